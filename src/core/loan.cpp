@@ -1,0 +1,39 @@
+#include "loan.h"
+
+namespace rd {
+
+const char* toString(ChargeKind kind) { return kind == ChargeKind::Fee ? "fee" : "penalty"; }
+
+std::optional<ChargeKind> chargeKindFromString(std::string_view text) {
+    if (text == "fee")
+        return ChargeKind::Fee;
+    if (text == "penalty")
+        return ChargeKind::Penalty;
+    return std::nullopt;
+}
+
+const char* toString(PaymentMethod method) {
+    switch (method) {
+    case PaymentMethod::Cash:
+        return "cash";
+    case PaymentMethod::Cheque:
+        return "cheque";
+    case PaymentMethod::BankTransfer:
+        return "bank_transfer";
+    case PaymentMethod::MobileMoney:
+        return "mobile_money";
+    case PaymentMethod::Other:
+        return "other";
+    }
+    return "other";
+}
+
+std::optional<PaymentMethod> paymentMethodFromString(std::string_view text) {
+    for (auto m : {PaymentMethod::Cash, PaymentMethod::Cheque, PaymentMethod::BankTransfer,
+                   PaymentMethod::MobileMoney, PaymentMethod::Other})
+        if (text == toString(m))
+            return m;
+    return std::nullopt;
+}
+
+} // namespace rd
