@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/currency.h"
+#include "core/progress.h"
+#include "database.h"
+#include "import_problem.h"
+
+#include <filesystem>
+#include <string>
+
+namespace rd::storage {
+
+struct ImportOptions {
+    bool dryRun = false;
+    std::string actor = "import";
+    ProgressCallback progress; // bytes read of all files
+};
+
+struct ImportCounts {
+    std::int64_t clientsAdded = 0, clientsChanged = 0;
+    std::int64_t loansAdded = 0, loansChanged = 0;
+    std::int64_t schedulesAdded = 0, schedulesReplaced = 0, installmentsWritten = 0;
+    std::int64_t chargesAdded = 0;
+    std::int64_t paymentsAdded = 0, paymentsReversed = 0;
+    std::int64_t rowsUnchanged = 0;
+
+    std::int64_t changes() const {
+        return clientsAdded + clientsChanged + loansAdded + loansChanged + schedulesAdded +
+               schedulesReplaced + chargesAdded + paymentsAdded + paymentsReversed;
+    }
+};
+
+struct ImportOutcome {
+    bool ok = false;        // no errors
+    bool committed = false; // written to the database (never for a dry run)
+    bool cancelled = false;
+    ProblemList errors{200};
+    ProblemList warnings{200};
+    ImportCounts counts;
+    std::string currency;
+};
+
+// Imports a folder of core-banking files (interchange.md section 1) all or nothing, in
+// one transaction: any error rolls everything back.
+ImportOutcome importFolder(Database& db, const std::filesystem::path& dir,
+                           const ImportOptions& options);
+
+} // namespace rd::storage

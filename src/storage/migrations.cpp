@@ -1,0 +1,190 @@
+#include "migrations.h"
+
+#include "database.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+namespace rd::storage {
+namespace {
+
+// Version 1: the portfolio as imported from the core banking system, its import history
+// and the audit log. Dates are ISO text (sorts as dates, readable by auditors); money is
+// INTEGER minor units. Rows carry the import and file line they came from.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE settings(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  source TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  summary TEXT
+);
+
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_key TEXT,
+  before TEXT,
+  after TEXT
+);
+CREATE INDEX audit_log_by_entity ON audit_log(entity, entity_key);
+
+CREATE TABLE clients(
+  id INTEGER PRIMARY KEY,
+  client_id TEXT NOT NULL UNIQUE,
+  full_name TEXT NOT NULL,
+  branch TEXT NOT NULL,
+  national_id TEXT, phone TEXT, alt_phone TEXT, email TEXT, address TEXT, group_name TEXT,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  source_line INTEGER NOT NULL
+);
+
+CREATE TABLE client_versions(
+  client_pk INTEGER NOT NULL REFERENCES clients(id),
+  replaced_by_import INTEGER NOT NULL REFERENCES imports(id),
+  full_name TEXT NOT NULL, branch TEXT NOT NULL,
+  national_id TEXT, phone TEXT, alt_phone TEXT, email TEXT, address TEXT, group_name TEXT,
+  import_id INTEGER NOT NULL, source_line INTEGER NOT NULL
+);
+CREATE INDEX client_versions_by_client ON client_versions(client_pk);
+
+CREATE TABLE loans(
+  id INTEGER PRIMARY KEY,
+  loan_id TEXT NOT NULL UNIQUE,
+  client_pk INTEGER NOT NULL REFERENCES clients(id),
+  product TEXT NOT NULL,
+  branch TEXT NOT NULL,
+  credit_officer TEXT,
+  principal INTEGER NOT NULL CHECK(principal > 0),
+  disbursed_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('active', 'written_off')),
+  written_off_on TEXT,
+  annual_interest_rate TEXT, interest_method TEXT, frequency TEXT,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX loans_by_client ON loans(client_pk);
+
+CREATE TABLE loan_versions(
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  replaced_by_import INTEGER NOT NULL REFERENCES imports(id),
+  client_pk INTEGER NOT NULL, product TEXT NOT NULL, branch TEXT NOT NULL, credit_officer TEXT,
+  principal INTEGER NOT NULL, disbursed_on TEXT NOT NULL, status TEXT NOT NULL,
+  written_off_on TEXT, annual_interest_rate TEXT, interest_method TEXT, frequency TEXT,
+  import_id INTEGER NOT NULL, source_line INTEGER NOT NULL
+);
+CREATE INDEX loan_versions_by_loan ON loan_versions(loan_pk);
+
+CREATE TABLE installments(
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  installment_no INTEGER NOT NULL CHECK(installment_no >= 1),
+  due_date TEXT NOT NULL,
+  principal_due INTEGER NOT NULL CHECK(principal_due >= 0),
+  interest_due INTEGER NOT NULL CHECK(interest_due >= 0),
+  fee_due INTEGER NOT NULL DEFAULT 0 CHECK(fee_due >= 0),
+  import_id INTEGER NOT NULL,
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY(loan_pk, installment_no)
+) WITHOUT ROWID;
+
+-- Schedules replaced by a later import (a loan rescheduled in the core banking system).
+CREATE TABLE installment_versions(
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  replaced_by_import INTEGER NOT NULL REFERENCES imports(id),
+  installment_no INTEGER NOT NULL, due_date TEXT NOT NULL,
+  principal_due INTEGER NOT NULL, interest_due INTEGER NOT NULL, fee_due INTEGER NOT NULL,
+  import_id INTEGER NOT NULL, source_line INTEGER NOT NULL
+);
+CREATE INDEX installment_versions_by_loan ON installment_versions(loan_pk, replaced_by_import);
+
+CREATE TABLE charges(
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  charge_id TEXT NOT NULL,
+  installment_no INTEGER NOT NULL,
+  charged_on TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK(kind IN ('fee', 'penalty')),
+  amount INTEGER NOT NULL CHECK(amount > 0),
+  import_id INTEGER NOT NULL,
+  source_line INTEGER NOT NULL,
+  PRIMARY KEY(loan_pk, charge_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX charges_by_id ON charges(charge_id);
+
+CREATE TABLE payments(
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  payment_id TEXT NOT NULL,
+  paid_on TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK(amount > 0),
+  method TEXT NOT NULL
+    CHECK(method IN ('cash', 'cheque', 'bank_transfer', 'mobile_money', 'other')),
+  reference TEXT,
+  reversed_on TEXT CHECK(reversed_on IS NULL OR reversed_on >= paid_on),
+  import_id INTEGER NOT NULL,
+  source_line INTEGER NOT NULL,
+  reversal_import_id INTEGER,
+  PRIMARY KEY(loan_pk, payment_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX payments_by_id ON payments(payment_id);
+
+-- Nothing financial is deleted or edited in place: a payment may only gain a reversal date.
+CREATE TRIGGER payments_never_deleted BEFORE DELETE ON payments BEGIN
+  SELECT RAISE(ABORT, 'payments are never deleted; reverse the payment instead');
+END;
+CREATE TRIGGER payments_never_edited BEFORE UPDATE ON payments
+WHEN OLD.reversed_on IS NOT NULL OR NEW.loan_pk IS NOT OLD.loan_pk
+  OR NEW.payment_id IS NOT OLD.payment_id OR NEW.paid_on IS NOT OLD.paid_on
+  OR NEW.amount IS NOT OLD.amount OR NEW.method IS NOT OLD.method
+  OR NEW.reference IS NOT OLD.reference BEGIN
+  SELECT RAISE(ABORT, 'a payment is never edited; only a reversal date may be added once');
+END;
+CREATE TRIGGER charges_never_deleted BEFORE DELETE ON charges BEGIN
+  SELECT RAISE(ABORT, 'charges are never deleted');
+END;
+CREATE TRIGGER charges_never_edited BEFORE UPDATE ON charges BEGIN
+  SELECT RAISE(ABORT, 'charges are never edited');
+END;
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+)sql";
+
+struct Step {
+    int version;
+    const char* sql;
+};
+
+constexpr Step kSteps[] = {
+    {1, kSchemaV1},
+};
+
+} // namespace
+
+int latestSchemaVersion() { return kSteps[std::size(kSteps) - 1].version; }
+
+void migrateSchema(Database& db, int fromVersion) {
+    for (const Step& step : kSteps) {
+        if (step.version <= fromVersion)
+            continue;
+        Transaction tx(db);
+        if (fromVersion == 0 && step.version == 1)
+            db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId).c_str());
+        db.exec(step.sql);
+        db.exec(fmt::format("PRAGMA user_version = {}", step.version).c_str());
+        tx.commit();
+        spdlog::info("migrated {} to schema version {}", db.path().string(), step.version);
+    }
+}
+
+} // namespace rd::storage
