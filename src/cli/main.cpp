@@ -1,0 +1,76 @@
+#include "cli_environment.h"
+#include "commands.h"
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+using namespace rd::cli;
+
+namespace rd::cli {
+
+std::filesystem::path GlobalOptions::databasePath() const {
+    return db.empty() ? defaultDatabasePath() : std::filesystem::path(db);
+}
+
+std::unique_ptr<storage::Database> GlobalOptions::open(const storage::OpenOptions& options) const {
+    auto opened = storage::Database::open(databasePath(), options);
+    if (!opened)
+        throw UserError(opened.error().message);
+    return std::move(opened).value();
+}
+
+Date parseDateOption(const std::string& text, const char* option) {
+    auto parsed = Date::parse(text);
+    if (!parsed)
+        throw UserError(fmt::format("{}: {}", option, parsed.error().message));
+    return *parsed;
+}
+
+} // namespace rd::cli
+
+int main(int argc, char** argv) {
+    CLI::App app{"RecoveryDesk command line: portfolio import, loan positions and reports.\n"
+                 "Errors go to stderr; the exit status is 0 on success, 1 for a problem with the "
+                 "input or data, 2 for a usage error, 3 for a storage failure."};
+    app.set_version_flag("--version", "recoverydesk-cli 0.1.0");
+    GlobalOptions global;
+    app.add_option("--db", global.db,
+                   "database file (default: ~/.local/share/RecoveryDesk/recoverydesk.db)");
+    app.add_flag("--verbose", global.verbose, "also log to stderr");
+    app.require_subcommand(1);
+
+    addInitCommand(app, global);
+    addImportCommand(app, global);
+    addDemoCommand(app, global);
+    addLoanCommand(app, global);
+    addReportCommand(app, global);
+    addSettingsCommand(app, global);
+
+    app.parse_complete_callback([&] { setUpLogging(global.verbose); });
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    } catch (const UserError& e) {
+        std::fprintf(stderr, "recoverydesk-cli: %s\n", e.what());
+        spdlog::warn("{}", e.what());
+        return 1;
+    } catch (const rd::storage::StorageError& e) {
+        std::fprintf(stderr, "recoverydesk-cli: storage failure: %s\n", e.what());
+        spdlog::error("{}", e.what());
+        return 3;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "recoverydesk-cli: unexpected failure: %s\n", e.what());
+        spdlog::critical("{}", e.what());
+        return 3;
+    }
+    return 0;
+}
