@@ -140,7 +140,12 @@ Result<AgingReport> computeAging(const std::vector<LoanLedgerSource*>& sources, 
                 }
             }
         }
-        done.fetch_add(sinceReport);
+        const std::int64_t now = done.fetch_add(sinceReport) + sinceReport;
+        if (progress && !cancelled.load()) {
+            std::lock_guard lock(progressMutex);
+            if (!progress(now, total))
+                cancelled = true;
+        }
     };
 
     if (sources.size() == 1) {
@@ -154,8 +159,6 @@ Result<AgingReport> computeAging(const std::vector<LoanLedgerSource*>& sources, 
     }
     if (cancelled)
         return Error{"the aging report was cancelled; nothing was changed"};
-    if (progress)
-        progress(done.load(), total);
 
     AgingBuilder result(asOf, policy.buckets, groupBy);
     for (const auto& b : builders)

@@ -26,7 +26,10 @@ Result<BucketScheme> BucketScheme::fromUpperBounds(const std::vector<int>& bound
 
 Result<BucketScheme> BucketScheme::parse(std::string_view text) {
     std::vector<int> bounds;
-    while (!text.empty()) {
+    if (text.empty())
+        return Error{"no bucket bounds given (whole numbers separated by commas, e.g. "
+                     "30,60,90,180,365)"};
+    while (true) {
         const std::size_t comma = text.find(',');
         const std::string_view part = text.substr(0, comma);
         int value = 0;

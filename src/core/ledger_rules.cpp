@@ -1,5 +1,6 @@
 #include "ledger_rules.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
@@ -19,15 +20,28 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
                         "date on or after disbursement)",
                         t.loanId, t.writtenOffOn->toString(), t.disbursedOn.toString()));
 
-    if (loan.schedule.empty()) {
+    if (t.principal <= 0)
+        add(S::Terms, "principal",
+            fmt::format("loan {} has principal {} (expected an amount greater than 0)", t.loanId,
+                        formatAmount(t.principal, exponent)));
+    std::vector<Installment> schedule = loan.schedule;
+    std::sort(schedule.begin(), schedule.end(),
+              [](const Installment& a, const Installment& b) { return a.number < b.number; });
+    for (const Installment& in : schedule)
+        if (in.principalDue < 0 || in.interestDue < 0 || in.feeDue < 0)
+            add(S::Schedule, "principal_due",
+                fmt::format("installment {} of loan {} has a negative amount due", in.number,
+                            t.loanId),
+                in.number);
+    if (schedule.empty()) {
         add(S::Schedule, "loan_id",
             fmt::format("loan {} has no schedule (add its installments to schedule.csv)",
                         t.loanId));
     } else {
         Amount principalSum = 0;
         std::set<int> numbers;
-        for (std::size_t i = 0; i < loan.schedule.size(); ++i) {
-            const Installment& in = loan.schedule[i];
+        for (std::size_t i = 0; i < schedule.size(); ++i) {
+            const Installment& in = schedule[i];
             principalSum += in.principalDue;
             numbers.insert(in.number);
             if (i == 0 && in.dueDate <= t.disbursedOn)
@@ -37,17 +51,16 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
                                 in.number, t.loanId, in.dueDate.toString(),
                                 t.disbursedOn.toString()),
                     in.number);
-            if (i > 0 && in.dueDate <= loan.schedule[i - 1].dueDate)
+            if (i > 0 && in.dueDate <= schedule[i - 1].dueDate)
                 add(S::Schedule, "due_date",
                     fmt::format("installment {} of loan {} is due on {}, not after installment "
                                 "{} ({}) (due dates must be strictly increasing)",
                                 in.number, t.loanId, in.dueDate.toString(),
-                                loan.schedule[i - 1].number,
-                                loan.schedule[i - 1].dueDate.toString()),
+                                schedule[i - 1].number, schedule[i - 1].dueDate.toString()),
                     in.number);
         }
-        const int n = static_cast<int>(loan.schedule.size());
-        if (numbers.size() != loan.schedule.size() || *numbers.begin() != 1 ||
+        const int n = static_cast<int>(schedule.size());
+        if (numbers.size() != schedule.size() || *numbers.begin() != 1 ||
             *numbers.rbegin() != n)
             add(S::Schedule, "installment_no",
                 fmt::format("installments of loan {} are not numbered 1 to {} without gaps",
@@ -61,6 +74,9 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
     }
 
     for (const Charge& c : loan.charges) {
+        if (c.amount <= 0)
+            add(S::Charge, "amount",
+                fmt::format("charge {} of loan {} is not greater than 0", c.id, t.loanId));
         bool found = false;
         for (const Installment& in : loan.schedule)
             found = found || in.number == c.installmentNumber;
@@ -74,6 +90,9 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
                             t.loanId, c.chargedOn.toString(), t.disbursedOn.toString()));
     }
     for (const Payment& p : loan.payments) {
+        if (p.amount <= 0)
+            add(S::Payment, "amount",
+                fmt::format("payment {} of loan {} is not greater than 0", p.id, t.loanId));
         if (p.paidOn < t.disbursedOn)
             add(S::Payment, "paid_on",
                 fmt::format("payment {} of loan {} is dated {}, before disbursement on {}", p.id,

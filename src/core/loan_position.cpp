@@ -59,6 +59,12 @@ void PositionCalculator::replay(const LoanLedger& loan, Date asOf) {
     installments_.reserve(loan.schedule.size());
     for (const Installment& i : loan.schedule)
         installments_.push_back({i.number, i.dueDate, {i.principalDue, i.interestDue, i.feeDue, 0}, {}});
+    // "Oldest first" is by installment number; storage delivers that order already.
+    auto byNumber = [](const InstallmentState& a, const InstallmentState& b) {
+        return a.number < b.number;
+    };
+    if (!std::is_sorted(installments_.begin(), installments_.end(), byNumber))
+        std::sort(installments_.begin(), installments_.end(), byNumber);
 
     events_.clear();
     for (std::size_t c = 0; c < loan.charges.size(); ++c)

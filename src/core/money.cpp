@@ -77,7 +77,11 @@ std::vector<Amount> splitEvenly(Amount total, int parts) {
     if (parts <= 0)
         return result;
     result.reserve(static_cast<std::size_t>(parts));
-    const Amount share = divideRoundHalfEven(total, parts);
+    Amount share = divideRoundHalfEven(total, parts);
+    // Rounding the share up could leave the last part negative (11 into 7 parts: 2 x 6 =
+    // 12 > 11); then the share rounds down and the last part absorbs a positive remainder.
+    if (static_cast<WideAmount>(share) * (parts - 1) > total)
+        share = static_cast<Amount>(static_cast<WideAmount>(total) / parts);
     Amount assigned = 0;
     for (int i = 0; i + 1 < parts; ++i) {
         result.push_back(share);

@@ -29,7 +29,8 @@ std::string amountFormHint(int exponent);
 Amount divideRoundHalfEven(WideAmount numerator, WideAmount denominator);
 
 // Splits `total` into `parts` amounts that sum exactly to it: each part is the
-// half-even rounded share, and the last absorbs the remainder.
+// half-even rounded share, and the last absorbs the remainder. When the rounded share
+// would make the last part negative, the share is rounded down instead.
 std::vector<Amount> splitEvenly(Amount total, int parts);
 
 } // namespace rd
