@@ -1,5 +1,6 @@
 #include "date.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace rd {

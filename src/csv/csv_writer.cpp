@@ -9,9 +9,12 @@ Writer::Writer(const std::filesystem::path& path) : file_(std::fopen(path.c_str(
 Writer::~Writer() { close(); }
 
 void Writer::appendField(std::string& out, std::string_view field) {
-    bool needsQuotes = false;
-    for (char c : field)
-        needsQuotes = needsQuotes || c == ',' || c == '"' || c == '\r' || c == '\n';
+    // A leading U+FEFF would be taken for a byte order mark by readers: quote it too.
+    bool needsQuotes = field.substr(0, 3) == "\xEF\xBB\xBF";
+    for (std::size_t i = 0; i < field.size() && !needsQuotes; ++i) {
+        const char c = field[i];
+        needsQuotes = c == ',' || c == '"' || c == '\r' || c == '\n';
+    }
     if (!needsQuotes) {
         out.append(field);
         return;
@@ -26,6 +29,12 @@ void Writer::appendField(std::string& out, std::string_view field) {
 }
 
 void Writer::row(std::initializer_list<std::string_view> fields) {
+    if (fields.size() == 1 && fields.begin()->empty()) {
+        // A lone empty field would be an empty line, which readers skip.
+        buffer_ += "\"\"\n";
+        flushIfFull();
+        return;
+    }
     bool first = true;
     for (std::string_view f : fields) {
         if (!first)
@@ -38,6 +47,11 @@ void Writer::row(std::initializer_list<std::string_view> fields) {
 }
 
 void Writer::row(const std::vector<std::string>& fields) {
+    if (fields.size() == 1 && fields[0].empty()) {
+        buffer_ += "\"\"\n";
+        flushIfFull();
+        return;
+    }
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i)
             buffer_.push_back(',');
