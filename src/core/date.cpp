@@ -81,7 +81,20 @@ unsigned Date::day() const { return civilFromDays(days_).day; }
 
 std::string Date::toString() const {
     const Civil c = civilFromDays(days_);
-    return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+    if (c.year < 0 || c.year > 9999)
+        return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+    // Hot in imports and exports: formatted by hand.
+    std::string s(10, '-');
+    const auto y = static_cast<unsigned>(c.year);
+    s[0] = static_cast<char>('0' + y / 1000);
+    s[1] = static_cast<char>('0' + y / 100 % 10);
+    s[2] = static_cast<char>('0' + y / 10 % 10);
+    s[3] = static_cast<char>('0' + y % 10);
+    s[5] = static_cast<char>('0' + c.month / 10);
+    s[6] = static_cast<char>('0' + c.month % 10);
+    s[8] = static_cast<char>('0' + c.day / 10);
+    s[9] = static_cast<char>('0' + c.day % 10);
+    return s;
 }
 
 Date Date::addMonths(int n) const {

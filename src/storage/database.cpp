@@ -37,6 +37,13 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
     if (!exists && path.has_parent_path())
         std::filesystem::create_directories(path.parent_path(), ec);
 
+    // Each connection is used by one thread at a time: no global memory statistics (and
+    // their mutex) needed. Must be set before SQLite initialises, so on the first open.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     sqlite3* raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | (options.createIfMissing ? SQLITE_OPEN_CREATE : 0) |
                       SQLITE_OPEN_NOMUTEX;

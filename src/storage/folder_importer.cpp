@@ -68,6 +68,7 @@ struct LoanRef {
     int scheduleRows = 0, minNumber = 0, maxNumber = 0;
     Amount principalSum = 0;
     bool fullCheck = false; // re-check the whole loan from the database at the end
+    bool touched = false;   // its ledger cache row must be rewritten
 };
 
 struct StagedInstallment {
@@ -106,6 +107,7 @@ private:
     void importCharges();
     void importPayments();
     void finalChecks();
+    void refreshLedgerCache();
     void record();
 
     Database& db_;
@@ -405,6 +407,7 @@ void Importer::importLoans() {
             ref.principal = *principal;
             ref.disbursedOn = *disbursed;
             ref.added = true;
+            ref.touched = true;
             ref.loansLine = t->line();
             ++out_.counts.loansAdded;
             wrote();
@@ -455,6 +458,7 @@ void Importer::importLoans() {
         ref.principal = *principal;
         ref.disbursedOn = *disbursed;
         ref.fullCheck = true;
+        ref.touched = true;
         ++out_.counts.loansChanged;
         wrote();
     }
@@ -572,11 +576,13 @@ void Importer::flushSchedule(const std::string& loanId, std::vector<StagedInstal
     if (firstGroup)
         ref.scheduleLine = group.front().line;
     ref.schedule = LoanRef::Schedule::Replaced;
+    ref.touched = true;
 
     Statement& ins = *insertInstallment_;
     for (const StagedInstallment& s : group) {
         const Installment& in = s.installment;
-        ins.bind(1, ref.pk).bind(2, in.number).bind(3, in.dueDate.toString());
+        const std::string due = in.dueDate.toString();
+        ins.bind(1, ref.pk).bind(2, in.number).bindStatic(3, due);
         ins.bind(4, in.principalDue).bind(5, in.interestDue).bind(6, in.feeDue);
         ins.bind(7, importId_).bind(8, s.line);
         if (ins.tryExecute() != SQLITE_OK) {
@@ -661,6 +667,7 @@ void Importer::importCharges() {
         insert.bind(1, ref->pk).bind(2, *id).bind(3, *number).bind(4, chargedOn->toString());
         insert.bind(5, toString(*kind)).bind(6, *value).bind(7, importId_).bind(8, t->line());
         if (insert.tryExecute() == SQLITE_OK) {
+            ref->touched = true;
             ++out_.counts.chargesAdded;
             wrote();
             continue;
@@ -750,10 +757,12 @@ void Importer::importPayments() {
         }
         const std::string_view reference = t->get(kReference);
         const OptText reversal = reversedOn ? OptText{reversedOn->toString()} : OptText{};
-        insert.bind(1, ref->pk).bind(2, *id).bind(3, paidOn->toString()).bind(4, *value);
-        insert.bind(5, toString(*method)).bindOptional(6, reference).bind(7, reversal);
+        const std::string paid = paidOn->toString();
+        insert.bind(1, ref->pk).bindStatic(2, *id).bindStatic(3, paid).bind(4, *value);
+        insert.bindStatic(5, toString(*method)).bindOptional(6, reference).bind(7, reversal);
         insert.bind(8, importId_).bind(9, t->line());
         if (insert.tryExecute() == SQLITE_OK) {
+            ref->touched = true;
             ++out_.counts.paymentsAdded;
             wrote();
             continue;
@@ -790,6 +799,7 @@ void Importer::importPayments() {
             ++out_.counts.rowsUnchanged;
         } else if (!storedReversal) {
             reverse.bind(1, ref->pk).bind(2, *id).bind(3, reversal).bind(4, importId_).execute();
+            ref->touched = true;
             ++out_.counts.paymentsReversed;
             wrote();
         } else {
@@ -842,6 +852,19 @@ void Importer::finalChecks() {
             out_.errors.add({where, at, p.column, p.message});
         }
     }
+}
+
+void Importer::refreshLedgerCache() {
+    LoanRepository repository(db_);
+    std::vector<std::int64_t> keys;
+    for (const auto& [loanId, ref] : loans_)
+        if (ref.touched && !ref.rejected)
+            keys.push_back(ref.pk);
+    // Many loans: one ordered pass over the tables beats a lookup per loan.
+    if (keys.size() * 4 > loans_.size())
+        repository.rebuildLedgerCache();
+    else
+        repository.refreshLedgerCache(keys);
 }
 
 void Importer::record() {
@@ -912,6 +935,7 @@ void Importer::run() {
         tx.rollback();
         return;
     }
+    refreshLedgerCache();
     record();
     tx.commit();
     out_.committed = true;

@@ -1,5 +1,7 @@
 #include "loan_repository.h"
 
+#include "ledger_codec.h"
+
 #include <fmt/format.h>
 
 namespace rd::storage {
@@ -53,7 +55,9 @@ void readPayment(const Statement& st, std::vector<Payment>& out) {
     p.id = st.text(1);
     p.paidOn = dateColumn(st, 2);
     p.amount = st.int64(3);
-    p.method = paymentMethodFromString(st.text(4)).value_or(PaymentMethod::Other);
+    const std::string_view method = st.text(4);
+    p.method = method == "cash" ? PaymentMethod::Cash
+                                : paymentMethodFromString(method).value_or(PaymentMethod::Other);
     p.reference = st.text(5);
     p.reversedOn = optionalDateColumn(st, 6);
 }
@@ -65,30 +69,25 @@ constexpr const char* kChargeSelect =
     "SELECT loan_pk, charge_id, installment_no, charged_on, kind, amount FROM charges";
 constexpr const char* kPaymentSelect =
     "SELECT loan_pk, payment_id, paid_on, amount, method, reference, reversed_on FROM payments";
+// Portfolio runs need neither the client nor how a payment was made.
+constexpr const char* kFigurePaymentSelect =
+    "SELECT loan_pk, payment_id, paid_on, amount, 'cash', NULL, reversed_on FROM payments";
 
-// Walks loans in key order and merges the three event tables, each read in one ordered
-// pass over its clustered index.
-class RangeSource final : public LoanLedgerSource {
+// Walks loans in key order on a connection it does not own and merges the three event
+// tables, each read in one ordered pass over its clustered index.
+class TableLedgerReader {
 public:
-    RangeSource(const std::filesystem::path& path, std::int64_t first, std::int64_t last,
-                std::int64_t count)
-        : count_(count) {
-        if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                            nullptr) != SQLITE_OK)
-            throw StorageError(fmt::format("cannot open {} for reading", path.string()),
-                               SQLITE_CANTOPEN);
-        sqlite3_busy_timeout(db_, 5000);
-        sqlite3_exec(db_, "PRAGMA cache_size=-65536; BEGIN", nullptr, nullptr, nullptr);
-        loans_.emplace(db_, fmt::format("SELECT {} FROM loans l JOIN clients c ON c.id = "
-                                        "l.client_pk WHERE l.id BETWEEN ?1 AND ?2 ORDER BY l.id",
-                                        kLoanColumns));
+    TableLedgerReader(sqlite3* db, std::int64_t first, std::int64_t last) {
+        loans_.emplace(db, fmt::format("SELECT {} FROM loans l JOIN clients c ON c.id = "
+                                       "l.client_pk WHERE l.id BETWEEN ?1 AND ?2 ORDER BY l.id",
+                                       kLoanColumns));
         installments_.emplace(
-            db_, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk, installment_no",
-                             kInstallmentSelect));
-        charges_.emplace(db_, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk",
-                                          kChargeSelect));
-        payments_.emplace(db_, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk",
-                                           kPaymentSelect));
+            db, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk, installment_no",
+                            kInstallmentSelect));
+        charges_.emplace(db, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk",
+                                         kChargeSelect));
+        payments_.emplace(db, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk",
+                                          kFigurePaymentSelect));
         for (Statement* st : {&*loans_, &*installments_, &*charges_, &*payments_})
             st->bind(1, first).bind(2, last);
         hasInstallment_ = installments_->step();
@@ -96,25 +95,15 @@ public:
         hasPayment_ = payments_->step();
     }
 
-    ~RangeSource() override {
-        loans_.reset();
-        installments_.reset();
-        charges_.reset();
-        payments_.reset();
-        sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-        sqlite3_close_v2(db_);
-    }
-
-    std::int64_t size() const override { return count_; }
-
-    bool next(LoanLedger& loan) override {
+    // The next loan and its key; false at the end.
+    bool next(LoanLedger& loan, std::int64_t& pk) {
         if (!loans_->step())
             return false;
-        const std::int64_t pk = loans_->int64(0);
+        pk = loans_->int64(0);
         readTerms(*loans_, loan.terms);
         loan.clearEvents();
-        // Every loan pk of the events is a loan of this range (foreign keys), so events
-        // with a smaller pk than the current loan cannot exist.
+        // Every event's loan_pk is a loan of this range (foreign keys), so the event
+        // cursors never hold rows of a loan before the current one.
         while (hasInstallment_ && installments_->int64(0) == pk) {
             readInstallment(*installments_, loan.schedule);
             hasInstallment_ = installments_->step();
@@ -131,24 +120,89 @@ public:
     }
 
 private:
-    sqlite3* db_ = nullptr;
-    std::int64_t count_;
     std::optional<Statement> loans_, installments_, charges_, payments_;
     bool hasInstallment_ = false, hasCharge_ = false, hasPayment_ = false;
+};
+
+// One key range of the portfolio on its own read-only connection, from the ledger cache
+// (one row per loan) or straight from the tables.
+class RangeSource final : public LoanLedgerSource {
+public:
+    RangeSource(const std::filesystem::path& path, std::int64_t first, std::int64_t last,
+                std::int64_t count, LedgerSourceKind kind)
+        : count_(count) {
+        if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            nullptr) != SQLITE_OK) {
+            sqlite3_close(db_);
+            throw StorageError(fmt::format("cannot open {} for reading", path.string()),
+                               SQLITE_CANTOPEN);
+        }
+        sqlite3_busy_timeout(db_, 5000);
+        // Memory-mapped reads save a copy of every page in these long sequential scans;
+        // the read transaction gives all statements one snapshot.
+        sqlite3_exec(db_, "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; BEGIN; "
+                          "SELECT 1 FROM settings LIMIT 1",
+                     nullptr, nullptr, nullptr);
+        if (kind == LedgerSourceKind::Tables) {
+            tables_.emplace(db_, first, last);
+        } else {
+            cache_.emplace(db_, "SELECT data FROM loan_ledgers WHERE loan_pk BETWEEN ?1 AND ?2 "
+                                "ORDER BY loan_pk");
+            cache_->bind(1, first).bind(2, last);
+        }
+    }
+
+    ~RangeSource() override {
+        tables_.reset();
+        cache_.reset();
+        sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+        sqlite3_close_v2(db_);
+    }
+
+    std::int64_t size() const override { return count_; }
+
+    bool next(LoanLedger& loan) override {
+        if (tables_) {
+            std::int64_t pk = 0;
+            return tables_->next(loan, pk);
+        }
+        if (!cache_->step())
+            return false;
+        const auto* blob = static_cast<const char*>(sqlite3_column_blob(cache_->handle(), 0));
+        const auto size = static_cast<std::size_t>(sqlite3_column_bytes(cache_->handle(), 0));
+        if (!decodeLedger({blob, size}, loan))
+            throw StorageError("a cached loan ledger is unreadable; run `recoverydesk-cli "
+                               "init --rebuild-cache` to rebuild it",
+                               SQLITE_CORRUPT);
+        return true;
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::int64_t count_;
+    std::optional<TableLedgerReader> tables_;
+    std::optional<Statement> cache_;
 };
 
 } // namespace
 
 std::optional<LoanLedger> LoanRepository::findLoan(std::string_view loanId) const {
+    Statement key = db_.prepare("SELECT id FROM loans WHERE loan_id = ?");
+    key.bind(1, loanId);
+    if (!key.step())
+        return std::nullopt;
+    return findLoanByKey(key.int64(0));
+}
+
+std::optional<LoanLedger> LoanRepository::findLoanByKey(std::int64_t pk) const {
     Statement loan = db_.prepare(fmt::format(
-        "SELECT {} FROM loans l JOIN clients c ON c.id = l.client_pk WHERE l.loan_id = ?",
+        "SELECT {} FROM loans l JOIN clients c ON c.id = l.client_pk WHERE l.id = ?",
         kLoanColumns));
-    loan.bind(1, loanId);
+    loan.bind(1, pk);
     if (!loan.step())
         return std::nullopt;
     LoanLedger ledger;
     readTerms(loan, ledger.terms);
-    const std::int64_t pk = loan.int64(0);
     Statement inst = db_.prepare(
         fmt::format("{} WHERE loan_pk = ? ORDER BY installment_no", kInstallmentSelect));
     inst.bind(1, pk);
@@ -165,13 +219,52 @@ std::optional<LoanLedger> LoanRepository::findLoan(std::string_view loanId) cons
     return ledger;
 }
 
+void LoanRepository::refreshLedgerCache(const std::vector<std::int64_t>& loanKeys) {
+    Statement put = db_.prepare("INSERT OR REPLACE INTO loan_ledgers(loan_pk, data) VALUES(?, ?)");
+    std::string data;
+    for (std::int64_t pk : loanKeys) {
+        const auto ledger = findLoanByKey(pk);
+        if (!ledger)
+            continue;
+        encodeLedger(*ledger, data);
+        put.bind(1, pk);
+        sqlite3_bind_blob(put.handle(), 2, data.data(), static_cast<int>(data.size()),
+                          SQLITE_STATIC);
+        put.execute();
+    }
+}
+
+void LoanRepository::rebuildLedgerCache() {
+    Statement clear = db_.prepare("DELETE FROM loan_ledgers");
+    clear.execute();
+    Statement put = db_.prepare("INSERT INTO loan_ledgers(loan_pk, data) VALUES(?, ?)");
+    TableLedgerReader reader(db_.handle(), std::numeric_limits<std::int64_t>::min(),
+                             std::numeric_limits<std::int64_t>::max());
+    LoanLedger ledger;
+    std::int64_t pk = 0;
+    std::string data;
+    while (reader.next(ledger, pk)) {
+        encodeLedger(ledger, data);
+        put.bind(1, pk);
+        sqlite3_bind_blob(put.handle(), 2, data.data(), static_cast<int>(data.size()),
+                          SQLITE_STATIC);
+        put.execute();
+    }
+}
+
+bool LoanRepository::ledgerCacheComplete() const {
+    Statement st = db_.prepare("SELECT (SELECT count(*) FROM loans) = "
+                               "(SELECT count(*) FROM loan_ledgers)");
+    return st.step() && st.int64(0) == 1;
+}
+
 std::int64_t LoanRepository::loanCount() const {
     Statement st = db_.prepare("SELECT count(*) FROM loans");
     return st.step() ? st.int64(0) : 0;
 }
 
 std::vector<std::unique_ptr<LoanLedgerSource>>
-LoanRepository::partitionedSources(int parts) const {
+LoanRepository::partitionedSources(int parts, LedgerSourceKind kind) const {
     std::vector<std::unique_ptr<LoanLedgerSource>> sources;
     const std::int64_t total = loanCount();
     if (parts < 1)
@@ -191,7 +284,7 @@ LoanRepository::partitionedSources(int parts) const {
             i + 1 < parts ? bounds[i] - 1 : std::numeric_limits<std::int64_t>::max();
         const std::int64_t rank = i + 1 < parts ? total * (i + 1) / parts : total;
         sources.push_back(
-            std::make_unique<RangeSource>(db_.path(), first, last, rank - previousRank));
+            std::make_unique<RangeSource>(db_.path(), first, last, rank - previousRank, kind));
         previousRank = rank;
         first = last + 1;
     }

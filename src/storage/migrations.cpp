@@ -135,6 +135,13 @@ CREATE TABLE payments(
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX payments_by_id ON payments(payment_id);
 
+-- A derived, rebuildable copy of each loan's events in one compact row (ledger_codec.h),
+-- rewritten in the same transaction as every change to the loan. Portfolio reports read it.
+CREATE TABLE loan_ledgers(
+  loan_pk INTEGER PRIMARY KEY REFERENCES loans(id),
+  data BLOB NOT NULL
+);
+
 -- Nothing financial is deleted or edited in place: a payment may only gain a reversal date.
 CREATE TRIGGER payments_never_deleted BEFORE DELETE ON payments BEGIN
   SELECT RAISE(ABORT, 'payments are never deleted; reverse the payment instead');

@@ -32,6 +32,8 @@ public:
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, std::string_view text); // copied by SQLite
+    // Not copied: `text` must stay valid until the statement is stepped and reset.
+    Statement& bindStatic(int index, std::string_view text);
     Statement& bindNull(int index);
     Statement& bindOptional(int index, std::string_view textOrEmptyForNull);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
