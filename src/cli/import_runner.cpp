@@ -16,10 +16,19 @@ storage::ImportOutcome runImport(const std::filesystem::path& path,
                                     "payments.csv)",
                                     dir.string()));
     const bool existed = std::filesystem::exists(path, ec);
+    // The highest missing folder above the file: removed again if nothing is imported.
+    std::filesystem::path createdFolder;
+    for (auto p = std::filesystem::absolute(path, ec).parent_path();
+         !p.empty() && !std::filesystem::exists(p, ec); p = p.parent_path()) {
+        createdFolder = p;
+        if (p == p.parent_path())
+            break;
+    }
     storage::ImportOutcome outcome;
     {
         storage::OpenOptions options;
         options.createIfMissing = true;
+        options.migrate = !dryRun; // a dry run writes nothing, not even a migration
         auto opened = storage::Database::open(path, options);
         if (!opened)
             throw UserError(opened.error().message);
@@ -55,6 +64,8 @@ storage::ImportOutcome runImport(const std::filesystem::path& path,
         // Nothing was imported into a file this command created: leave no empty database.
         for (const char* suffix : {"", "-wal", "-shm"})
             std::filesystem::remove(path.string() + suffix, ec);
+        if (!createdFolder.empty())
+            std::filesystem::remove_all(createdFolder, ec);
     }
     return outcome;
 }

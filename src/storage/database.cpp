@@ -82,15 +82,17 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
                                  "`recoverydesk-cli --db {} init` to create it",
                                  path.string(), path.string())};
 
+    if (version < latestSchemaVersion() && !options.migrate && !empty)
+        return Error{fmt::format("{} has schema version {} and needs migrating to {}; run "
+                                 "`recoverydesk-cli --db {} init`",
+                                 path.string(), version, latestSchemaVersion(), path.string())};
+
+    // Only now that the file is known to be ours and wanted: WAL changes its header.
     db->exec("PRAGMA journal_mode=WAL");
     db->exec("PRAGMA synchronous=NORMAL");
     db->exec("PRAGMA foreign_keys=ON");
 
     if (version < latestSchemaVersion()) {
-        if (!options.migrate && !empty)
-            return Error{fmt::format("{} has schema version {} and needs migrating to {}; run "
-                                     "`recoverydesk-cli --db {} init`",
-                                     path.string(), version, latestSchemaVersion(), path.string())};
         if (!empty) {
             std::filesystem::path backup = path;
             backup += fmt::format(".v{}-{}.bak", version, timestampForFileName());

@@ -63,10 +63,11 @@ struct LoanRef {
     bool rejected = false; // its loans.csv row had errors: don't cascade
     bool added = false;    // inserted by this import
     std::int64_t loansLine = 0;
-    enum class Schedule { Untouched, Kept, Replaced } schedule = Schedule::Untouched;
-    std::int64_t scheduleLine = 0;
-    int scheduleRows = 0, minNumber = 0, maxNumber = 0;
-    Amount principalSum = 0;
+    int scheduleRowsInFile = 0, scheduleRowsRead = 0;
+    std::int64_t scheduleLine = 0; // first row of its schedule in this import
+    bool scheduleChecked = false;  // its rows in schedule.csv passed through writeSchedule
+    bool scheduleWritten = false;
+    bool scheduleRefused = false;
     bool fullCheck = false; // re-check the whole loan from the database at the end
     bool touched = false;   // its ledger cache row must be rewritten
 };
@@ -103,7 +104,9 @@ private:
     void importClients();
     void importLoans();
     void importSchedule();
-    void flushSchedule(const std::string& loanId, std::vector<StagedInstallment>& group);
+    void importScheduleRows();
+    void writeSchedule(const std::string& loanId, LoanRef& ref,
+                       std::vector<StagedInstallment>& rows);
     void importCharges();
     void importPayments();
     void finalChecks();
@@ -118,6 +121,7 @@ private:
     std::optional<Currency> currency_;
     std::unordered_map<std::string, LoanRef> loans_;
     std::optional<Statement> insertInstallment_, existingSchedule_;
+    ProblemList scratchErrors_{0}; // the counting pass's findings; the real pass reports them
     std::int64_t totalBytes_ = 0, doneBytes_ = 0, rows_ = 0, written_ = 0;
     long long killAfterRows_ = -1;
 };
@@ -466,6 +470,23 @@ void Importer::importLoans() {
 }
 
 void Importer::importSchedule() {
+    // First pass: how many rows each loan has, so that a loan's schedule is handled as
+    // one complete set even when its rows are spread over the file.
+    {
+        auto counting = ImportTable::open(dir_, "schedule.csv", kScheduleColumns, scratchErrors_,
+                                          scratchErrors_);
+        if (!counting || !counting->usable())
+            return importScheduleRows(); // reports the file's problems
+        while (counting->next()) {
+            auto it = loans_.find(std::string(counting->get(kSLoanId)));
+            if (it != loans_.end())
+                ++it->second.scheduleRowsInFile;
+        }
+    }
+    importScheduleRows();
+}
+
+void Importer::importScheduleRows() {
     auto t = ImportTable::open(dir_, "schedule.csv", kScheduleColumns, out_.errors, out_.warnings);
     if (!t)
         return;
@@ -477,8 +498,10 @@ void Importer::importSchedule() {
                               "SELECT installment_no, due_date, principal_due, interest_due, "
                               "fee_due FROM installments WHERE loan_pk = ? ORDER BY "
                               "installment_no");
-    std::string groupLoan, unknownLoan;
-    std::vector<StagedInstallment> group;
+    // Rows wait here until their loan's last row has been read; in the usual file, where a
+    // loan's rows come together, that holds one loan at a time.
+    std::unordered_map<std::string, std::vector<StagedInstallment>> pending;
+    std::string lastUnknown;
     while (t->next()) {
         tick(*t);
         auto loanId = required(*t, kSLoanId);
@@ -489,137 +512,126 @@ void Importer::importSchedule() {
         std::optional<Amount> fee = Amount{0};
         if (!t->get(kFeeDue).empty())
             fee = amount(*t, kFeeDue, false);
-        if (!loanId)
+        if (!loanId || *loanId == lastUnknown)
             continue;
-        if (*loanId != groupLoan && *loanId != unknownLoan) {
-            if (!group.empty())
-                flushSchedule(groupLoan, group);
-            groupLoan = *loanId;
-            unknownLoan.clear();
-            if (!loanFor(*t, kSLoanId, *loanId)) {
-                unknownLoan = *loanId; // reported once per run of its rows
-                groupLoan.clear();
-            }
+        LoanRef* ref = loanFor(*t, kSLoanId, *loanId);
+        if (!ref) {
+            lastUnknown = *loanId; // reported once per run of its rows
+            continue;
         }
-        if (groupLoan.empty() || !number || !due || !principal || !interest || !fee)
-            continue;
-        group.push_back({t->line(), {*number, *due, *principal, *interest, *fee}});
+        std::vector<StagedInstallment>& rows = pending[std::string(*loanId)];
+        ++ref->scheduleRowsRead;
+        if (number && due && principal && interest && fee)
+            rows.push_back({t->line(), {*number, *due, *principal, *interest, *fee}});
+        if (ref->scheduleRowsRead == ref->scheduleRowsInFile) {
+            if (ref->scheduleRowsRead == static_cast<int>(rows.size()))
+                writeSchedule(std::string(*loanId), *ref, rows);
+            else
+                ref->scheduleChecked = ref->scheduleRefused = true; // reported already
+            pending.erase(std::string(*loanId));
+        }
     }
-    if (!group.empty())
-        flushSchedule(groupLoan, group);
     doneBytes_ += t->totalBytes();
 }
 
-void Importer::flushSchedule(const std::string& loanId, std::vector<StagedInstallment>& group) {
-    LoanRef& ref = loans_.at(loanId);
-    std::stable_sort(group.begin(), group.end(), [](const auto& a, const auto& b) {
+void Importer::writeSchedule(const std::string& loanId, LoanRef& ref,
+                             std::vector<StagedInstallment>& rows) {
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
         return a.installment.number < b.installment.number;
     });
-    bool duplicates = false;
-    for (std::size_t i = 1; i < group.size(); ++i) {
-        if (group[i].installment.number == group[i - 1].installment.number) {
-            out_.errors.add({"schedule.csv", group[i].line, "installment_no",
+    std::size_t errorsBefore = static_cast<std::size_t>(out_.errors.count());
+    Amount principalSum = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Installment& in = rows[i].installment;
+        principalSum += in.principalDue;
+        if (i > 0 && in.number == rows[i - 1].installment.number) {
+            out_.errors.add({"schedule.csv", rows[i].line, "installment_no",
                              fmt::format("installment {} of loan {} appears again (first at line "
                                          "{}); each installment once per loan",
-                                         group[i].installment.number, loanId, group[i - 1].line)});
-            duplicates = true;
+                                         in.number, loanId, rows[i - 1].line)});
+            continue;
         }
+        if (i == 0 && in.dueDate <= ref.disbursedOn)
+            out_.errors.add({"schedule.csv", rows[i].line, "due_date",
+                             fmt::format("{} is not after the disbursement of loan {} on {} (due "
+                                         "dates come after disbursement)",
+                                         in.dueDate.toString(), loanId,
+                                         ref.disbursedOn.toString())});
+        if (i > 0 && in.dueDate <= rows[i - 1].installment.dueDate)
+            out_.errors.add({"schedule.csv", rows[i].line, "due_date",
+                             fmt::format("{} is not after the due date of installment {} ({}) (due "
+                                         "dates must be strictly increasing)",
+                                         in.dueDate.toString(), rows[i - 1].installment.number,
+                                         rows[i - 1].installment.dueDate.toString())});
     }
-    if (duplicates) {
-        group.clear();
+    const int n = static_cast<int>(rows.size());
+    if (rows.front().installment.number != 1 || rows.back().installment.number != n)
+        out_.errors.add({"schedule.csv", rows.front().line, "installment_no",
+                         fmt::format("installments of loan {} are not numbered 1 to {} without "
+                                     "gaps (its {} rows run from {} to {})",
+                                     loanId, n, n, rows.front().installment.number,
+                                     rows.back().installment.number)});
+    if (principalSum != ref.principal)
+        out_.errors.add({"schedule.csv", rows.front().line, "principal_due",
+                         fmt::format("principal_due of loan {} sums to {}, but the loan's "
+                                     "principal is {} (the parts must add up to the principal)",
+                                     loanId, formatAmount(principalSum, currency_->exponent),
+                                     formatAmount(ref.principal, currency_->exponent))});
+    ref.scheduleLine = rows.front().line;
+    ref.scheduleChecked = true;
+    if (static_cast<std::size_t>(out_.errors.count()) != errorsBefore) {
+        ref.scheduleRefused = true; // the import fails; don't cascade into its charges
         return;
     }
 
-    const bool firstGroup = ref.schedule == LoanRef::Schedule::Untouched;
-    if (firstGroup && !ref.added) {
+    if (!ref.added) {
         Statement& existing = *existingSchedule_;
         existing.reset();
         existing.bind(1, ref.pk);
         bool same = true;
         std::size_t i = 0;
         while (existing.step()) {
-            const Installment& in = group[std::min(i, group.size() - 1)].installment;
-            same = same && i < group.size() && existing.int32(0) == in.number &&
-                   existing.text(1) == in.dueDate.toString() && existing.int64(2) == in.principalDue &&
-                   existing.int64(3) == in.interestDue && existing.int64(4) == in.feeDue;
+            same = same && i < rows.size();
+            if (same) {
+                const Installment& in = rows[i].installment;
+                same = existing.int32(0) == in.number &&
+                       existing.text(1) == in.dueDate.toString() &&
+                       existing.int64(2) == in.principalDue && existing.int64(3) == in.interestDue &&
+                       existing.int64(4) == in.feeDue;
+            }
             ++i;
         }
-        same = same && i == group.size();
-        if (same) {
-            ref.schedule = LoanRef::Schedule::Kept;
-            ref.scheduleLine = group.front().line;
-            out_.counts.rowsUnchanged += static_cast<std::int64_t>(group.size());
-            group.clear();
+        if (same && i == rows.size()) {
+            out_.counts.rowsUnchanged += static_cast<std::int64_t>(rows.size());
             return;
         }
-    }
-    if (!ref.added && ref.schedule != LoanRef::Schedule::Replaced) {
-        // The old schedule becomes history before the new one replaces it.
+        // Replacements are rare (a reschedule in the core banking system): the old
+        // schedule becomes history, with statements prepared on demand.
         Statement save = db_.prepare(
             "INSERT INTO installment_versions SELECT loan_pk, ?2, installment_no, due_date, "
             "principal_due, interest_due, fee_due, import_id, source_line FROM installments "
             "WHERE loan_pk = ?1");
         save.bind(1, ref.pk).bind(2, importId_).execute();
-        if (ref.schedule == LoanRef::Schedule::Untouched) {
-            Statement remove = db_.prepare("DELETE FROM installments WHERE loan_pk = ?");
-            remove.bind(1, ref.pk).execute();
-        }
-        // Replacements are rare (a reschedule in the core banking system), so these two
-        // statements are prepared on demand.
+        Statement remove = db_.prepare("DELETE FROM installments WHERE loan_pk = ?");
+        remove.bind(1, ref.pk).execute();
         ++out_.counts.schedulesReplaced;
-        ref.fullCheck = true;
-    } else if (firstGroup) {
+        ref.fullCheck = true; // existing charges must fit the new schedule
+    } else {
         ++out_.counts.schedulesAdded;
     }
-    if (!firstGroup)
-        ref.fullCheck = true; // rows of this loan are spread over the file
-    if (firstGroup)
-        ref.scheduleLine = group.front().line;
-    ref.schedule = LoanRef::Schedule::Replaced;
+    ref.scheduleWritten = true;
     ref.touched = true;
-
     Statement& ins = *insertInstallment_;
-    for (const StagedInstallment& s : group) {
+    for (const StagedInstallment& s : rows) {
         const Installment& in = s.installment;
         const std::string due = in.dueDate.toString();
         ins.bind(1, ref.pk).bind(2, in.number).bindStatic(3, due);
         ins.bind(4, in.principalDue).bind(5, in.interestDue).bind(6, in.feeDue);
         ins.bind(7, importId_).bind(8, s.line);
-        if (ins.tryExecute() != SQLITE_OK) {
-            out_.errors.add({"schedule.csv", s.line, "installment_no",
-                             fmt::format("installment {} of loan {} appears again in the file "
-                                         "(its rows start at line {}); each installment once per "
-                                         "loan",
-                                         in.number, loanId, ref.scheduleLine)});
-            continue;
-        }
+        ins.execute();
         ++out_.counts.installmentsWritten;
         wrote();
-        ++ref.scheduleRows;
-        ref.principalSum += in.principalDue;
-        ref.minNumber = ref.minNumber == 0 ? in.number : std::min(ref.minNumber, in.number);
-        ref.maxNumber = std::max(ref.maxNumber, in.number);
     }
-    if (firstGroup && !ref.fullCheck) {
-        // Dates of a loan whose rows come together are checked here; others at the end.
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            const Installment& in = group[i].installment;
-            if (i == 0 && in.dueDate <= ref.disbursedOn)
-                out_.errors.add({"schedule.csv", group[i].line, "due_date",
-                                 fmt::format("{} is not after the disbursement of loan {} on {} "
-                                             "(due dates come after disbursement)",
-                                             in.dueDate.toString(), loanId,
-                                             ref.disbursedOn.toString())});
-            if (i > 0 && in.dueDate <= group[i - 1].installment.dueDate)
-                out_.errors.add({"schedule.csv", group[i].line, "due_date",
-                                 fmt::format("{} is not after the due date of installment {} ({}) "
-                                             "(due dates must be strictly increasing)",
-                                             in.dueDate.toString(),
-                                             group[i - 1].installment.number,
-                                             group[i - 1].installment.dueDate.toString())});
-        }
-    }
-    group.clear();
 }
 
 void Importer::importCharges() {
@@ -656,6 +668,8 @@ void Importer::importCharges() {
                                              ref->disbursedOn.toString()));
             continue;
         }
+        if (ref->scheduleRefused)
+            continue; // its schedule's problems are reported; installments are unknown
         hasInstallment.reset();
         hasInstallment.bind(1, ref->pk).bind(2, *number);
         if (!hasInstallment.step()) {
@@ -782,9 +796,11 @@ void Importer::importPayments() {
                                              *id, *firstLine));
             continue;
         }
+        // Optional columns the file does not have keep their stored values.
         const bool same = find.int64(0) == ref->pk && find.text(1) == paidOn->toString() &&
-                          find.int64(2) == *value && find.text(3) == toString(*method) &&
-                          find.optionalString(4) == optText(reference);
+                          find.int64(2) == *value &&
+                          (!t->has(kMethodCol) || find.text(3) == toString(*method)) &&
+                          (!t->has(kReference) || find.optionalString(4) == optText(reference));
         if (!same) {
             t->error(kPaymentId,
                      fmt::format("payment \"{}\" was imported before as {} on {} for loan {} "
@@ -795,7 +811,7 @@ void Importer::importPayments() {
             continue;
         }
         const OptText storedReversal = find.optionalString(5);
-        if (storedReversal == reversal) {
+        if (storedReversal == reversal || !t->has(kReversedOn)) {
             ++out_.counts.rowsUnchanged;
         } else if (!storedReversal) {
             reverse.bind(1, ref->pk).bind(2, *id).bind(3, reversal).bind(4, importId_).execute();
@@ -815,41 +831,30 @@ void Importer::importPayments() {
 void Importer::finalChecks() {
     LoanRepository repository(db_);
     for (auto& [loanId, ref] : loans_) {
-        if (ref.rejected || (!ref.added && !ref.fullCheck))
+        if (ref.rejected)
             continue;
-        if (ref.added && ref.schedule == LoanRef::Schedule::Untouched) {
+        if (ref.added && !ref.scheduleChecked) {
             out_.errors.add({"loans.csv", ref.loansLine, "loan_id",
                              fmt::format("loan {} has no schedule (add its installments to "
                                          "schedule.csv)",
                                          loanId)});
             continue;
         }
-        const std::string file = ref.scheduleLine ? "schedule.csv" : "loans.csv";
-        const std::int64_t line = ref.scheduleLine ? ref.scheduleLine : ref.loansLine;
-        if (!ref.fullCheck) {
-            if (ref.minNumber != 1 || ref.maxNumber != ref.scheduleRows)
-                out_.errors.add({file, line, "installment_no",
-                                 fmt::format("installments of loan {} are not numbered 1 to {} "
-                                             "without gaps",
-                                             loanId, ref.scheduleRows)});
-            if (ref.principalSum != ref.principal)
-                out_.errors.add(
-                    {file, line, "principal_due",
-                     fmt::format("principal_due of loan {} sums to {}, but the loan's principal "
-                                 "is {} (the parts must add up to the principal)",
-                                 loanId, formatAmount(ref.principalSum, currency_->exponent),
-                                 formatAmount(ref.principal, currency_->exponent))});
+        if (!ref.fullCheck)
             continue;
-        }
-        const auto ledger = repository.findLoan(loanId);
+        // A changed loan, or a new schedule for a loan with charges and payments already
+        // stored: check the whole loan as it now stands.
+        const auto ledger = repository.findLoanByKey(ref.pk);
         if (!ledger)
             continue;
         for (const LedgerProblem& p : checkLedger(*ledger, currency_->exponent)) {
             const bool aboutSchedule = p.subject == LedgerProblem::Subject::Schedule;
-            const std::string& where =
-                aboutSchedule || !ref.loansLine ? file : std::string("loans.csv");
-            const std::int64_t at = aboutSchedule || !ref.loansLine ? line : ref.loansLine;
-            out_.errors.add({where, at, p.column, p.message});
+            if (aboutSchedule && ref.scheduleChecked)
+                continue; // its rows were checked one by one, with their lines
+            if (ref.loansLine)
+                out_.errors.add({"loans.csv", ref.loansLine, p.column, p.message});
+            else
+                out_.errors.add({"schedule.csv", ref.scheduleLine, p.column, p.message});
         }
     }
 }
@@ -918,9 +923,25 @@ void Importer::run() {
     importClients();
     importLoans();
     if (!currency_) {
-        out_.errors.add({"loans.csv", 0, "currency",
-                         "the portfolio currency is not set yet (import loans.csv with the "
-                         "loans first, or run init --currency CODE)"});
+        // Clients alone need no currency; amounts do.
+        for (const char* name : {"schedule.csv", "charges.csv", "payments.csv"}) {
+            std::error_code ec;
+            if (std::filesystem::exists(dir_ / name, ec)) {
+                out_.errors.add({name, 1, "(file)",
+                                 "the portfolio currency is not known yet, so amounts can't be "
+                                 "read (include loans.csv with the loans, or run init --currency "
+                                 "CODE first)"});
+                return;
+            }
+        }
+        if (out_.errors.empty() && out_.counts.changes() > 0) {
+            refreshLedgerCache();
+            record();
+            if (!options_.dryRun) {
+                tx.commit();
+                out_.committed = true;
+            }
+        }
         return;
     }
     out_.currency = currency_->code;

@@ -5,7 +5,19 @@
 namespace rd::storage {
 
 std::string ImportProblem::toString() const {
-    return fmt::format("{}:{}: {}: {}", file, line, column, message);
+    // One problem, one line: a value quoted in the message may hold line breaks.
+    std::string text = fmt::format("{}:{}: {}: {}", file, line, column, message);
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else
+            out += c;
+    }
+    return out;
 }
 
 std::optional<ImportTable> ImportTable::open(const std::filesystem::path& dir,
