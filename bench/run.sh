@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cli=build/src/cli/recoverydesk-cli
-[ -x "$cli" ] || { echo "build first: cmake --build build"; exit 1; }
+[ -x "$cli" ] && [ -x build/bench/write_demo_files ] || { echo "build first: cmake --build build"; exit 1; }
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000)
 asof=2026-11-28
@@ -28,9 +28,8 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 for n in "${sizes[@]}"; do
   dir=bench/data/demo-$n
   if [ ! -f "$dir/payments.csv" ]; then
-    rm -rf "$dir" bench/data/gen-$n.db
-    "$cli" --db bench/data/gen-$n.db demo --loans "$n" --seed 7 --as-of "$asof" --export "$dir" >/dev/null
-    rm -f bench/data/gen-$n.db*
+    rm -rf "$dir"
+    build/bench/write_demo_files "$n" "$dir" "$asof" 7 >/dev/null
   fi
   csv_mb=$(du -sm "$dir" | cut -f1)
   rows=$(cat "$dir"/*.csv | wc -l)

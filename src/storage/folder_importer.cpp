@@ -97,6 +97,11 @@ private:
     LoanRef* loanFor(const ImportTable& t, std::size_t column, std::string_view loanId);
     std::optional<std::int64_t> seenLine(std::string_view file, std::string_view id,
                                          std::int64_t line);
+    // After an insert refused for a known id: reports and returns true if the id repeats
+    // within this file. `found` holds the stored row, with import_id at `importColumn` and
+    // source_line right after it.
+    bool reportedRepeat(const ImportTable& t, std::size_t column, std::string_view noun,
+                        std::string_view id, const Statement& found, int importColumn);
     void tick(const ImportTable& t);
     void wrote();
 
@@ -184,6 +189,23 @@ LoanRef* Importer::loanFor(const ImportTable& t, std::size_t column, std::string
     return it->second.rejected ? nullptr : &it->second;
 }
 
+bool Importer::reportedRepeat(const ImportTable& t, std::size_t column, std::string_view noun,
+                              std::string_view id, const Statement& found, int importColumn) {
+    // The stored row came from this import, or an unchanged one was already matched by an
+    // earlier line of this file: either way the id repeats within the file.
+    std::optional<std::int64_t> firstLine;
+    if (found.int64(importColumn) == importId_)
+        firstLine = found.int64(importColumn + 1);
+    else
+        firstLine = seenLine(t.fileName(), id, t.line());
+    if (!firstLine)
+        return false;
+    t.error(column, fmt::format("{} \"{}\" appears again (first at line {}); each {}_id once per "
+                                "file",
+                                noun, id, *firstLine, noun));
+    return true;
+}
+
 std::optional<std::int64_t> Importer::seenLine(std::string_view file, std::string_view id,
                                                std::int64_t line) {
     Statement find = db_.prepare("SELECT line FROM temp.import_seen WHERE file = ? AND id = ?");
@@ -257,17 +279,8 @@ void Importer::importClients() {
         find.bind(1, *id);
         if (!find.step())
             throw StorageError("client insert failed for a reason other than a known id", 0);
-        std::optional<std::int64_t> firstLine;
-        if (find.int64(9) == importId_)
-            firstLine = find.int64(10);
-        else
-            firstLine = seenLine("clients.csv", *id, t->line());
-        if (firstLine) {
-            t->error(kClientId, fmt::format("client \"{}\" appears again (first at line {}); each "
-                                            "client_id once per file",
-                                            *id, *firstLine));
+        if (reportedRepeat(*t, kClientId, "client", *id, find, 9))
             continue;
-        }
         std::vector<OptText> next = {std::string(*name), std::string(*branch)};
         bool changed = find.text(1) != *name || find.text(2) != *branch;
         for (int c = kNationalId; c <= kGroupName; ++c) {
@@ -421,17 +434,8 @@ void Importer::importLoans() {
         find.bind(1, *id);
         if (!find.step())
             throw StorageError("loan insert failed for a reason other than a known id", 0);
-        std::optional<std::int64_t> firstLine;
-        if (find.int64(12) == importId_)
-            firstLine = find.int64(13);
-        else
-            firstLine = seenLine("loans.csv", *id, t->line());
-        if (firstLine) {
-            t->error(kLoanId, fmt::format("loan \"{}\" appears again (first at line {}); each "
-                                          "loan_id once per file",
-                                          *id, *firstLine));
+        if (reportedRepeat(*t, kLoanId, "loan", *id, find, 12))
             continue;
-        }
         // Optional columns the file does not have keep their stored values.
         auto keep = [&](std::size_t column, int stored, const OptText& value) {
             return t->has(column) ? value : find.optionalString(stored);
@@ -690,17 +694,8 @@ void Importer::importCharges() {
         find.bind(1, *id);
         if (!find.step())
             throw StorageError("charge insert failed for a reason other than a known id", 0);
-        std::optional<std::int64_t> firstLine;
-        if (find.int64(5) == importId_)
-            firstLine = find.int64(6);
-        else
-            firstLine = seenLine("charges.csv", *id, t->line());
-        if (firstLine) {
-            t->error(kChargeId, fmt::format("charge \"{}\" appears again (first at line {}); each "
-                                            "charge_id once per file",
-                                            *id, *firstLine));
+        if (reportedRepeat(*t, kChargeId, "charge", *id, find, 5))
             continue;
-        }
         const bool same = find.int64(0) == ref->pk && find.int64(1) == *number &&
                           find.text(2) == chargedOn->toString() && find.text(3) == toString(*kind) &&
                           find.int64(4) == *value;
@@ -785,17 +780,8 @@ void Importer::importPayments() {
         find.bind(1, *id);
         if (!find.step())
             throw StorageError("payment insert failed for a reason other than a known id", 0);
-        std::optional<std::int64_t> firstLine;
-        if (find.int64(6) == importId_)
-            firstLine = find.int64(7);
-        else
-            firstLine = seenLine("payments.csv", *id, t->line());
-        if (firstLine) {
-            t->error(kPaymentId, fmt::format("payment \"{}\" appears again (first at line {}); "
-                                             "each payment_id once per file",
-                                             *id, *firstLine));
+        if (reportedRepeat(*t, kPaymentId, "payment", *id, find, 6))
             continue;
-        }
         // Optional columns the file does not have keep their stored values.
         const bool same = find.int64(0) == ref->pk && find.text(1) == paidOn->toString() &&
                           find.int64(2) == *value &&
