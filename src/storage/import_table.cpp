@@ -20,9 +20,9 @@ std::string ImportProblem::toString() const {
     return out;
 }
 
-std::optional<ImportTable> ImportTable::open(const std::filesystem::path& dir,
-                                             std::string fileName, std::vector<ColumnSpec> columns,
-                                             ProblemList& errors, ProblemList& warnings) {
+std::optional<ImportTable> ImportTable::open(const std::filesystem::path& dir, std::string fileName,
+                                             std::vector<ColumnSpec> columns, ProblemList& errors,
+                                             ProblemList& warnings) {
     const auto path = dir / fileName;
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
@@ -42,8 +42,8 @@ std::optional<ImportTable> ImportTable::open(const std::filesystem::path& dir,
     t.reader_ = std::move(reader).value();
     if (!t.reader_->next(t.record_)) {
         if (t.reader_->error())
-            errors.add({t.fileName_, t.reader_->error()->line, "(file)",
-                        t.reader_->error()->message});
+            errors.add(
+                {t.fileName_, t.reader_->error()->line, "(file)", t.reader_->error()->message});
         else
             errors.add({t.fileName_, 1, "(header)",
                         "the file is empty (the first row must name the columns)"});

@@ -1,0 +1,173 @@
+#include "import_session.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace rd::storage::detail {
+
+void ImportSession::importSchedule() {
+    // First pass: how many rows each loan has, so that a loan's schedule is handled as
+    // one complete set even when its rows are spread over the file.
+    {
+        auto counting = ImportTable::open(dir_, "schedule.csv", kScheduleColumns, scratchErrors_,
+                                          scratchErrors_);
+        if (!counting || !counting->usable())
+            return importScheduleRows(); // reports the file's problems
+        while (counting->next()) {
+            auto it = loans_.find(std::string(counting->get(kSLoanId)));
+            if (it != loans_.end())
+                ++it->second.scheduleRowsInFile;
+        }
+    }
+    importScheduleRows();
+}
+
+void ImportSession::importScheduleRows() {
+    auto t = ImportTable::open(dir_, "schedule.csv", kScheduleColumns, out_.errors, out_.warnings);
+    if (!t)
+        return;
+    insertInstallment_.emplace(db_.handle(),
+                               "INSERT INTO installments(loan_pk, installment_no, due_date, "
+                               "principal_due, interest_due, fee_due, import_id, source_line) "
+                               "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    existingSchedule_.emplace(db_.handle(),
+                              "SELECT installment_no, due_date, principal_due, interest_due, "
+                              "fee_due FROM installments WHERE loan_pk = ? ORDER BY "
+                              "installment_no");
+    // Rows wait here until their loan's last row has been read; in the usual file, where a
+    // loan's rows come together, that holds one loan at a time.
+    std::unordered_map<std::string, std::vector<StagedInstallment>> pending;
+    std::string lastUnknown;
+    while (t->next()) {
+        tick(*t);
+        auto loanId = required(*t, kSLoanId);
+        auto number = installmentNumber(*t, kInstallmentNo);
+        auto due = date(*t, kDueDate);
+        auto principal = amount(*t, kPrincipalDue, false);
+        auto interest = amount(*t, kInterestDue, false);
+        std::optional<Amount> fee = Amount{0};
+        if (!t->get(kFeeDue).empty())
+            fee = amount(*t, kFeeDue, false);
+        if (!loanId || *loanId == lastUnknown)
+            continue;
+        LoanRef* ref = loanFor(*t, kSLoanId, *loanId);
+        if (!ref) {
+            lastUnknown = *loanId; // reported once per run of its rows
+            continue;
+        }
+        std::vector<StagedInstallment>& rows = pending[std::string(*loanId)];
+        ++ref->scheduleRowsRead;
+        if (number && due && principal && interest && fee)
+            rows.push_back({t->line(), {*number, *due, *principal, *interest, *fee}});
+        if (ref->scheduleRowsRead == ref->scheduleRowsInFile) {
+            if (ref->scheduleRowsRead == static_cast<int>(rows.size()))
+                writeSchedule(std::string(*loanId), *ref, rows);
+            else
+                ref->scheduleChecked = ref->scheduleRefused = true; // reported already
+            pending.erase(std::string(*loanId));
+        }
+    }
+    doneBytes_ += t->totalBytes();
+}
+
+void ImportSession::writeSchedule(const std::string& loanId, LoanRef& ref,
+                                  std::vector<StagedInstallment>& rows) {
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.installment.number < b.installment.number;
+    });
+    std::size_t errorsBefore = static_cast<std::size_t>(out_.errors.count());
+    Amount principalSum = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Installment& in = rows[i].installment;
+        principalSum += in.principalDue;
+        if (i > 0 && in.number == rows[i - 1].installment.number) {
+            out_.errors.add({"schedule.csv", rows[i].line, "installment_no",
+                             fmt::format("installment {} of loan {} appears again (first at line "
+                                         "{}); each installment once per loan",
+                                         in.number, loanId, rows[i - 1].line)});
+            continue;
+        }
+        if (i == 0 && in.dueDate <= ref.disbursedOn)
+            out_.errors.add(
+                {"schedule.csv", rows[i].line, "due_date",
+                 fmt::format("{} is not after the disbursement of loan {} on {} (due "
+                             "dates come after disbursement)",
+                             in.dueDate.toString(), loanId, ref.disbursedOn.toString())});
+        if (i > 0 && in.dueDate <= rows[i - 1].installment.dueDate)
+            out_.errors.add({"schedule.csv", rows[i].line, "due_date",
+                             fmt::format("{} is not after the due date of installment {} ({}) (due "
+                                         "dates must be strictly increasing)",
+                                         in.dueDate.toString(), rows[i - 1].installment.number,
+                                         rows[i - 1].installment.dueDate.toString())});
+    }
+    const int n = static_cast<int>(rows.size());
+    if (rows.front().installment.number != 1 || rows.back().installment.number != n)
+        out_.errors.add({"schedule.csv", rows.front().line, "installment_no",
+                         fmt::format("installments of loan {} are not numbered 1 to {} without "
+                                     "gaps (its {} rows run from {} to {})",
+                                     loanId, n, n, rows.front().installment.number,
+                                     rows.back().installment.number)});
+    if (principalSum != ref.principal)
+        out_.errors.add({"schedule.csv", rows.front().line, "principal_due",
+                         fmt::format("principal_due of loan {} sums to {}, but the loan's "
+                                     "principal is {} (the parts must add up to the principal)",
+                                     loanId, formatAmount(principalSum, currency_->exponent),
+                                     formatAmount(ref.principal, currency_->exponent))});
+    ref.scheduleLine = rows.front().line;
+    ref.scheduleChecked = true;
+    if (static_cast<std::size_t>(out_.errors.count()) != errorsBefore) {
+        ref.scheduleRefused = true; // the import fails; don't cascade into its charges
+        return;
+    }
+
+    if (!ref.added) {
+        Statement& existing = *existingSchedule_;
+        existing.reset();
+        existing.bind(1, ref.pk);
+        bool same = true;
+        std::size_t i = 0;
+        while (existing.step()) {
+            same = same && i < rows.size();
+            if (same) {
+                const Installment& in = rows[i].installment;
+                same = existing.int32(0) == in.number &&
+                       existing.text(1) == in.dueDate.toString() &&
+                       existing.int64(2) == in.principalDue &&
+                       existing.int64(3) == in.interestDue && existing.int64(4) == in.feeDue;
+            }
+            ++i;
+        }
+        if (same && i == rows.size()) {
+            out_.counts.rowsUnchanged += static_cast<std::int64_t>(rows.size());
+            return;
+        }
+        // Replacements are rare (a reschedule in the core banking system): the old
+        // schedule becomes history, with statements prepared on demand.
+        Statement save = db_.prepare(
+            "INSERT INTO installment_versions SELECT loan_pk, ?2, installment_no, due_date, "
+            "principal_due, interest_due, fee_due, import_id, source_line FROM installments "
+            "WHERE loan_pk = ?1");
+        save.bind(1, ref.pk).bind(2, importId_).execute();
+        Statement remove = db_.prepare("DELETE FROM installments WHERE loan_pk = ?");
+        remove.bind(1, ref.pk).execute();
+        ++out_.counts.schedulesReplaced;
+        ref.fullCheck = true; // existing charges must fit the new schedule
+    } else {
+        ++out_.counts.schedulesAdded;
+    }
+    ref.scheduleWritten = true;
+    ref.touched = true;
+    Statement& ins = *insertInstallment_;
+    for (const StagedInstallment& s : rows) {
+        const Installment& in = s.installment;
+        const std::string due = in.dueDate.toString();
+        ins.bind(1, ref.pk).bind(2, in.number).bindStatic(3, due);
+        ins.bind(4, in.principalDue).bind(5, in.interestDue).bind(6, in.feeDue);
+        ins.bind(7, importId_).bind(8, s.line);
+        ins.execute();
+        ++out_.counts.installmentsWritten;
+        wrote();
+    }
+}
+
+} // namespace rd::storage::detail

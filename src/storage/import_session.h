@@ -1,0 +1,175 @@
+#pragma once
+
+// The importer's working state, shared by the files that import each CSV file
+// (import_parties.cpp, import_schedule.cpp, import_events.cpp) and run it
+// (import_session.cpp). Internal to storage.
+
+#include "core/currency.h"
+#include "core/loan.h"
+#include "database.h"
+#include "folder_importer.h"
+#include "import_table.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace rd::storage::detail {
+
+struct Cancelled {};
+
+enum ClientColumn {
+    kClientId,
+    kFullName,
+    kClientBranch,
+    kNationalId,
+    kPhone,
+    kAltPhone,
+    kEmail,
+    kAddress,
+    kGroupName
+};
+inline const std::vector<ColumnSpec> kClientColumns = {
+    {"client_id", true},    {"full_name", true}, {"branch", true},
+    {"national_id", false}, {"phone", false},    {"alt_phone", false},
+    {"email", false},       {"address", false},  {"group_name", false}};
+
+enum LoanColumn {
+    kLoanId,
+    kLoanClientId,
+    kProduct,
+    kLoanBranch,
+    kCreditOfficer,
+    kCurrency,
+    kPrincipal,
+    kDisbursedOn,
+    kStatus,
+    kWrittenOffOn,
+    kRate,
+    kMethod,
+    kFrequency
+};
+inline const std::vector<ColumnSpec> kLoanColumns = {{"loan_id", true},
+                                                     {"client_id", true},
+                                                     {"product", true},
+                                                     {"branch", true},
+                                                     {"credit_officer", false},
+                                                     {"currency", true},
+                                                     {"principal", true},
+                                                     {"disbursed_on", true},
+                                                     {"status", true},
+                                                     {"written_off_on", false},
+                                                     {"annual_interest_rate", false},
+                                                     {"interest_method", false},
+                                                     {"frequency", false}};
+
+enum ScheduleColumn { kSLoanId, kInstallmentNo, kDueDate, kPrincipalDue, kInterestDue, kFeeDue };
+inline const std::vector<ColumnSpec> kScheduleColumns = {
+    {"loan_id", true},       {"installment_no", true}, {"due_date", true},
+    {"principal_due", true}, {"interest_due", true},   {"fee_due", false}};
+
+enum ChargeColumn { kChargeId, kCLoanId, kCInstallmentNo, kChargedOn, kKind, kChargeAmount };
+inline const std::vector<ColumnSpec> kChargeColumns = {
+    {"charge_id", true},  {"loan_id", true}, {"installment_no", true},
+    {"charged_on", true}, {"kind", true},    {"amount", true}};
+
+enum PaymentColumn {
+    kPaymentId,
+    kPLoanId,
+    kPaidOn,
+    kPaymentAmount,
+    kMethodCol,
+    kReference,
+    kReversedOn
+};
+inline const std::vector<ColumnSpec> kPaymentColumns = {
+    {"payment_id", true}, {"loan_id", true},    {"paid_on", true},     {"amount", true},
+    {"method", false},    {"reference", false}, {"reversed_on", false}};
+
+inline const char* const kFileNames[] = {"clients.csv", "loans.csv", "schedule.csv", "charges.csv",
+                                         "payments.csv"};
+
+using OptText = std::optional<std::string>;
+inline OptText optText(std::string_view v) {
+    return v.empty() ? OptText{} : OptText{std::string(v)};
+}
+
+// What the importer knows about one loan while it runs.
+struct LoanRef {
+    std::int64_t pk = 0;
+    Amount principal = 0;
+    Date disbursedOn;
+    bool rejected = false; // its loans.csv row had errors: don't cascade
+    bool added = false;    // inserted by this import
+    std::int64_t loansLine = 0;
+    int scheduleRowsInFile = 0, scheduleRowsRead = 0;
+    std::int64_t scheduleLine = 0; // first row of its schedule in this import
+    bool scheduleChecked = false;  // its rows in schedule.csv passed through writeSchedule
+    bool scheduleWritten = false;
+    bool scheduleRefused = false;
+    bool fullCheck = false; // re-check the whole loan from the database at the end
+    bool touched = false;   // its ledger cache row must be rewritten
+};
+
+struct StagedInstallment {
+    std::int64_t line;
+    Installment installment;
+};
+
+class ImportSession {
+public:
+    ImportSession(Database& db, std::filesystem::path dir, const ImportOptions& options,
+                  ImportOutcome& outcome)
+        : db_(db), dir_(std::move(dir)), options_(options), out_(outcome) {
+        if (const char* kill = std::getenv("RECOVERYDESK_TEST_KILL_AFTER_ROWS"))
+            killAfterRows_ = std::atoll(kill);
+    }
+
+    void run();
+
+private:
+    // Field helpers: each reports its own error and returns nullopt.
+    std::optional<std::string_view> required(const ImportTable& t, std::size_t c) const;
+    std::optional<Amount> amount(const ImportTable& t, std::size_t c, bool positive) const;
+    std::optional<Date> date(const ImportTable& t, std::size_t c) const;
+    std::optional<int> installmentNumber(const ImportTable& t, std::size_t c) const;
+    LoanRef* loanFor(const ImportTable& t, std::size_t column, std::string_view loanId);
+    std::optional<std::int64_t> seenLine(std::string_view file, std::string_view id,
+                                         std::int64_t line);
+    // After an insert refused for a known id: reports and returns true if the id repeats
+    // within this file. `found` holds the stored row, with import_id at `importColumn` and
+    // source_line right after it.
+    bool reportedRepeat(const ImportTable& t, std::size_t column, std::string_view noun,
+                        std::string_view id, const Statement& found, int importColumn);
+    void tick(const ImportTable& t);
+    void wrote();
+
+    void loadLoans();
+    void importClients();
+    void importLoans();
+    void importSchedule();
+    void importScheduleRows();
+    void writeSchedule(const std::string& loanId, LoanRef& ref,
+                       std::vector<StagedInstallment>& rows);
+    void importCharges();
+    void importPayments();
+    void finalChecks();
+    void refreshLedgerCache();
+    void record();
+
+    Database& db_;
+    std::filesystem::path dir_;
+    const ImportOptions& options_;
+    ImportOutcome& out_;
+    std::int64_t importId_ = 0;
+    std::optional<Currency> currency_;
+    std::unordered_map<std::string, LoanRef> loans_;
+    std::optional<Statement> insertInstallment_, existingSchedule_;
+    ProblemList scratchErrors_{0}; // the counting pass's findings; the real pass reports them
+    std::int64_t totalBytes_ = 0, doneBytes_ = 0, rows_ = 0, written_ = 0;
+    long long killAfterRows_ = -1;
+};
+
+} // namespace rd::storage::detail
