@@ -1,0 +1,89 @@
+#include "contact_rules.h"
+
+#include <fmt/format.h>
+
+namespace rd {
+
+namespace {
+
+const char* channelNoun(ContactChannel c) {
+    switch (c) {
+    case ContactChannel::Call:
+        return "Calls";
+    case ContactChannel::Sms:
+        return "SMS messages";
+    case ContactChannel::Visit:
+        return "Visits";
+    default:
+        return "Contacts";
+    }
+}
+
+std::string_view trim(std::string_view s) {
+    const auto space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+bool isBoundByHours(const ContactAttempt& contact) {
+    return contact.direction == ContactDirection::Outbound &&
+           (contact.channel == ContactChannel::Call || contact.channel == ContactChannel::Sms ||
+            contact.channel == ContactChannel::Visit);
+}
+
+bool countsAsAttempt(const ContactAttempt& contact) {
+    return isBoundByHours(contact);
+}
+
+std::vector<RuleBreach> checkContactRules(const ContactAttempt& proposed,
+                                          const std::vector<ContactAttempt>& madeThatDay,
+                                          const ContactRules& rules) {
+    std::vector<RuleBreach> breaches;
+    if (isBoundByHours(proposed) &&
+        (proposed.at.minuteOfDay < rules.callsFrom || proposed.at.minuteOfDay > rules.callsUntil))
+        breaches.push_back(
+            {"outside_hours",
+             fmt::format("{} are allowed {}-{}; this one is at {}", channelNoun(proposed.channel),
+                         formatTimeOfDay(rules.callsFrom), formatTimeOfDay(rules.callsUntil),
+                         formatTimeOfDay(proposed.at.minuteOfDay))});
+    if (countsAsAttempt(proposed)) {
+        int made = 0;
+        for (const ContactAttempt& c : madeThatDay)
+            if (c.at.date == proposed.at.date && countsAsAttempt(c))
+                ++made;
+        if (made >= rules.maxAttemptsPerDay)
+            breaches.push_back(
+                {"too_many_attempts",
+                 fmt::format("At most {} contact attempt{} a day are allowed; this would be "
+                             "attempt {} on {}",
+                             rules.maxAttemptsPerDay, rules.maxAttemptsPerDay == 1 ? "" : "s",
+                             made + 1, proposed.at.date.toString())});
+    }
+    return breaches;
+}
+
+Result<std::string> requireOverrideReason(const std::vector<RuleBreach>& breaches,
+                                          std::string_view reason) {
+    const std::string_view kept = trim(reason);
+    if (!breaches.empty() && kept.empty()) {
+        std::string list;
+        for (const RuleBreach& b : breaches) {
+            if (!list.empty())
+                list += " ";
+            list += b.message + ".";
+        }
+        return Error{fmt::format("This contact breaks the contact rules: {} Write the reason "
+                                 "for the exception to save it anyway.",
+                                 list)};
+    }
+    return std::string(kept);
+}
+
+} // namespace rd
