@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev sqlite3
-  libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2
+  libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2 libsodium-dev
   clang libclang-rt-14-dev   # libFuzzer targets
   sqlite3 hyperfine time     # bench/run.sh
 )

@@ -1,13 +1,72 @@
 #include "cli_environment.h"
 #include "commands.h"
 #include "demo/demo_generator.h"
+#include "demo/demo_names.h"
 #include "import_runner.h"
+#include "services/user_service.h"
 #include "storage/loan_repository.h"
 
+#include <cctype>
 #include <fmt/format.h>
 #include <unistd.h>
 
 namespace rd::cli {
+namespace {
+
+// The password of every demo user; printed by `demo`, for demo databases only.
+constexpr const char* kDemoPassword = "demo1234";
+
+std::string slug(std::string_view branch) {
+    std::string out;
+    for (char c : branch)
+        out.push_back(c == ' ' ? '-'
+                               : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    return out;
+}
+
+// An administrator, a supervisor for every two branches and a recovery officer for every
+// branch (usernames unlike the credit officers' of the portfolio), all with kDemoPassword.
+void addDemoUsers(storage::Database& db) {
+    services::UserService service(db);
+    if (!service.needsFirstAdmin()) {
+        fmt::print("The database already has users; no demo users were added.\n");
+        return;
+    }
+    auto admin = service.createFirstAdmin({"admin", "Demo Administrator", Role::Admin, {}},
+                                          std::string(kDemoPassword));
+    if (!admin)
+        throw UserError(admin.error().message);
+    std::vector<std::pair<std::string, std::string>> rows = {{"admin", "admin (all branches)"}};
+    const auto branches = demo::branches();
+    std::vector<services::NewUser> users;
+    for (std::size_t i = 0; i < branches.size(); i += 2) {
+        services::NewUser sup{"sup." + slug(branches[i].name), "", Role::Supervisor, {}};
+        sup.branches.emplace_back(branches[i].name);
+        if (i + 1 < branches.size())
+            sup.branches.emplace_back(branches[i + 1].name);
+        sup.fullName = fmt::format("Supervisor {}", fmt::join(sup.branches, " and "));
+        users.push_back(std::move(sup));
+    }
+    for (const auto& b : branches)
+        users.push_back({"rec." + slug(b.name),
+                         fmt::format("Recovery officer {}", b.name),
+                         Role::Officer,
+                         {std::string(b.name)}});
+    for (const auto& u : users) {
+        auto added = service.addUser(admin->user, u, std::string(kDemoPassword), false);
+        if (!added)
+            throw UserError(added.error().message);
+        rows.emplace_back(u.username,
+                          fmt::format("{} ({})", roleCode(u.role), fmt::join(u.branches, ", ")));
+    }
+    fmt::print("Demo users (password \"{}\" for all; demo databases only, never use these "
+               "in production):\n",
+               kDemoPassword);
+    for (const auto& [name, what] : rows)
+        fmt::print("  {:<24} {}\n", name, what);
+}
+
+} // namespace
 
 void addDemoCommand(CLI::App& app, GlobalOptions& global) {
     auto* cmd = app.add_subcommand("demo", "fill a new database with a realistic demo portfolio");
@@ -66,6 +125,7 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
                    options.asOf.toString(), options.seed);
         if (!temporary)
             fmt::print("Import files written to {}\n", dir.string());
+        addDemoUsers(*global.open());
     });
 }
 

@@ -1,4 +1,5 @@
 #include "cli_environment.h"
+#include "command_users.h"
 #include "commands.h"
 
 #include <cstdio>
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     addLoanCommand(app, global);
     addReportCommand(app, global);
     addSettingsCommand(app, global);
+    addUsersCommand(app, global);
 
     app.parse_complete_callback([&] { setUpLogging(global.verbose); });
     try {

@@ -167,6 +167,37 @@ CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log BEGIN
 END;
 )sql";
 
+// Version 2: the people who sign in. Passwords are Argon2id hashes in libsodium's string
+// form (password_hasher.h); times are ISO 8601 UTC text, which sorts as time. A user's
+// branches are rows of user_branches. Users are never deleted, only disabled, so the audit
+// log's actors stay meaningful.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  full_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK(role IN ('officer', 'supervisor', 'admin')),
+  password_hash TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL DEFAULT 0 CHECK(must_change_password IN (0, 1)),
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK(disabled IN (0, 1)),
+  failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK(failed_attempts >= 0),
+  locked_until TEXT,
+  password_changed_at TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE user_branches(
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  branch TEXT NOT NULL,
+  PRIMARY KEY(user_id, branch)
+) WITHOUT ROWID;
+CREATE INDEX user_branches_by_branch ON user_branches(branch, user_id);
+
+CREATE TRIGGER users_never_deleted BEFORE DELETE ON users BEGIN
+  SELECT RAISE(ABORT, 'users are never deleted; disable the user instead');
+END;
+)sql";
+
 struct Step {
     int version;
     const char* sql;
@@ -174,6 +205,7 @@ struct Step {
 
 constexpr Step kSteps[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 } // namespace
