@@ -62,7 +62,7 @@ storage::ImportOutcome runImport(const std::filesystem::path& path,
                                             static_cast<std::int64_t>(outcome.errors.kept().size())));
     if (!existed && !outcome.committed) {
         // Nothing was imported into a file this command created: leave no empty database.
-        for (const char* suffix : {"", "-wal", "-shm"})
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
             std::filesystem::remove(path.string() + suffix, ec);
         if (!createdFolder.empty())
             std::filesystem::remove_all(createdFolder, ec);

@@ -4,11 +4,45 @@
 #include "core/ledger_rules.h"
 #include "loan_repository.h"
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 namespace rd::storage::detail {
+
+namespace {
+
+constexpr std::int64_t kLargeImportBytes = 64 << 20;
+
+// Puts the file in rollback-journal mode for the lifetime of the object, then back to WAL.
+// If another connection holds the file open in WAL mode the switch is refused by SQLite
+// and the import simply runs in WAL mode.
+class RollbackJournal {
+public:
+    explicit RollbackJournal(Database& db) : db_(db) {
+        try {
+            db_.exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL");
+        } catch (const StorageError& e) {
+            spdlog::info("import stays in WAL mode: {}", e.what());
+        }
+    }
+    ~RollbackJournal() {
+        try {
+            db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL");
+        } catch (const StorageError& e) {
+            spdlog::warn("could not switch {} back to WAL: {}", db_.path().string(), e.what());
+        }
+    }
+    RollbackJournal(const RollbackJournal&) = delete;
+    RollbackJournal& operator=(const RollbackJournal&) = delete;
+
+private:
+    Database& db_;
+};
+
+} // namespace
 
 std::optional<std::string_view> ImportSession::required(const ImportTable& t, std::size_t c) const {
     const std::string_view v = t.get(c);
@@ -202,6 +236,15 @@ void ImportSession::run() {
         return;
     }
 
+    // SQLite's WAL suits small transactions; a large import would be written to the WAL and
+    // then copied into the file at the checkpoint. A rollback journal (with full syncs) is
+    // as atomic and writes each new page once.
+    std::int64_t largeImport = kLargeImportBytes;
+    if (const char* bytes = std::getenv("RECOVERYDESK_LARGE_IMPORT_BYTES"))
+        largeImport = std::atoll(bytes);
+    std::optional<RollbackJournal> journal;
+    if (totalBytes_ > largeImport)
+        journal.emplace(db_);
     Transaction tx(db_);
     db_.exec("CREATE TEMP TABLE IF NOT EXISTS import_seen(file TEXT, id TEXT, line INTEGER, "
              "PRIMARY KEY(file, id)) WITHOUT ROWID; DELETE FROM temp.import_seen;");
@@ -211,9 +254,17 @@ void ImportSession::run() {
     importId_ = sqlite3_last_insert_rowid(db_.handle());
     currency_ = db_.currency();
 
-    loadLoans();
-    importClients();
-    importLoans();
+    // Each step's duration goes to the log, to see where a large import spends its time.
+    auto timed = [this](const char* step, auto&& work) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        spdlog::info("import {}: {:.2f} s", step,
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                         .count());
+    };
+    timed("existing loans", [&] { loadLoans(); });
+    timed("clients", [&] { importClients(); });
+    timed("loans", [&] { importLoans(); });
     if (!currency_) {
         // Clients alone need no currency; amounts do.
         for (const char* name : {"schedule.csv", "charges.csv", "payments.csv"}) {
@@ -237,10 +288,10 @@ void ImportSession::run() {
         return;
     }
     out_.currency = currency_->code;
-    importSchedule();
-    importCharges();
-    importPayments();
-    finalChecks();
+    timed("schedule", [&] { importSchedule(); });
+    timed("charges", [&] { importCharges(); });
+    timed("payments", [&] { importPayments(); });
+    timed("checks", [&] { finalChecks(); });
     if (!out_.errors.empty())
         return; // the transaction rolls back
     if (out_.counts.changes() == 0 || options_.dryRun) {
@@ -248,9 +299,9 @@ void ImportSession::run() {
         tx.rollback();
         return;
     }
-    refreshLedgerCache();
+    timed("ledger cache", [&] { refreshLedgerCache(); });
     record();
-    tx.commit();
+    timed("commit", [&] { tx.commit(); });
     out_.committed = true;
 }
 

@@ -162,6 +162,40 @@ TEST_CASE("an import killed after N rows on an existing portfolio leaves it exac
     }
 }
 
+// Large imports run with a rollback journal instead of the WAL; the environment variable
+// lowers the size from which they do, so that this folder takes that path too.
+TEST_CASE("a large import (rollback journal) killed after N rows leaves all or nothing",
+          "[crash][slow]") {
+    Setup& s = setup();
+    const std::string large = "RECOVERYDESK_LARGE_IMPORT_BYTES=0";
+    const std::int64_t total = s.rows.total();
+    for (const std::int64_t n : {std::int64_t{1}, total / 2, total - 1}) {
+        DYNAMIC_SECTION("killed after " << n << " of " << total << " rows") {
+            const fs::path existing = s.copyOfSeed(fmt::format("journal-existing-{}.db", n));
+            auto r = runCli(s.importArgs(existing), s.tmp.path(),
+                            {fmt::format("RECOVERYDESK_TEST_KILL_AFTER_ROWS={}", n), large});
+            CHECK(r.exitCode == 128 + SIGKILL);
+            CHECK(integrity(existing) == "ok"); // opening rolls the hot journal back
+            CHECK(snapshotOf(existing) == s.seedSnapshot);
+
+            const fs::path fresh = s.tmp / fmt::format("journal-new-{}.db", n);
+            r = runCli(s.importArgs(fresh), s.tmp.path(),
+                       {fmt::format("RECOVERYDESK_TEST_KILL_AFTER_ROWS={}", n), large});
+            CHECK(r.exitCode == 128 + SIGKILL);
+            checkNothingInNewFile(fresh);
+        }
+    }
+    SECTION("a complete large import leaves the file in WAL mode") {
+        const fs::path path = s.copyOfSeed("journal-complete.db");
+        const auto r = runCli(s.importArgs(path), s.tmp.path(), {large});
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+        CHECK(portfolioOf(path) == s.fullOnSeed);
+        Raw raw(path);
+        CHECK(queryText(raw.handle(), "PRAGMA journal_mode") == "wal");
+    }
+}
+
 TEST_CASE("an import killed at an arbitrary moment leaves all or nothing", "[crash][slow]") {
     Setup& s = setup();
     // How long a complete import takes here, to spread the kills over it.
