@@ -19,6 +19,18 @@ seconds() { # run a command, print "elapsed_seconds max_rss_kib"
     cat bench/data/stderr.txt; exit 1; }
   cat bench/data/time.txt
 }
+best_of() { # best_of RUNS PREPARE -- COMMAND...: the fastest "seconds rss" of RUNS runs
+  local runs=$1 prepare=$2 best="" line
+  shift 3
+  for _ in $(seq "$runs"); do
+    eval "$prepare"
+    line=$(seconds "$@")
+    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if ${line%% *} < ${best%% *} else 1)"; then
+      best=$line
+    fi
+  done
+  echo "$best"
+}
 mean_of() { # hyperfine mean seconds of a shell command
   hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json bench/data/h.json "$1" >/dev/null 2>&1
   python3 -c 'import json;print(json.load(open("bench/data/h.json"))["results"][0]["mean"])'
@@ -43,11 +55,13 @@ for n in "${sizes[@]}"; do
 .import --csv $dir/charges.csv charges
 .import --csv $dir/payments.csv payments
 SQL
-  read -r floor_import floor_import_rss < <(seconds sqlite3 bench/data/floor-$n.db ".read bench/data/floor.sql")
+  # Imports are long: the best of IMPORT_RUNS (default 3 up to 200,000 loans, else 1).
+  import_runs=${IMPORT_RUNS:-$([ "$n" -le 200000 ] && echo 3 || echo 1)}
+  read -r floor_import floor_import_rss < <(best_of "$import_runs" "rm -f bench/data/floor-$n.db" -- \
+    sqlite3 bench/data/floor-$n.db ".read bench/data/floor.sql")
   rm -f bench/data/floor-$n.db
-
-  rm -f bench/data/rd-$n.db*
-  read -r rd_import rd_import_rss < <(seconds "$cli" --db bench/data/rd-$n.db import "$dir")
+  read -r rd_import rd_import_rss < <(best_of "$import_runs" "rm -f bench/data/rd-$n.db*" -- \
+    "$cli" --db bench/data/rd-$n.db import "$dir")
 
   # Floor for reading: one plain SQL scan of the same schedule and payment rows.
   scan="sqlite3 bench/data/rd-$n.db 'SELECT count(*), sum(principal_due), sum(interest_due), sum(fee_due), max(due_date) FROM installments; SELECT count(*), sum(amount), max(paid_on), max(reversed_on) FROM payments;'"
@@ -65,7 +79,7 @@ SQL
     echo
     echo "| measure | RecoveryDesk | floor | ratio | target |"
     echo "|---|---|---|---|---|"
-    echo "| import (s) | $rd_import | $floor_import (sqlite3 .import into bare tables) | $(ratio "$rd_import" "$floor_import") | <= 2 |"
+    echo "| import (s, best of $import_runs) | $rd_import | $floor_import (sqlite3 .import into bare tables) | $(ratio "$rd_import" "$floor_import") | <= 2 |"
     echo "| aging as of $past (s) | $(printf %.3f "$aging_past") | $(printf %.3f "$floor_scan") (one SQL scan of installments and payments) | $(ratio "$aging_past" "$floor_scan") | <= 1 |"
     echo "| aging as of $asof by officer (s) | $(printf %.3f "$aging_today") | $(printf %.3f "$floor_scan") | $(ratio "$aging_today" "$floor_scan") | <= 1 |"
     echo "| one loan, CLI start to JSON (s) | $(printf %.3f "$one_loan") | | | |"

@@ -131,8 +131,8 @@ void ImportSession::importPayments() {
         }
         const std::string_view reference = t->get(kReference);
         const OptText reversal = reversedOn ? OptText{reversedOn->toString()} : OptText{};
-        const std::string paid = paidOn->toString();
-        insert.bind(1, ref->pk).bindStatic(2, *id).bindStatic(3, paid).bind(4, *value);
+        // A date that parsed is already in its one canonical text form: bound as read.
+        insert.bind(1, ref->pk).bindStatic(2, *id).bindStatic(3, t->get(kPaidOn)).bind(4, *value);
         insert.bindStatic(5, toString(*method)).bindOptional(6, reference).bind(7, reversal);
         insert.bind(8, importId_).bind(9, t->line());
         if (insert.tryExecute() == SQLITE_OK) {
