@@ -95,6 +95,10 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
         std::error_code ec;
         if (std::filesystem::exists(path, ec)) {
             auto db = global.open();
+            if (const auto existing = db->currency(); existing && *existing != options.currency)
+                throw UserError(fmt::format("{} is a {} database; give --currency {} or another "
+                                            "--db",
+                                            path.string(), existing->code, existing->code));
             if (storage::LoanRepository(*db).loanCount() > 0)
                 throw UserError(fmt::format("{} already holds a portfolio; the demo goes into a "
                                             "new database (give another --db)",

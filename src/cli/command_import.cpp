@@ -27,9 +27,9 @@ void addImportCommand(CLI::App& app, GlobalOptions& global) {
                        *dir, c.rowsUnchanged);
             return;
         }
-        fmt::print("{} {} ({}):\n", *dryRun ? "Dry run, nothing written; the import would make"
-                                            : "Imported",
-                   *dir, outcome.currency);
+        fmt::print("{} {}{}:\n", *dryRun ? "Dry run, nothing written; the import would make"
+                                         : "Imported",
+                   *dir, outcome.currency.empty() ? "" : " (" + outcome.currency + ")");
         fmt::print("  clients   {} new, {} changed\n", c.clientsAdded, c.clientsChanged);
         fmt::print("  loans     {} new, {} changed\n", c.loansAdded, c.loansChanged);
         fmt::print("  schedules {} new, {} replaced ({} installments written)\n",

@@ -5,6 +5,7 @@
 #include "storage/portfolio_settings.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fmt/format.h>
 #include <thread>
 
@@ -37,7 +38,17 @@ void addReportCommand(CLI::App& app, GlobalOptions& global) {
                               ? 1
                               : static_cast<int>(std::clamp(std::thread::hardware_concurrency(),
                                                             1u, 8u));
-        auto owned = loans.partitionedSources(parts);
+        // The ledger cache is rewritten with every change; should rows be missing (a
+        // damaged or hand-edited file) the report reads the tables instead, never less.
+        auto kind = storage::LedgerSourceKind::Cache;
+        if (!loans.ledgerCacheComplete()) {
+            kind = storage::LedgerSourceKind::Tables;
+            std::fprintf(stderr, "warning: the ledger cache of %s is incomplete, so this report "
+                                 "reads the tables (slower); run `recoverydesk-cli --db %s init "
+                                 "--rebuild-cache`\n",
+                         db->path().c_str(), db->path().c_str());
+        }
+        auto owned = loans.partitionedSources(parts, kind);
         std::vector<LoanLedgerSource*> sources;
         for (auto& s : owned)
             sources.push_back(s.get());

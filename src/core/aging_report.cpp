@@ -1,6 +1,7 @@
 #include "aging_report.h"
 
 #include <atomic>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -148,15 +149,31 @@ Result<AgingReport> computeAging(const std::vector<LoanLedgerSource*>& sources, 
         }
     };
 
+    // A source that fails (a storage error) stops every part; the first failure is
+    // rethrown here once all threads have finished, instead of ending the process.
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto guarded = [&](std::size_t part) {
+        try {
+            work(part);
+        } catch (...) {
+            std::lock_guard lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            cancelled = true;
+        }
+    };
     if (sources.size() == 1) {
-        work(0);
+        guarded(0);
     } else {
         std::vector<std::thread> threads;
         for (std::size_t i = 0; i < sources.size(); ++i)
-            threads.emplace_back(work, i);
+            threads.emplace_back(guarded, i);
         for (auto& t : threads)
             t.join();
     }
+    if (failure)
+        std::rethrow_exception(failure);
     if (cancelled)
         return Error{"the aging report was cancelled; nothing was changed"};
 

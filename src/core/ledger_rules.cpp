@@ -20,6 +20,10 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
                         "date on or after disbursement)",
                         t.loanId, t.writtenOffOn->toString(), t.disbursedOn.toString()));
 
+    if (t.principal > kMaxAmount)
+        add(S::Terms, "principal",
+            fmt::format("loan {} has principal {} (at most {})", t.loanId,
+                        formatAmount(t.principal, exponent), formatAmount(kMaxAmount, exponent)));
     if (t.principal <= 0)
         add(S::Terms, "principal",
             fmt::format("loan {} has principal {} (expected an amount greater than 0)", t.loanId,
@@ -42,7 +46,8 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
         std::set<int> numbers;
         for (std::size_t i = 0; i < schedule.size(); ++i) {
             const Installment& in = schedule[i];
-            principalSum += in.principalDue;
+            if (__builtin_add_overflow(principalSum, in.principalDue, &principalSum))
+                principalSum = kMaxAmount + 1; // reported as not adding up; never wraps
             numbers.insert(in.number);
             if (i == 0 && in.dueDate <= t.disbursedOn)
                 add(S::Schedule, "due_date",

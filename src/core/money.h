@@ -15,6 +15,11 @@ using Amount = std::int64_t;
 // Wide intermediate for products and quotients of amounts.
 __extension__ typedef __int128 WideAmount;
 
+// The largest single amount RecoveryDesk accepts from a file or a person: 10^15 minor
+// units (a thousand billion shillings). With it, sums over one loan's thousands of events
+// stay far inside int64.
+inline constexpr Amount kMaxAmount = 1'000'000'000'000'000;
+
 // Parses the data-file text form: digits, then optionally '.' and 1..exponent digits.
 // No sign, separators, symbol or spaces.
 Result<Amount> parseAmount(std::string_view text, int exponent);

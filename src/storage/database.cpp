@@ -88,7 +88,21 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
                                  path.string(), version, latestSchemaVersion(), path.string())};
 
     // Only now that the file is known to be ours and wanted: WAL changes its header.
-    db->exec("PRAGMA journal_mode=WAL");
+    // WAL is a property of the file; switching needs a moment of exclusive access, which a
+    // large first import (rollback journal) holds: then this connection reads without it.
+    std::string journalMode;
+    {
+        Statement mode(raw, "PRAGMA journal_mode");
+        if (mode.step())
+            journalMode = mode.string(0);
+    }
+    if (journalMode != "wal") {
+        try {
+            db->exec("PRAGMA journal_mode=WAL");
+        } catch (const StorageError& e) {
+            spdlog::info("{} stays in {} mode for now: {}", path.string(), journalMode, e.what());
+        }
+    }
     db->exec("PRAGMA synchronous=NORMAL");
     db->exec("PRAGMA foreign_keys=ON");
 

@@ -167,9 +167,7 @@ void ImportSession::importLoans() {
         }
         if (static_cast<std::size_t>(out_.errors.count()) != errorsBefore) {
             if (id) {
-                auto [it, inserted] = loans_.try_emplace(std::string(*id));
-                if (inserted)
-                    it->second.rejected = true;
+                loans_[std::string(*id)].rejected = true; // don't cascade into its rows
             }
             continue;
         }
@@ -210,7 +208,8 @@ void ImportSession::importLoans() {
             return t->has(column) ? value : find.optionalString(stored);
         };
         const OptText officer = keep(kCreditOfficer, 4, values[2]);
-        const OptText wo = keep(kWrittenOffOn, 8, values[4]);
+        // An active loan has no write-off date, whether or not the file has the column.
+        const OptText wo = status == "active" ? OptText{} : keep(kWrittenOffOn, 8, values[4]);
         const OptText r = keep(kRate, 9, values[5]);
         const OptText m = keep(kMethod, 10, values[6]);
         const OptText f = keep(kFrequency, 11, values[7]);

@@ -79,7 +79,8 @@ void ImportSession::writeSchedule(const std::string& loanId, LoanRef& ref,
     Amount principalSum = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const Installment& in = rows[i].installment;
-        principalSum += in.principalDue;
+        if (__builtin_add_overflow(principalSum, in.principalDue, &principalSum))
+            principalSum = kMaxAmount + 1; // reported as not adding up; never wraps
         if (i > 0 && in.number == rows[i - 1].installment.number) {
             out_.errors.add({"schedule.csv", rows[i].line, "installment_no",
                              fmt::format("installment {} of loan {} appears again (first at line "

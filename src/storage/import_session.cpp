@@ -65,6 +65,11 @@ std::optional<Amount> ImportSession::amount(const ImportTable& t, std::size_t c,
         t.error(c, fmt::format("\"{}\" must be greater than 0", v));
         return std::nullopt;
     }
+    if (*parsed > kMaxAmount) {
+        t.error(c, fmt::format("\"{}\" is too large (at most {})", v,
+                               formatAmount(kMaxAmount, currency_->exponent)));
+        return std::nullopt;
+    }
     return *parsed;
 }
 
@@ -142,6 +147,11 @@ void ImportSession::wrote() {
     // Test hook: die like a crash in the middle of the import.
     if (killAfterRows_ >= 0 && ++written_ > killAfterRows_)
         std::raise(SIGKILL);
+}
+
+bool ImportSession::portfolioHasLoans() const {
+    Statement any = db_.prepare("SELECT EXISTS(SELECT 1 FROM loans)");
+    return any.step() && any.int64(0) != 0;
 }
 
 void ImportSession::loadLoans() {
@@ -242,13 +252,24 @@ void ImportSession::run() {
     std::int64_t largeImport = kLargeImportBytes;
     if (const char* bytes = std::getenv("RECOVERYDESK_LARGE_IMPORT_BYTES"))
         largeImport = std::atoll(bytes);
+    // Only for the first load of a portfolio: then no reader can be locked out for long,
+    // and the import always writes (a re-import or a dry run never touches the file).
     std::optional<RollbackJournal> journal;
-    if (totalBytes_ > largeImport)
+    if (totalBytes_ > largeImport && !options_.dryRun && !portfolioHasLoans())
         journal.emplace(db_);
     Transaction tx(db_);
     db_.exec("CREATE TEMP TABLE IF NOT EXISTS import_seen(file TEXT, id TEXT, line INTEGER, "
              "PRIMARY KEY(file, id)) WITHOUT ROWID; DELETE FROM temp.import_seen;");
     db_.exec("PRAGMA cache_size = -262144");
+    struct CacheSizeRestore {
+        Database& db;
+        ~CacheSizeRestore() {
+            try {
+                db.exec("PRAGMA cache_size = -2000"); // SQLite's default, for a long-lived connection
+            } catch (const StorageError&) {
+            }
+        }
+    } restoreCacheSize{db_};
     Statement start = db_.prepare("INSERT INTO imports(started_at, source, actor) VALUES(?, ?, ?)");
     start.bind(1, nowTimestamp()).bind(2, dir_.string()).bind(3, options_.actor).execute();
     importId_ = sqlite3_last_insert_rowid(db_.handle());

@@ -147,6 +147,7 @@ private:
     void wrote();
 
     void loadLoans();
+    bool portfolioHasLoans() const;
     void importClients();
     void importLoans();
     void importSchedule();

@@ -100,8 +100,4 @@ void ImportTable::error(std::size_t column, std::string message) const {
     errors_->add({fileName_, record_.line, std::string(columns_[column].name), std::move(message)});
 }
 
-void ImportTable::errorAt(std::int64_t line, std::string_view column, std::string message) const {
-    errors_->add({fileName_, line, std::string(column), std::move(message)});
-}
-
 } // namespace rd::storage

@@ -42,7 +42,6 @@ public:
     std::int64_t totalBytes() const { return reader_->totalBytes(); }
 
     void error(std::size_t column, std::string message) const;
-    void errorAt(std::int64_t line, std::string_view column, std::string message) const;
 
 private:
     std::string fileName_;

@@ -56,3 +56,13 @@ TEST_CASE("demo is deterministic for a seed and refuses a database that holds a 
     CHECK(again.exitCode == 1);
     CHECK_THAT(again.err, Catch::Contains("already holds a portfolio"));
 }
+
+TEST_CASE("demo into a database of another currency is refused with what to do", "[cli][demo]") {
+    TempDir tmp;
+    const std::string db = (tmp / "kes.db").string();
+    REQUIRE(runCli({"--db", db, "init", "--currency", "KES"}).exitCode == 0);
+    const auto r = runCli({"--db", db, "demo", "--loans", "10"});
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains("is a KES database; give --currency KES"));
+    CHECK_THAT(r.err, !Catch::Contains("bug"));
+}

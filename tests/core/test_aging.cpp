@@ -741,3 +741,25 @@ TEST_CASE("computeAging honours a cancel even on a small portfolio", "[aging][co
     CHECK_FALSE(r.ok());
     CHECK(called == 1);
 }
+
+namespace {
+// A source that fails part-way, as storage does on a damaged row.
+class FailingSource : public rd::LoanLedgerSource {
+public:
+    std::int64_t size() const override { return 100; }
+    bool next(rd::LoanLedger&) override { throw std::runtime_error("damaged row"); }
+};
+} // namespace
+
+TEST_CASE("computeAging rethrows a source's failure on the caller's thread",
+          "[aging][compute]") {
+    const auto loans = randomPortfolio(3, 50);
+    VectorSource good(loans, 0, 50);
+    FailingSource bad;
+    CHECK_THROWS_WITH(rd::computeAging({&good, &bad}, day("2024-06-30"), rd::DelinquencyPolicy{},
+                                       AgingGroupBy::None),
+                      "damaged row");
+    CHECK_THROWS_WITH(rd::computeAging({&bad}, day("2024-06-30"), rd::DelinquencyPolicy{},
+                                       AgingGroupBy::None),
+                      "damaged row");
+}
