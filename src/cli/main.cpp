@@ -1,4 +1,5 @@
 #include "cli_environment.h"
+#include "command_cases.h"
 #include "command_users.h"
 #include "commands.h"
 
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     addReportCommand(app, global);
     addSettingsCommand(app, global);
     addUsersCommand(app, global);
+    addCaseCommands(app, global);
 
     app.parse_complete_callback([&] { setUpLogging(global.verbose); });
     try {

@@ -198,6 +198,103 @@ CREATE TRIGGER users_never_deleted BEFORE DELETE ON users BEGIN
 END;
 )sql";
 
+// Version 3: recovery cases and the officer's work on them (domain.md sections 6-8).
+// A case row holds the case's current state (stage, status, officer, next action); every
+// change to it is also a row of case_events, the case's append-only timeline. Contacts and
+// promises are append-only: a correction is a new contact that names the one it corrects.
+// Promise status is not stored: it is evaluated against the payments whenever it is read.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE cases(
+  id INTEGER PRIMARY KEY,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  opened_on TEXT NOT NULL,
+  opened_by TEXT NOT NULL,
+  stage TEXT NOT NULL
+    CHECK(stage IN ('early', 'collection', 'pre-legal', 'legal', 'post-write-off')),
+  status TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open', 'closed')),
+  closed_on TEXT,
+  close_reason TEXT CHECK(close_reason IS NULL OR close_reason IN ('cured', 'paid')),
+  assigned_to INTEGER REFERENCES users(id),
+  next_action_on TEXT,
+  next_action_kind TEXT,
+  CHECK((status = 'open') = (closed_on IS NULL AND close_reason IS NULL))
+);
+CREATE UNIQUE INDEX cases_one_open_per_loan ON cases(loan_pk) WHERE status = 'open';
+CREATE INDEX cases_by_loan ON cases(loan_pk, id);
+CREATE INDEX cases_by_officer ON cases(assigned_to, status);
+
+CREATE TABLE case_events(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL
+    CHECK(kind IN ('opened', 'closed', 'stage_changed', 'assigned', 'next_action')),
+  before TEXT,
+  after TEXT,
+  note TEXT
+);
+CREATE INDEX case_events_by_case ON case_events(case_id, id);
+
+CREATE TABLE contacts(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  at TEXT NOT NULL,
+  channel TEXT NOT NULL
+    CHECK(channel IN ('call', 'sms', 'email', 'letter', 'visit', 'meeting')),
+  direction TEXT NOT NULL CHECK(direction IN ('outbound', 'inbound')),
+  person TEXT NOT NULL CHECK(person IN ('client', 'guarantor', 'group_leader', 'other')),
+  outcome TEXT NOT NULL CHECK(outcome IN ('reached', 'no_answer', 'wrong_number', 'refused',
+                                          'disputed', 'promised', 'paid', 'other')),
+  note TEXT NOT NULL DEFAULT '',
+  officer TEXT NOT NULL,
+  next_action_on TEXT,
+  next_action_kind TEXT,
+  override_reason TEXT,
+  corrects_contact_id INTEGER REFERENCES contacts(id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX contacts_by_loan ON contacts(loan_pk, at);
+
+CREATE TABLE promises(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  amount INTEGER NOT NULL CHECK(amount > 0),
+  promised_for TEXT NOT NULL,
+  created_on TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  contact_id INTEGER REFERENCES contacts(id),
+  recorded_at TEXT NOT NULL,
+  CHECK(promised_for >= created_on)
+);
+CREATE INDEX promises_by_loan ON promises(loan_pk, id);
+
+CREATE TRIGGER case_events_append_only_update BEFORE UPDATE ON case_events BEGIN
+  SELECT RAISE(ABORT, 'the case timeline is append-only');
+END;
+CREATE TRIGGER case_events_append_only_delete BEFORE DELETE ON case_events BEGIN
+  SELECT RAISE(ABORT, 'the case timeline is append-only');
+END;
+CREATE TRIGGER contacts_append_only_update BEFORE UPDATE ON contacts BEGIN
+  SELECT RAISE(ABORT, 'contacts are append-only; add a correction instead');
+END;
+CREATE TRIGGER contacts_append_only_delete BEFORE DELETE ON contacts BEGIN
+  SELECT RAISE(ABORT, 'contacts are append-only; add a correction instead');
+END;
+CREATE TRIGGER promises_append_only_update BEFORE UPDATE ON promises BEGIN
+  SELECT RAISE(ABORT, 'promises are append-only');
+END;
+CREATE TRIGGER promises_append_only_delete BEFORE DELETE ON promises BEGIN
+  SELECT RAISE(ABORT, 'promises are append-only');
+END;
+CREATE TRIGGER cases_never_deleted BEFORE DELETE ON cases BEGIN
+  SELECT RAISE(ABORT, 'cases are never deleted; they are closed');
+END;
+)sql";
+
 struct Step {
     int version;
     const char* sql;
@@ -206,6 +303,7 @@ struct Step {
 constexpr Step kSteps[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 
 } // namespace

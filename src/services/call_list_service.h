@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/call_list.h"
+#include "core/currency.h"
+#include "core/result.h"
+#include "storage/database.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rd::services {
+
+struct CallList {
+    std::string officer;
+    Date date;
+    Currency currency;
+    std::vector<CallListItem> items; // in rank order
+};
+
+// The daily call list of one officer (core/call_list.h) from the open cases assigned to
+// them, with promises evaluated and early-warning signs computed on the date. Reading needs
+// no permission (as `loan` and `report`); the cases are as the last `recompute` left them.
+class CallListService {
+public:
+    explicit CallListService(storage::Database& db, PriorityWeights weights = {})
+        : db_(db), weights_(weights) {}
+
+    Result<CallList> forOfficer(std::string_view username, Date date) const;
+
+private:
+    storage::Database& db_;
+    PriorityWeights weights_;
+};
+
+} // namespace rd::services

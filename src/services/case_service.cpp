@@ -1,0 +1,257 @@
+#include "case_service.h"
+
+#include "storage/loan_repository.h"
+#include "storage/portfolio_settings.h"
+#include "storage/user_repository.h"
+#include "user_service.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace rd::services {
+namespace {
+
+using storage::CaseEventRecord;
+using storage::CaseRecord;
+using storage::CaseRepository;
+
+std::chrono::sys_seconds systemNow() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::string summaryJson(const RecomputeSummary& s, const std::optional<std::string>& branch) {
+    nlohmann::ordered_json j;
+    j["as_of"] = s.asOf.toString();
+    j["branch"] = branch ? nlohmann::ordered_json(*branch) : nullptr;
+    j["loans"] = s.loans;
+    j["opened"] = s.opened;
+    j["unassigned"] = s.unassigned;
+    j["closed_cured"] = s.closedCured;
+    j["closed_paid"] = s.closedPaid;
+    j["moved_to_post_write_off"] = s.movedToPostWriteOff;
+    return j.dump();
+}
+
+} // namespace
+
+Error permissionDenied(const User& actor, Permission permission) {
+    return Error{fmt::format("permission denied for {} ({}): {}", actor.username,
+                             roleCode(actor.role), whoMay(permission))};
+}
+
+CaseService::CaseService(storage::Database& db, Clock clock)
+    : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)) {}
+
+std::string CaseService::nowText() const {
+    return isoTimestamp(clock_());
+}
+
+RecomputeSummary CaseService::recompute(Date asOf, const std::optional<std::string>& branch) {
+    RecomputeSummary summary;
+    summary.asOf = asOf;
+    const CasePolicy policy; // Our rule: the defaults until they become settings
+    PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
+
+    storage::Transaction tx(db_);
+    CaseRepository repo(db_);
+    const auto loans = repo.allLoans();
+    std::map<std::string, CaseRecord> open;
+    for (auto& c : repo.openCases())
+        open.emplace(c.loanId, std::move(c));
+    std::map<std::string, std::vector<storage::OfficerLoad>> officers;
+    const std::string now = nowText();
+
+    auto sources = storage::LoanRepository(db_).partitionedSources(1);
+    LoanLedger ledger;
+    for (auto& source : sources) {
+        while (source->next(ledger)) {
+            const auto info = loans.find(ledger.terms.loanId);
+            if (info == loans.end())
+                continue;
+            if (branch && info->second.branch != *branch)
+                continue;
+            ++summary.loans;
+            const auto existing = open.find(ledger.terms.loanId);
+            std::optional<OpenCaseState> state;
+            if (existing != open.end())
+                state = OpenCaseState{existing->second.openedOn, existing->second.stage};
+            const CaseDecision d = decideCase(ledger, state, asOf, policy, calc);
+            CaseEventRecord event{now,          asOf,         kSystemActor, "",
+                                  std::nullopt, std::nullopt, d.reason};
+            switch (d.action) {
+            case CaseAction::Keep:
+                break;
+            case CaseAction::Open: {
+                auto& candidates = officers.try_emplace(info->second.branch).first->second;
+                if (candidates.empty())
+                    candidates = repo.officersOf(info->second.branch);
+                std::optional<std::int64_t> assignee;
+                std::string assigneeName;
+                if (!candidates.empty()) {
+                    auto best = std::min_element(
+                        candidates.begin(), candidates.end(),
+                        [](const auto& a, const auto& b) { return a.openCases < b.openCases; });
+                    ++best->openCases;
+                    assignee = best->userId;
+                    assigneeName = best->username;
+                } else {
+                    ++summary.unassigned;
+                }
+                const auto id =
+                    repo.insertCase(info->second.key, asOf, kSystemActor, d.stage, assignee);
+                event.kind = "opened";
+                event.after = toString(d.stage);
+                repo.addEvent(id, event);
+                if (assignee) {
+                    CaseEventRecord assigned{
+                        now,          asOf,         kSystemActor,       "assigned",
+                        std::nullopt, assigneeName, "fewest open cases"};
+                    repo.addEvent(id, assigned);
+                }
+                ++summary.opened;
+                break;
+            }
+            case CaseAction::CloseCured:
+            case CaseAction::ClosePaid: {
+                const bool cured = d.action == CaseAction::CloseCured;
+                const std::string reason = cured ? "cured" : "paid";
+                repo.closeCase(existing->second.id, asOf, reason);
+                event.kind = "closed";
+                event.before = "open";
+                event.after = reason;
+                repo.addEvent(existing->second.id, event);
+                ++(cured ? summary.closedCured : summary.closedPaid);
+                break;
+            }
+            case CaseAction::MoveToPostWriteOff:
+                repo.setStage(existing->second.id, CaseStage::PostWriteOff);
+                event.kind = "stage_changed";
+                event.before = toString(existing->second.stage);
+                event.after = toString(CaseStage::PostWriteOff);
+                repo.addEvent(existing->second.id, event);
+                ++summary.movedToPostWriteOff;
+                break;
+            }
+        }
+    }
+    // Our rule: a run that changes nothing leaves no trace, so running it twice a day is
+    // harmless.
+    if (!summary.changedNothing())
+        repo.audit(now, kSystemActor, "recompute_cases", "cases", asOf.toString(), std::nullopt,
+                   summaryJson(summary, branch));
+    tx.commit();
+    return summary;
+}
+
+Result<CaseRecord> CaseService::reassign(const User& actor, std::string_view loanId,
+                                         std::string_view toUsername, Date businessDate) {
+    storage::UserRepository users(db_);
+    const auto current = users.find(actor.username);
+    const User& who = current ? current->user : actor;
+    storage::Transaction tx(db_);
+    CaseRepository repo(db_);
+    auto c = repo.openCase(loanId);
+    if (!c)
+        return Error{fmt::format("loan \"{}\" has no open case (run `recompute` first, or check "
+                                 "the account number)",
+                                 loanId)};
+    if (!current || !allows(who, Permission::ReassignCases, c->branch))
+        return permissionDenied(who, Permission::ReassignCases);
+    const auto target = users.find(toUsername);
+    if (!target || target->user.disabled || target->user.role == Role::Admin ||
+        !target->user.worksIn(c->branch))
+        return Error{fmt::format("\"{}\" is not an enabled officer or supervisor of branch {} "
+                                 "(see `users list`)",
+                                 toUsername, c->branch)};
+    if (c->assignedTo == target->user.id)
+        return Error{fmt::format("the case of {} is already assigned to {}", loanId, toUsername)};
+    const std::string now = nowText();
+    const std::optional<std::string> before =
+        c->assignedUsername.empty() ? std::nullopt : std::optional(c->assignedUsername);
+    repo.setAssignee(c->id, target->user.id);
+    repo.addEvent(c->id, {now, businessDate, who.username, "assigned", before,
+                          target->user.username, "reassigned"});
+    repo.audit(now, who.username, "reassign_case", "case", c->loanId, before,
+               target->user.username);
+    tx.commit();
+    c->assignedTo = target->user.id;
+    c->assignedUsername = target->user.username;
+    return *c;
+}
+
+Result<CaseFile> CaseService::caseFile(std::string_view loanId, Date asOf) const {
+    CaseFile f;
+    const auto currency = db_.currency();
+    CaseRepository repo(db_);
+    const auto info = repo.loanInfo(loanId);
+    auto ledger = storage::LoanRepository(db_).findLoan(loanId);
+    if (!currency || !info || !ledger)
+        return Error{fmt::format("no loan \"{}\" in {} (check the account number, or import it "
+                                 "first)",
+                                 loanId, db_.path().string())};
+    f.currency = *currency;
+    f.asOf = asOf;
+    f.loan = *info;
+    f.ledger = std::move(*ledger);
+    PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
+    f.position = calc.compute(f.ledger, asOf);
+    if (f.position.bucketIndex)
+        f.bucket = calc.policy().buckets.nameFor(f.position.daysPastDue);
+    f.suggestedStage = suggestedStage(f.position.daysPastDue, f.position.status);
+    f.caseRecord = repo.latestCase(loanId);
+    f.contacts = repo.contacts(info->key);
+    EarlyWarningInput input;
+    input.loan = &f.ledger;
+    input.asOf = asOf;
+    input.currencyCode = f.currency.code;
+    input.currencyExponent = f.currency.exponent;
+    for (auto& p : repo.promises(info->key)) {
+        PromiseView v{p, evaluatePromise(p, f.ledger.payments, asOf)};
+        input.promiseStatuses.push_back(v.evaluation.status);
+        f.promises.push_back(std::move(v));
+    }
+    for (const auto& c : f.contacts)
+        if (c.at.date <= asOf)
+            input.contacts.push_back({c.at, c.outcome});
+    if (f.caseRecord && f.caseRecord->open) {
+        input.caseOpenedOn = f.caseRecord->openedOn;
+        f.events = repo.events(f.caseRecord->id);
+    } else if (f.caseRecord) {
+        f.events = repo.events(f.caseRecord->id);
+    }
+    f.flags = earlyWarnings(input, calc);
+    return f;
+}
+
+CallListCase CaseFile::callListCase() const {
+    CallListCase c;
+    c.loanId = loan.loanId;
+    c.clientName = loan.clientName;
+    c.phone = loan.phone;
+    c.position = position;
+    c.bucket = bucket;
+    c.flags = flags;
+    if (caseRecord) {
+        c.officer = caseRecord->assignedUsername;
+        c.stage = caseRecord->stage;
+        c.nextActionOn = caseRecord->nextActionOn;
+    }
+    if (!promises.empty()) {
+        c.latestPromise = promises.back().promise;
+        c.latestPromiseEvaluation = promises.back().evaluation;
+    }
+    bool contactedSinceOpening = false;
+    for (const auto& contact : contacts) {
+        if (contact.at.date > asOf)
+            continue;
+        c.lastContactAt = contact.at;
+        if (caseRecord && contact.at.date >= caseRecord->openedOn)
+            contactedSinceOpening = true;
+    }
+    c.newNotContacted = caseRecord && caseRecord->open && !contactedSinceOpening;
+    return c;
+}
+
+} // namespace rd::services

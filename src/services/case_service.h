@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/call_list.h"
+#include "core/case_lifecycle.h"
+#include "core/currency.h"
+#include "core/early_warning.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "storage/case_repository.h"
+#include "storage/database.h"
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rd::services {
+
+// The actor written into the audit trail by the nightly recompute.
+inline constexpr const char* kSystemActor = "system";
+
+struct RecomputeSummary {
+    Date asOf;
+    std::int64_t loans = 0; // loans looked at
+    int opened = 0;
+    int unassigned = 0; // opened without an officer (none works in the loan's branch)
+    int closedCured = 0;
+    int closedPaid = 0;
+    int movedToPostWriteOff = 0;
+    bool changedNothing() const {
+        return opened == 0 && closedCured == 0 && closedPaid == 0 && movedToPostWriteOff == 0;
+    }
+};
+
+struct PromiseView {
+    PromiseToPay promise;
+    PromiseEvaluation evaluation; // as of the case file's date
+};
+
+// Everything about one loan's case as of a business date: the case file.
+struct CaseFile {
+    Currency currency;
+    Date asOf;
+    storage::LoanInfo loan;
+    LoanLedger ledger;
+    LoanPosition position;
+    std::string bucket; // "" when none applies
+    CaseStage suggestedStage = CaseStage::Early;
+    std::optional<storage::CaseRecord> caseRecord; // the open case, else the latest closed one
+    std::vector<EarlyWarningFlag> flags;
+    std::vector<storage::ContactRecord> contacts;
+    std::vector<PromiseView> promises; // in recording order; the last is the latest
+    std::vector<storage::CaseEventRecord> events;
+
+    // The case as the call list sees it (only meaningful for an open case).
+    CallListCase callListCase() const;
+};
+
+// Recovery cases (domain.md section 6): the nightly recompute that opens and closes cases,
+// reassignment by a supervisor, and the case file. Promise status is never stored: it is
+// evaluated against the payments whenever a case is read.
+class CaseService {
+public:
+    using Clock = std::function<std::chrono::sys_seconds()>;
+    explicit CaseService(storage::Database& db, Clock clock = {});
+
+    // Opens and closes cases as of `asOf` by the rules of core/case_lifecycle.h for every
+    // loan (or those of one branch), in one transaction with one audit record (actor
+    // `system`) and a timeline event per change. A new case gets the suggested stage and
+    // the officer of the loan's branch with the fewest open cases (ties: username, byte
+    // order); none when no enabled officer works there. Running it again the same day
+    // changes nothing.
+    RecomputeSummary recompute(Date asOf, const std::optional<std::string>& branch = {});
+
+    // Needs ReassignCases in the loan's branch; the new officer must be an enabled officer
+    // or supervisor working in that branch.
+    Result<storage::CaseRecord> reassign(const User& actor, std::string_view loanId,
+                                         std::string_view toUsername, Date businessDate);
+
+    Result<CaseFile> caseFile(std::string_view loanId, Date asOf) const;
+
+private:
+    std::string nowText() const;
+    storage::Database& db_;
+    Clock clock_;
+};
+
+// "permission denied for NAME (ROLE): WHO MAY"
+Error permissionDenied(const User& actor, Permission permission);
+
+} // namespace rd::services

@@ -1,0 +1,175 @@
+#include "contact_service.h"
+
+#include "case_service.h"
+#include "storage/case_repository.h"
+#include "storage/user_repository.h"
+#include "user_service.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace rd::services {
+namespace {
+
+using storage::CaseRecord;
+using storage::CaseRepository;
+
+std::chrono::sys_seconds systemNow() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+// The open case of the loan, if `actor` (as stored now) may work it.
+Result<CaseRecord> workableCase(storage::Database& db, const User& actor, std::string_view loanId) {
+    const auto current = storage::UserRepository(db).find(actor.username);
+    const User& who = current ? current->user : actor;
+    auto c = CaseRepository(db).openCase(loanId);
+    if (!c)
+        return Error{fmt::format("loan \"{}\" has no open case (run `recompute` first, or check "
+                                 "the account number)",
+                                 loanId)};
+    if (!current)
+        return permissionDenied(who, Permission::WorkOwnCases);
+    if (c->assignedTo == who.id && allows(who, Permission::WorkOwnCases, c->branch))
+        return *c;
+    if (allows(who, Permission::WorkBranchCases, c->branch))
+        return *c;
+    if (allows(who, Permission::WorkOwnCases, c->branch))
+        return Error{fmt::format("permission denied for {} ({}): the case of {} is assigned to "
+                                 "{}; {}",
+                                 who.username, roleCode(who.role), loanId,
+                                 c->assignedUsername.empty() ? "nobody" : c->assignedUsername,
+                                 whoMay(Permission::WorkBranchCases))};
+    return permissionDenied(who, Permission::WorkBranchCases);
+}
+
+std::string promiseJson(const PromiseToPay& p) {
+    nlohmann::ordered_json j;
+    j["amount_minor"] = p.amount;
+    j["promised_for"] = p.promisedFor.toString();
+    j["created_on"] = p.createdOn.toString();
+    j["created_by"] = p.createdBy;
+    j["contact_id"] = p.contactId.empty() ? nullptr : nlohmann::ordered_json(p.contactId);
+    return j.dump();
+}
+
+} // namespace
+
+ContactService::ContactService(storage::Database& db, Clock clock, ContactRules rules)
+    : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)), rules_(rules) {}
+
+std::string ContactService::nowText() const {
+    return isoTimestamp(clock_());
+}
+
+Result<ContactSaved> ContactService::addContact(const User& actor, const NewContact& in) {
+    if (in.promiseAmount.has_value() != in.promiseDate.has_value())
+        return Error{"a promise needs both an amount and a date (--promise-amount and "
+                     "--promise-date)"};
+    storage::Transaction tx(db_);
+    auto c = workableCase(db_, actor, in.loanId);
+    if (!c)
+        return c.error();
+    CaseRepository repo(db_);
+
+    std::vector<ContactAttempt> sameDay;
+    for (const auto& earlier : repo.contacts(c->loanKey))
+        if (earlier.at.date == in.at.date)
+            sameDay.push_back({earlier.at, earlier.channel, earlier.direction});
+    ContactSaved saved;
+    saved.breaches = checkContactRules({in.at, in.channel, in.direction}, sameDay, rules_);
+    auto reason = requireOverrideReason(saved.breaches, in.overrideReason);
+    if (!reason)
+        return reason.error();
+    saved.overrideReason = *reason;
+
+    std::optional<PromiseToPay> promise;
+    if (in.promiseAmount) {
+        PromiseToPay p;
+        p.amount = *in.promiseAmount;
+        p.promisedFor = *in.promiseDate;
+        p.createdOn = in.at.date;
+        p.createdBy = actor.username;
+        auto valid = validatePromise(p);
+        if (!valid)
+            return valid.error();
+        promise = *valid;
+    }
+
+    storage::ContactRecord record;
+    record.at = in.at;
+    record.channel = in.channel;
+    record.direction = in.direction;
+    record.person = in.person;
+    record.outcome = in.outcome;
+    record.note = in.note;
+    record.officer = actor.username;
+    record.nextActionOn = in.nextActionOn;
+    if (in.nextActionOn)
+        record.nextActionKind = in.nextActionKind.empty() ? "follow_up" : in.nextActionKind;
+    record.overrideReason = saved.overrideReason;
+    record.correctsContactId = in.correctsContactId;
+    const std::string now = nowText();
+    saved.contactId = repo.insertContact(c->id, c->loanKey, record, now);
+
+    if (promise) {
+        promise->contactId = std::to_string(saved.contactId);
+        saved.promiseId = repo.insertPromise(c->id, c->loanKey, *promise, now);
+    }
+    // Our rule: a contact always sets the case's next action, and one logged without a next
+    // action clears it (the officer has dealt with what was due).
+    if (c->nextActionOn != record.nextActionOn) {
+        const auto text = [](const std::optional<Date>& d) {
+            return d ? std::optional<std::string>(d->toString()) : std::nullopt;
+        };
+        repo.setNextAction(c->id, record.nextActionOn, record.nextActionKind);
+        repo.addEvent(c->id, {now, in.at.date, actor.username, "next_action", text(c->nextActionOn),
+                              text(record.nextActionOn), ""});
+    }
+
+    nlohmann::ordered_json after;
+    after["contact_id"] = saved.contactId;
+    after["at"] = record.at.toString();
+    after["channel"] = toString(record.channel);
+    after["direction"] = toString(record.direction);
+    after["person"] = toString(record.person);
+    after["outcome"] = toString(record.outcome);
+    after["note"] = record.note;
+    after["next_action_on"] =
+        record.nextActionOn ? nlohmann::ordered_json(record.nextActionOn->toString()) : nullptr;
+    after["override_reason"] =
+        saved.overrideReason.empty() ? nullptr : nlohmann::ordered_json(saved.overrideReason);
+    nlohmann::ordered_json broken = nlohmann::ordered_json::array();
+    for (const auto& b : saved.breaches)
+        broken.push_back(b.code);
+    after["rules_broken"] = broken;
+    if (promise)
+        after["promise"] = nlohmann::ordered_json::parse(promiseJson(*promise));
+    repo.audit(now, actor.username, "add_contact", "case", c->loanId, std::nullopt, after.dump());
+    tx.commit();
+    return saved;
+}
+
+Result<std::int64_t> ContactService::addPromise(const User& actor, std::string_view loanId,
+                                                Amount amount, Date promisedFor, Date createdOn) {
+    storage::Transaction tx(db_);
+    auto c = workableCase(db_, actor, loanId);
+    if (!c)
+        return c.error();
+    PromiseToPay p;
+    p.amount = amount;
+    p.promisedFor = promisedFor;
+    p.createdOn = createdOn;
+    p.createdBy = actor.username;
+    auto valid = validatePromise(p);
+    if (!valid)
+        return valid.error();
+    CaseRepository repo(db_);
+    const std::string now = nowText();
+    const auto id = repo.insertPromise(c->id, c->loanKey, *valid, now);
+    repo.audit(now, actor.username, "add_promise", "case", c->loanId, std::nullopt,
+               promiseJson(*valid));
+    tx.commit();
+    return id;
+}
+
+} // namespace rd::services
