@@ -67,6 +67,19 @@ const std::string& dummyHash() {
 
 const char* kWrongCredentials = "wrong username or password";
 
+// The password a user gets from an administrator: the given one (checked) or a generated
+// one, temporary unless said otherwise (a generated one always is).
+Result<PasswordIssued> issuePassword(const std::optional<std::string>& password, bool temporary) {
+    if (password)
+        if (auto bad = checkPassword(*password))
+            return *bad;
+    PasswordIssued issued;
+    issued.generated = !password;
+    issued.password = password ? *password : storage::randomPassword();
+    issued.mustChangePassword = temporary || issued.generated;
+    return issued;
+}
+
 } // namespace
 
 std::string isoTimestamp(std::chrono::sys_seconds t) {
@@ -109,14 +122,10 @@ Result<PasswordIssued> UserService::create(const std::string& actor, const NewUs
     if (spec.role != Role::Admin && branches.empty())
         return Error{
             fmt::format("a {} needs at least one branch (--branch NAME)", roleCode(spec.role))};
-    if (password)
-        if (auto bad = checkPassword(*password))
-            return *bad;
-
-    PasswordIssued issued;
-    issued.generated = !password;
-    issued.password = password ? *password : storage::randomPassword();
-    issued.mustChangePassword = temporary || issued.generated;
+    auto fresh = issuePassword(password, temporary);
+    if (!fresh)
+        return fresh.error();
+    PasswordIssued issued = std::move(fresh).value();
     const std::string hash = storage::hashPassword(issued.password);
 
     User user;
@@ -201,13 +210,10 @@ Result<PasswordIssued> UserService::resetPassword(const User& actor, std::string
     auto current = find(actor.username);
     if (!current || !allows(*current, Permission::ManageUsers))
         return denied(current ? *current : actor, Permission::ManageUsers);
-    if (password)
-        if (auto bad = checkPassword(*password))
-            return *bad;
-    PasswordIssued issued;
-    issued.generated = !password;
-    issued.password = password ? *password : storage::randomPassword();
-    issued.mustChangePassword = true;
+    auto fresh = issuePassword(password, true);
+    if (!fresh)
+        return fresh.error();
+    PasswordIssued issued = std::move(fresh).value();
     const std::string hash = storage::hashPassword(issued.password);
 
     storage::Transaction tx(db_);
