@@ -295,6 +295,57 @@ CREATE TRIGGER cases_never_deleted BEFORE DELETE ON cases BEGIN
 END;
 )sql";
 
+// Version 4: payments taken at the desk (domain.md section 10). A desk payment is an
+// ordinary payments row, so ledgers, the loan_ledgers cache, aging and promises see it
+// unchanged; its payment_id is 'DESK-' and the receipt number padded to 6 digits, and its
+// import_id and source_line are 0, which means "taken at the desk, not imported".
+// desk_receipts numbers them from one gap-free sequence (MAX(receipt_no)+1 inside the
+// saving transaction) and keeps the allocation as printed on the receipt, so a reprint is
+// identical forever. A reversal sets payments.reversed_on (once, by the v1 trigger) and is
+// recorded with its reason in payment_reversals. Both tables are append-only.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE desk_receipts(
+  receipt_no INTEGER PRIMARY KEY CHECK(receipt_no >= 1),
+  payment_id TEXT NOT NULL UNIQUE REFERENCES payments(payment_id),
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  taken_by TEXT NOT NULL,
+  taken_at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  allocated_principal INTEGER NOT NULL DEFAULT 0,
+  allocated_interest INTEGER NOT NULL DEFAULT 0,
+  allocated_fees INTEGER NOT NULL DEFAULT 0,
+  allocated_penalties INTEGER NOT NULL DEFAULT 0,
+  to_credit_balance INTEGER NOT NULL DEFAULT 0,
+  outstanding_principal_after INTEGER NOT NULL DEFAULT 0,
+  arrears_after INTEGER NOT NULL DEFAULT 0,
+  client_name TEXT NOT NULL DEFAULT '',
+  branch TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX desk_receipts_by_loan ON desk_receipts(loan_pk, receipt_no);
+CREATE INDEX desk_receipts_by_business_date ON desk_receipts(business_date, receipt_no);
+
+CREATE TABLE payment_reversals(
+  payment_id TEXT PRIMARY KEY REFERENCES payments(payment_id),
+  reversed_on TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK(length(trim(reason)) > 0),
+  reversed_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER desk_receipts_append_only_update BEFORE UPDATE ON desk_receipts BEGIN
+  SELECT RAISE(ABORT, 'desk receipts are append-only; reverse the payment instead');
+END;
+CREATE TRIGGER desk_receipts_append_only_delete BEFORE DELETE ON desk_receipts BEGIN
+  SELECT RAISE(ABORT, 'desk receipts are append-only; reverse the payment instead');
+END;
+CREATE TRIGGER payment_reversals_append_only_update BEFORE UPDATE ON payment_reversals BEGIN
+  SELECT RAISE(ABORT, 'payment reversals are append-only');
+END;
+CREATE TRIGGER payment_reversals_append_only_delete BEFORE DELETE ON payment_reversals BEGIN
+  SELECT RAISE(ABORT, 'payment reversals are append-only');
+END;
+)sql";
+
 struct Step {
     int version;
     const char* sql;
@@ -304,6 +355,7 @@ constexpr Step kSteps[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 } // namespace
