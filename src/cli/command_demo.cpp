@@ -129,7 +129,10 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
                    options.asOf.toString(), options.seed);
         if (!temporary)
             fmt::print("Import files written to {}\n", dir.string());
-        addDemoUsers(*global.open());
+        auto db = global.open();
+        // Marks a demo database: the GUI's sign-in then lists the demo users and password.
+        db->setSetting("demo_portfolio", "1");
+        addDemoUsers(*db);
     });
 }
 

@@ -1,0 +1,262 @@
+#include "main_window.h"
+
+#include "display_text.h"
+#include "pages/call_list_page.h"
+#include "pages/case_file_page.h"
+#include "services/case_service.h"
+#include "storage/database.h"
+#include "widgets/background_work.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace rd::ui {
+
+MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* parent)
+    : QMainWindow(parent), services_(services), session_(std::move(session)),
+      nav_(new QListWidget(this)), stack_(new QStackedWidget(this)),
+      callList_(new CallListPage(services_, session_, this)),
+      caseFile_(new CaseFilePage(services_, session_, this)), work_(new BackgroundWork(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("RecoveryDesk - %1").arg(QString::fromStdString(session_.user.fullName)));
+    nav_->setObjectName(QStringLiteral("navigation"));
+    nav_->setMaximumWidth(220);
+
+    const auto& user = session_.user;
+    if (allows(user, Permission::WorkOwnCases, user.branches.empty() ? "" : user.branches[0]))
+        addPage(callList_, tr("My call list"));
+    else
+        callList_->hide();
+    stack_->addWidget(caseFile_);
+
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(nav_);
+    splitter->addWidget(stack_);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+
+    auto* date = new QLabel(tr("Business date: %1").arg(displayDate(session_.businessDate)), this);
+    date->setObjectName(QStringLiteral("statusDate"));
+    auto* who = new QLabel(tr("%1 (%2)").arg(QString::fromStdString(user.username),
+                                            QString::fromLatin1(roleCode(user.role).data())),
+                           this);
+    who->setObjectName(QStringLiteral("statusUser"));
+    statusBar()->addWidget(date);
+    statusBar()->addWidget(who);
+    statusBar()->addPermanentWidget(work_);
+
+    connect(nav_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (auto* item = nav_->item(row)) {
+            auto* page = stack_->findChild<QWidget*>(item->data(Qt::UserRole).toString());
+            if (page)
+                stack_->setCurrentWidget(page);
+        }
+    });
+    connect(callList_, &CallListPage::openCase, this, [this](const QString& loan) {
+        workingList_ = callList_->visibleLoans();
+        returnTo_ = callList_;
+        openCase(loan);
+    });
+    connect(caseFile_, &CaseFilePage::backRequested, this, [this] {
+        if (returnTo_)
+            stack_->setCurrentWidget(returnTo_);
+        if (returnTo_ == callList_) {
+            callList_->reload();
+            callList_->selectLoan(caseFile_->loanId());
+            callList_->view()->setFocus();
+        }
+    });
+    connect(caseFile_, &CaseFilePage::nextRequested, this, [this] { nextCase(1); });
+    connect(caseFile_, &CaseFilePage::previousRequested, this, [this] { nextCase(-1); });
+    // Saving a contact while working the list moves on to the next case.
+    connect(caseFile_, &CaseFilePage::contactLogged, this, [this] {
+        if (returnTo_ == callList_ && !workingList_.isEmpty())
+            nextCase(1);
+    });
+
+    buildMenus();
+    callList_->reload();
+    if (nav_->count() > 0)
+        nav_->setCurrentRow(0);
+
+    QSettings settings;
+    resize(1366, 740);
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, this, [splitter] {
+        QSettings().setValue(QStringLiteral("mainWindow/splitter"), splitter->saveState());
+    });
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(QWidget* page, const QString& title) {
+    stack_->addWidget(page);
+    auto* item = new QListWidgetItem(title, nav_);
+    item->setData(Qt::UserRole, page->objectName());
+}
+
+bool MainWindow::showPage(const QString& objectName) {
+    for (int row = 0; row < nav_->count(); ++row)
+        if (nav_->item(row)->data(Qt::UserRole).toString() == objectName) {
+            nav_->setCurrentRow(row);
+            return true;
+        }
+    return false;
+}
+
+void MainWindow::openCase(const QString& loanId) {
+    if (caseFile_->showLoan(loanId) || true)
+        stack_->setCurrentWidget(caseFile_);
+    caseFile_->setFocus();
+}
+
+void MainWindow::nextCase(int step) {
+    if (workingList_.isEmpty())
+        return;
+    if (returnTo_ == callList_) {
+        // The list changes as cases are worked (a promise takes a case off it): move on from
+        // where the current case stood in the list the officer started from.
+        callList_->reload();
+    }
+    const int at = workingList_.indexOf(caseFile_->loanId());
+    const int next = at < 0 ? 0 : at + step;
+    if (next < 0 || next >= workingList_.size()) {
+        statusBar()->showMessage(step > 0 ? tr("That was the last case of the list.")
+                                          : tr("That was the first case of the list."),
+                                 5000);
+        return;
+    }
+    openCase(workingList_.at(next));
+}
+
+void MainWindow::startRecompute() {
+    const auto path = services_.db->path();
+    const Date date = session_.businessDate;
+    work_->start(
+        tr("Updating cases"),
+        [path, date](JobControl& control) -> JobOutcome {
+            control.setStep(tr("opening and closing cases as of %1").arg(displayDate(date)));
+            auto db = storage::Database::open(path, {});
+            if (!db)
+                return {false, QString::fromStdString(db.error().message)};
+            const auto summary = services::CaseService(**db).recompute(date);
+            return {true, tr("Cases updated: %1 opened, %2 cured, %3 paid off")
+                              .arg(summary.opened)
+                              .arg(summary.closedCured)
+                              .arg(summary.closedPaid)};
+        },
+        [this](const JobOutcome& outcome) {
+            statusBar()->showMessage(outcome.message, 8000);
+            if (outcome.ok)
+                refresh();
+        });
+}
+
+void MainWindow::buildMenus() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* go = menuBar()->addMenu(tr("&Go"));
+    auto* toList = go->addAction(tr("My &call list"), this, [this] {
+        showPage(QStringLiteral("callListPage"));
+        stack_->setCurrentWidget(callList_);
+        callList_->view()->setFocus();
+    });
+    toList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    auto* next = go->addAction(tr("&Next case"), this, [this] { nextCase(1); });
+    next->setShortcuts({QKeySequence(Qt::Key_F8), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
+    auto* previous = go->addAction(tr("&Previous case"), this, [this] { nextCase(-1); });
+    previous->setShortcuts(
+        {QKeySequence(Qt::SHIFT | Qt::Key_F8), QKeySequence(Qt::CTRL | Qt::Key_PageUp)});
+    auto* back = go->addAction(tr("&Back to the list"), this, [this] {
+        if (stack_->currentWidget() == caseFile_)
+            emit caseFile_->backRequested();
+    });
+    back->setShortcut(QKeySequence(Qt::Key_Escape));
+    auto* find = go->addAction(tr("&Filter the list"), this, [this] {
+        if (stack_->currentWidget() == callList_)
+            callList_->focusFilter();
+    });
+    find->setShortcut(QKeySequence::Find);
+    auto* refresh = go->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    auto* work = menuBar()->addMenu(tr("&Case"));
+    auto* log = work->addAction(tr("&Log contact..."), this, [this] {
+        if (stack_->currentWidget() == caseFile_)
+            caseFile_->logContact();
+    });
+    log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    auto* pay = work->addAction(tr("Take &payment..."), this, [this] {
+        if (stack_->currentWidget() == caseFile_)
+            caseFile_->takePayment();
+    });
+    pay->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    if (allows(session_.user, Permission::ReassignCases,
+               session_.user.branches.empty() ? "" : session_.user.branches[0]))
+        work->addAction(tr("&Reassign..."), this, [this] {
+            if (stack_->currentWidget() == caseFile_)
+                caseFile_->reassign();
+        });
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+}
+
+void MainWindow::showShortcuts() {
+    QMessageBox::information(
+        this, tr("Keyboard shortcuts"),
+        tr("<table>"
+           "<tr><td><b>Up/Down</b></td><td>move in a list</td></tr>"
+           "<tr><td><b>Enter</b></td><td>open the case</td></tr>"
+           "<tr><td><b>F8 / Shift+F8</b></td><td>next / previous case of the list</td></tr>"
+           "<tr><td><b>Esc</b></td><td>back to the list</td></tr>"
+           "<tr><td><b>Ctrl+L</b></td><td>log a contact</td></tr>"
+           "<tr><td><b>Ctrl+M</b></td><td>take a payment</td></tr>"
+           "<tr><td><b>Ctrl+Enter</b></td><td>save the form</td></tr>"
+           "<tr><td><b>Ctrl+F</b></td><td>filter the list</td></tr>"
+           "<tr><td><b>F5</b></td><td>refresh</td></tr>"
+           "<tr><td><b>Ctrl+1</b></td><td>my call list</td></tr>"
+           "</table>"));
+}
+
+void MainWindow::refresh() {
+    callList_->reload();
+    if (stack_->currentWidget() == caseFile_)
+        caseFile_->reload();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (work_->busy()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Work in progress"),
+            tr("Background work is still running. Cancel it and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        work_->cancel();
+        work_->waitForIdle();
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
+}
+
+} // namespace rd::ui

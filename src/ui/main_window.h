@@ -1,0 +1,61 @@
+#pragma once
+
+#include "desk_session.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QListWidget;
+class QStackedWidget;
+class QLabel;
+class QAction;
+
+namespace rd::ui {
+
+class CallListPage;
+class CaseFilePage;
+class BackgroundWork;
+
+// Wires the pages together: navigation on the left, the work area in the middle, the
+// business date, the user and background work in the status bar. Owns no business state:
+// each page is its own widget talking to the services.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(DeskServices services, DeskSession session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    CallListPage* callListPage() const { return callList_; }
+    CaseFilePage* caseFilePage() const { return caseFile_; }
+    BackgroundWork* backgroundWork() const { return work_; }
+    const DeskSession& session() const { return session_; }
+    // Shows a navigation page by its object name ("callListPage", "teamPage", ...).
+    bool showPage(const QString& objectName);
+    void openCase(const QString& loanId);
+    // Moves through the list the case was opened from.
+    void nextCase(int step = 1);
+    // Opens and closes cases as of the business date in the background (on start and after
+    // an import), then reloads the lists.
+    void startRecompute();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void addPage(QWidget* page, const QString& title);
+    void buildMenus();
+    void showShortcuts();
+    void refresh();
+
+    DeskServices services_;
+    DeskSession session_;
+    QListWidget* nav_;
+    QStackedWidget* stack_;
+    CallListPage* callList_;
+    CaseFilePage* caseFile_;
+    BackgroundWork* work_;
+    QWidget* returnTo_ = nullptr; // the page "Back" returns to
+    QStringList workingList_;     // the loans next/previous move through
+};
+
+} // namespace rd::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/currency.h"
+#include "services/case_service.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+#include <vector>
+
+namespace rd::ui {
+
+// One entry of a case's single chronological timeline: contacts, promises, payments,
+// reversals, case events (opening, stage, assignment, closing).
+struct TimelineEntry {
+    QString sortKey; // ISO date or date-time: entries sort by it, then by recording order
+    QString when;    // as displayed
+    QString kind;
+    QString who;
+    QString what;
+};
+
+// Builds the timeline of a case file (pure: no database).
+std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file);
+
+class TimelineModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { When, Kind, Who, What, ColumnCount };
+    explicit TimelineModel(QObject* parent = nullptr);
+
+    void setEntries(std::vector<TimelineEntry> entries);
+    const TimelineEntry& entry(int row) const { return entries_.at(static_cast<std::size_t>(row)); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<TimelineEntry> entries_;
+};
+
+} // namespace rd::ui

@@ -1,0 +1,175 @@
+#include "call_list_page.h"
+
+#include "display_text.h"
+#include "models/call_list_model.h"
+#include "models/call_list_proxy_model.h"
+#include "services/call_list_service.h"
+#include "widgets/table_view_setup.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStackedLayout>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rd::ui {
+
+CallListPage::CallListPage(DeskServices services, const DeskSession& session, QWidget* parent)
+    : QWidget(parent), services_(services), session_(session), model_(new CallListModel(this)),
+      proxy_(new CallListProxyModel(this)), filterEdit_(new QLineEdit(this)),
+      reasonBox_(new QComboBox(this)), view_(new QTableView(this)), summary_(new QLabel(this)),
+      emptyState_(new QLabel(this)) {
+    setObjectName(QStringLiteral("callListPage"));
+    proxy_->setCallListModel(model_);
+
+    filterEdit_->setObjectName(QStringLiteral("callListFilter"));
+    filterEdit_->setPlaceholderText(tr("Filter by client, loan, phone or reason (Ctrl+F)"));
+    filterEdit_->setClearButtonEnabled(true);
+    reasonBox_->setObjectName(QStringLiteral("callListReason"));
+    reasonBox_->addItem(tr("All reasons"));
+    for (auto r : {CallReason::BrokenPromise, CallReason::PromiseDue, CallReason::ActionDue,
+                   CallReason::NewCase, CallReason::EarlyWarning})
+        reasonBox_->addItem(reasonText(r), static_cast<int>(r));
+
+    view_->setObjectName(QStringLiteral("callListView"));
+    view_->setModel(proxy_);
+    setUpDataTable(view_);
+    view_->sortByColumn(CallListModel::Rank, Qt::AscendingOrder);
+
+    emptyState_->setObjectName(QStringLiteral("callListEmpty"));
+    emptyState_->setAlignment(Qt::AlignCenter);
+    emptyState_->setWordWrap(true);
+
+    auto* filters = new QHBoxLayout;
+    auto* title = new QLabel(tr("<h2>My call list</h2>"), this);
+    filters->addWidget(title);
+    filters->addStretch();
+    filters->addWidget(filterEdit_, 2);
+    filters->addWidget(reasonBox_);
+    auto* stack = new QStackedLayout;
+    stack->addWidget(view_);
+    stack->addWidget(emptyState_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(summary_);
+    layout->addLayout(stack, 1);
+
+    QSettings settings;
+    filterEdit_->setText(settings.value(QStringLiteral("callList/filter")).toString());
+    reasonBox_->setCurrentIndex(settings.value(QStringLiteral("callList/reason"), 0).toInt());
+    restoreColumns(view_, QStringLiteral("callList/columns"));
+
+    connect(filterEdit_, &QLineEdit::textChanged, this, &CallListPage::applyFilter);
+    connect(reasonBox_, &QComboBox::currentIndexChanged, this, &CallListPage::applyFilter);
+    connect(view_, &QTableView::activated, this, [this] { openCurrent(); });
+    connect(view_->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this] { saveColumns(view_, QStringLiteral("callList/columns")); });
+    applyFilter();
+    stack->setCurrentIndex(0);
+    connect(proxy_, &QAbstractItemModel::modelReset, this, [this, stack] {
+        stack->setCurrentWidget(proxy_->rowCount() == 0 ? static_cast<QWidget*>(emptyState_)
+                                                        : view_);
+    });
+    connect(proxy_, &QAbstractItemModel::layoutChanged, this, [this, stack] {
+        stack->setCurrentWidget(proxy_->rowCount() == 0 ? static_cast<QWidget*>(emptyState_)
+                                                        : view_);
+    });
+    connect(proxy_, &QAbstractItemModel::rowsRemoved, this, [this, stack] {
+        stack->setCurrentWidget(proxy_->rowCount() == 0 ? static_cast<QWidget*>(emptyState_)
+                                                        : view_);
+    });
+    connect(proxy_, &QAbstractItemModel::rowsInserted, this,
+            [this, stack] { stack->setCurrentWidget(view_); });
+}
+
+void CallListPage::reload() {
+    const QString current = view_->currentIndex().isValid()
+                                ? view_->currentIndex().siblingAtColumn(CallListModel::Loan)
+                                      .data()
+                                      .toString()
+                                : QString();
+    auto list = services_.callList->forOfficer(session_.user.username, session_.businessDate);
+    if (!list) {
+        model_->setItems({}, session_.currency);
+        emptyState_->setText(QString::fromStdString(list.error().message));
+        return;
+    }
+    model_->setItems(std::move(list->items), session_.currency);
+    updateSummary();
+    if (!current.isEmpty())
+        selectLoan(current);
+    if (!view_->currentIndex().isValid() && proxy_->rowCount() > 0)
+        view_->setCurrentIndex(proxy_->index(0, CallListModel::Client));
+}
+
+void CallListPage::updateSummary() {
+    int broken = 0;
+    int due = 0;
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        const auto& reasons = model_->item(row).reasons;
+        if (!reasons.empty() && reasons.front() == CallReason::BrokenPromise)
+            ++broken;
+        if (std::find(reasons.begin(), reasons.end(), CallReason::PromiseDue) != reasons.end())
+            ++due;
+    }
+    summary_->setText(tr("%n case(s) need action on %1", nullptr, model_->rowCount())
+                          .arg(displayDate(session_.businessDate)) +
+                      (broken ? tr(" - %n broken promise(s) first", nullptr, broken) : QString()) +
+                      (due ? tr(" - %n promise(s) due today", nullptr, due) : QString()));
+    if (model_->rowCount() == 0)
+        emptyState_->setText(tr("No cases need action on %1.\nYour pending promises keep their "
+                                "cases off the list until they fall due; see Promises.")
+                                 .arg(displayDate(session_.businessDate)));
+    else
+        emptyState_->setText(tr("No case matches the filter. Clear it with Esc in the filter "
+                                "box."));
+}
+
+void CallListPage::applyFilter() {
+    CallListFilter filter;
+    filter.text = filterEdit_->text().trimmed().toStdString();
+    if (reasonBox_->currentIndex() > 0)
+        filter.reason = static_cast<CallReason>(reasonBox_->currentData().toInt());
+    proxy_->setFilter(std::move(filter));
+    QSettings settings;
+    settings.setValue(QStringLiteral("callList/filter"), filterEdit_->text());
+    settings.setValue(QStringLiteral("callList/reason"), reasonBox_->currentIndex());
+    if (model_->rowCount() > 0)
+        updateSummary();
+}
+
+QStringList CallListPage::visibleLoans() const {
+    QStringList loans;
+    for (int row = 0; row < proxy_->rowCount(); ++row)
+        loans << proxy_->index(row, CallListModel::Loan).data().toString();
+    return loans;
+}
+
+void CallListPage::focusFilter() {
+    filterEdit_->setFocus();
+    filterEdit_->selectAll();
+}
+
+void CallListPage::selectLoan(const QString& loanId) {
+    const int sourceRow = model_->rowOfLoan(loanId);
+    if (sourceRow < 0)
+        return;
+    const auto index = proxy_->mapFromSource(model_->index(sourceRow, CallListModel::Client));
+    if (index.isValid()) {
+        view_->setCurrentIndex(index);
+        view_->scrollTo(index);
+    }
+}
+
+void CallListPage::openCurrent() {
+    const auto index = view_->currentIndex();
+    if (index.isValid())
+        emit openCase(index.siblingAtColumn(CallListModel::Loan).data().toString());
+}
+
+} // namespace rd::ui

@@ -1,0 +1,264 @@
+#include "case_file_page.h"
+
+#include "dialogs/log_contact_dialog.h"
+#include "dialogs/reassign_dialog.h"
+#include "display_text.h"
+#include "models/schedule_model.h"
+#include "models/timeline_model.h"
+#include "money_display.h"
+#include "storage/client_repository.h"
+#include "storage/portfolio_settings.h"
+#include "widgets/table_view_setup.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rd::ui {
+namespace {
+
+QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
+
+QString telLink(const std::string& phone) {
+    if (phone.empty())
+        return {};
+    QString digits;
+    for (QChar c : QString::fromStdString(phone))
+        if (c.isDigit() || c == u'+')
+            digits += c;
+    return QStringLiteral("<a href=\"tel:%1\">%2</a>").arg(digits, esc(phone));
+}
+
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent, const QString& name) {
+    auto* view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    setUpDataTable(view);
+    view->setSortingEnabled(false);
+    return view;
+}
+
+} // namespace
+
+CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QWidget* parent)
+    : QWidget(parent), services_(services), session_(session), header_(new QLabel(this)),
+      position_(new QLabel(this)), nextStep_(new QLabel(this)), tabs_(new QTabWidget(this)),
+      timeline_(new TimelineModel(this)), schedule_(new ScheduleModel(this)),
+      logContactButton_(new QPushButton(tr("&Log contact (Ctrl+L)"), this)),
+      takePaymentButton_(new QPushButton(tr("Take &payment (Ctrl+M)"), this)),
+      reassignButton_(new QPushButton(tr("&Reassign..."), this)), message_(new QLabel(this)) {
+    setObjectName(QStringLiteral("caseFilePage"));
+    for (QLabel* l : {header_, position_, nextStep_}) {
+        l->setTextFormat(Qt::RichText);
+        l->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        l->setWordWrap(true);
+        l->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    }
+    header_->setOpenExternalLinks(true);
+    header_->setObjectName(QStringLiteral("caseHeaderClient"));
+    position_->setObjectName(QStringLiteral("caseHeaderLoan"));
+    nextStep_->setObjectName(QStringLiteral("caseHeaderNext"));
+
+    auto* headerFrame = new QFrame(this);
+    headerFrame->setFrameShape(QFrame::StyledPanel);
+    auto* headerLayout = new QHBoxLayout(headerFrame);
+    headerLayout->addWidget(header_, 3);
+    headerLayout->addWidget(position_, 4);
+    headerLayout->addWidget(nextStep_, 3);
+
+    auto* back = new QPushButton(tr("Back to list (Esc)"), this);
+    auto* previous = new QPushButton(tr("Previous (Shift+F8)"), this);
+    auto* next = new QPushButton(tr("Next case (F8)"), this);
+    for (auto* b : {back, previous, next, logContactButton_, takePaymentButton_, reassignButton_})
+        b->setFocusPolicy(Qt::TabFocus);
+    logContactButton_->setObjectName(QStringLiteral("logContactButton"));
+    takePaymentButton_->setObjectName(QStringLiteral("takePaymentButton"));
+    reassignButton_->setObjectName(QStringLiteral("reassignButton"));
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(back);
+    actions->addWidget(previous);
+    actions->addWidget(next);
+    actions->addStretch();
+    actions->addWidget(logContactButton_);
+    actions->addWidget(takePaymentButton_);
+    actions->addWidget(reassignButton_);
+
+    tabs_->setObjectName(QStringLiteral("caseTabs"));
+    auto* timelineView = makeTable(timeline_, this, QStringLiteral("timelineView"));
+    timelineView->setWordWrap(true);
+    tabs_->addTab(timelineView, tr("&Timeline"));
+    tabs_->addTab(makeTable(schedule_, this, QStringLiteral("scheduleView")), tr("&Schedule"));
+
+    message_->setObjectName(QStringLiteral("caseMessage"));
+    message_->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(actions);
+    layout->addWidget(headerFrame);
+    layout->addWidget(message_);
+    layout->addWidget(tabs_, 1);
+    message_->hide();
+
+    connect(back, &QPushButton::clicked, this, &CaseFilePage::backRequested);
+    connect(next, &QPushButton::clicked, this, &CaseFilePage::nextRequested);
+    connect(previous, &QPushButton::clicked, this, &CaseFilePage::previousRequested);
+    connect(logContactButton_, &QPushButton::clicked, this, [this] { logContact(); });
+    connect(takePaymentButton_, &QPushButton::clicked, this, [this] { takePayment(); });
+    connect(reassignButton_, &QPushButton::clicked, this, [this] { reassign(); });
+}
+
+QString CaseFilePage::loanId() const {
+    return file_ ? QString::fromStdString(file_->loan.loanId) : QString();
+}
+
+bool CaseFilePage::showLoan(const QString& loanId) {
+    auto file = services_.cases->caseFile(loanId.toStdString(), session_.businessDate);
+    if (!file) {
+        file_.reset();
+        message_->setText(QString::fromStdString(file.error().message));
+        message_->show();
+        return false;
+    }
+    message_->hide();
+    file_ = std::move(*file);
+    timeline_->setEntries(buildTimeline(*file_));
+    PositionCalculator calc(storage::loadDelinquencyPolicy(*services_.db));
+    calc.compute(file_->ledger, session_.businessDate);
+    schedule_->setSchedule(calc.installments(), session_.businessDate,
+                           calc.policy().arrearsTolerance, file_->currency);
+    fillHeader();
+    updateActions();
+    return true;
+}
+
+void CaseFilePage::reload() {
+    if (file_)
+        showLoan(loanId());
+}
+
+void CaseFilePage::fillHeader() {
+    const auto& f = *file_;
+    const auto client = storage::ClientRepository(*services_.db).findByLoan(f.loan.loanId);
+    QString who = QStringLiteral("<h2 style='margin:0'>%1</h2>").arg(esc(f.loan.clientName));
+    if (client) {
+        QStringList phones;
+        for (const auto* p : {&client->phone, &client->altPhone})
+            if (!p->empty())
+                phones << telLink(*p);
+        who += tr("Phone: %1").arg(phones.isEmpty() ? tr("none on file") : phones.join(", "));
+        if (!client->address.empty())
+            who += QStringLiteral("<br>") + tr("Address: %1").arg(esc(client->address));
+        if (!client->groupName.empty())
+            who += QStringLiteral("<br>") + tr("Group: %1").arg(esc(client->groupName));
+        who += QStringLiteral("<br>") +
+               tr("Client %1, %2 branch").arg(esc(client->clientId), esc(client->branch));
+    }
+    header_->setText(who);
+
+    const auto& cur = f.currency;
+    const auto& a = f.position.arrears;
+    const QString bucket = f.bucket.empty() ? QString::fromLatin1(toString(f.position.status))
+                                            : QString::fromStdString(f.bucket);
+    QString loan =
+        tr("<b>Loan %1</b> - %2<br>Principal %3, disbursed %4<br>Outstanding principal "
+           "<b>%5</b><br><span style='color:%6'>&#9679;</span> <b>%7 days past due</b> "
+           "(%8)<br>Arrears <b>%9</b>: principal %10, interest %11, fees %12, penalties %13")
+            .arg(esc(f.loan.loanId), esc(f.ledger.terms.product),
+                 displayMoneyWithCode(f.ledger.terms.principal, cur),
+                 displayDate(f.ledger.terms.disbursedOn),
+                 displayMoneyWithCode(f.position.outstandingPrincipal, cur),
+                 bucketColor(f.position.bucketIndex).name())
+            .arg(f.position.daysPastDue)
+            .arg(bucket, displayMoneyWithCode(a.total(), cur), displayMoney(a.principal, cur),
+                 displayMoney(a.interest, cur), displayMoney(a.fees, cur),
+                 displayMoney(a.penalties, cur));
+    if (f.position.creditBalance > 0)
+        loan += QStringLiteral("<br>") +
+                tr("Credit balance %1").arg(displayMoneyWithCode(f.position.creditBalance, cur));
+    position_->setText(loan);
+
+    QString next;
+    if (f.caseRecord) {
+        const auto& c = *f.caseRecord;
+        next = c.open ? tr("<b>Case open</b> since %1").arg(displayDate(c.openedOn))
+                      : tr("<b>Case closed</b> %1 (%2)")
+                            .arg(displayDate(c.closedOn), esc(c.closeReason));
+        next += QStringLiteral("<br>") +
+                tr("Stage: %1 (suggested by DPD: %2)")
+                    .arg(stageText(c.stage), stageText(f.suggestedStage));
+        next += QStringLiteral("<br>") +
+                tr("Officer: %1")
+                    .arg(c.assignedUsername.empty() ? tr("<i>unassigned</i>")
+                                                    : esc(c.assignedUsername));
+        if (c.nextActionOn)
+            next += QStringLiteral("<br>") +
+                    tr("Next action: %1 %2")
+                        .arg(displayDate(*c.nextActionOn), esc(c.nextActionKind));
+    } else {
+        next = tr("No recovery case on this loan.");
+    }
+    if (!f.promises.empty()) {
+        const auto& p = f.promises.back();
+        next += QStringLiteral("<br>") +
+                tr("Latest promise: %1 by %2, <b>%3</b>")
+                    .arg(displayMoneyWithCode(p.promise.amount, cur),
+                         displayDate(p.promise.promisedFor),
+                         promiseStatusText(p.evaluation.status));
+    }
+    for (const auto& flag : f.flags)
+        next += QStringLiteral("<br>&#9888; ") + esc(flag.text);
+    nextStep_->setText(next);
+}
+
+void CaseFilePage::updateActions() {
+    const bool open = file_ && file_->caseRecord && file_->caseRecord->open;
+    const auto& user = session_.user;
+    const std::string branch = file_ ? file_->loan.branch : std::string();
+    const bool mine = open && file_->caseRecord->assignedUsername == user.username;
+    const bool works = (mine && allows(user, Permission::WorkOwnCases, branch)) ||
+                       allows(user, Permission::WorkBranchCases, branch);
+    logContactButton_->setEnabled(open && works);
+    logContactButton_->setToolTip(
+        open ? (works ? QString() : tr("Only the case's officer or a supervisor of the branch "
+                                       "may log contacts on it."))
+             : tr("There is no open case on this loan."));
+    takePaymentButton_->setEnabled(file_.has_value() && works);
+    reassignButton_->setVisible(allows(user, Permission::ReassignCases, branch));
+    reassignButton_->setEnabled(open);
+}
+
+bool CaseFilePage::logContact() {
+    if (!file_ || !logContactButton_->isEnabled())
+        return false;
+    LogContactDialog dialog(services_, session_, *file_, storage::loadDeskSettings(*services_.db).contactRules, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const QString loan = loanId();
+    reload();
+    emit caseChanged(loan);
+    emit contactLogged(loan);
+    return true;
+}
+
+bool CaseFilePage::takePayment() {
+    return false;
+}
+
+bool CaseFilePage::reassign() {
+    if (!file_ || !file_->caseRecord || !file_->caseRecord->open)
+        return false;
+    ReassignDialog dialog(services_, session_, {QString::fromStdString(file_->loan.loanId)},
+                          QString::fromStdString(file_->loan.branch), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const QString loan = loanId();
+    reload();
+    emit caseChanged(loan);
+    return true;
+}
+
+} // namespace rd::ui

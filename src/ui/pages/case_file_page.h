@@ -1,0 +1,68 @@
+#pragma once
+
+#include "desk_session.h"
+#include "services/case_service.h"
+
+#include <QWidget>
+#include <optional>
+
+class QLabel;
+class QTabWidget;
+class QTableView;
+class QPushButton;
+
+namespace rd::ui {
+
+class TimelineModel;
+class ScheduleModel;
+
+// The case file: a header that answers who, how much, how late and what next, and tabs
+// below (timeline first, schedule, promises). Actions: log contact, take payment, and for
+// supervisors reassign.
+class CaseFilePage : public QWidget {
+    Q_OBJECT
+public:
+    CaseFilePage(DeskServices services, const DeskSession& session, QWidget* parent = nullptr);
+
+    // Loads the loan's case file as of the business date; false (with the reason shown)
+    // when the loan cannot be read.
+    bool showLoan(const QString& loanId);
+    void reload();
+    QString loanId() const;
+    const std::optional<services::CaseFile>& caseFile() const { return file_; }
+    QTabWidget* tabs() const { return tabs_; }
+    TimelineModel* timelineModel() const { return timeline_; }
+    ScheduleModel* scheduleModel() const { return schedule_; }
+
+    // Opens the dialogs; true when something was saved.
+    bool logContact();
+    bool takePayment();
+    bool reassign();
+
+signals:
+    void caseChanged(const QString& loanId);
+    void backRequested();
+    void nextRequested();
+    void previousRequested();
+    void contactLogged(const QString& loanId);
+
+private:
+    void fillHeader();
+    void updateActions();
+
+    DeskServices services_;
+    const DeskSession& session_;
+    std::optional<services::CaseFile> file_;
+    QLabel* header_;
+    QLabel* position_;
+    QLabel* nextStep_;
+    QTabWidget* tabs_;
+    TimelineModel* timeline_;
+    ScheduleModel* schedule_;
+    QPushButton* logContactButton_;
+    QPushButton* takePaymentButton_;
+    QPushButton* reassignButton_;
+    QLabel* message_;
+};
+
+} // namespace rd::ui

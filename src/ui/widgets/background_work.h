@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QThread;
+class QTimer;
+
+namespace rd::ui {
+
+// What a background job shares with the GUI thread: progress it reports and a cancel flag it
+// polls. Only atomics and a mutex-guarded text cross the thread boundary.
+class JobControl {
+public:
+    void setProgress(std::int64_t done, std::int64_t total) {
+        done_ = done;
+        total_ = total;
+    }
+    void setStep(const QString& step) {
+        std::lock_guard lock(mutex_);
+        step_ = step;
+    }
+    bool cancelled() const { return cancel_; }
+
+    std::int64_t done() const { return done_; }
+    std::int64_t total() const { return total_; }
+    QString step() const {
+        std::lock_guard lock(mutex_);
+        return step_;
+    }
+    void requestCancel() { cancel_ = true; }
+
+private:
+    std::atomic<std::int64_t> done_{0};
+    std::atomic<std::int64_t> total_{0};
+    std::atomic<bool> cancel_{false};
+    mutable std::mutex mutex_;
+    QString step_;
+};
+
+struct JobOutcome {
+    bool ok = true;
+    QString message;
+};
+
+// The status bar's background work: runs one job at a time on its own thread, shows its
+// progress with a Cancel button, and calls back on the GUI thread when it ends. The job must
+// open its own database connection (SQLite connections are not shared between threads).
+class BackgroundWork : public QWidget {
+    Q_OBJECT
+public:
+    using Job = std::function<JobOutcome(JobControl&)>;
+    using Done = std::function<void(const JobOutcome&)>;
+
+    explicit BackgroundWork(QWidget* parent = nullptr);
+    ~BackgroundWork() override;
+
+    bool busy() const { return thread_ != nullptr; }
+    // False (and nothing started) while another job runs.
+    bool start(const QString& title, Job job, Done done);
+    void cancel() {
+        if (control_)
+            control_->requestCancel();
+    }
+    // Blocks until the running job has ended (tests, closing the window).
+    void waitForIdle();
+
+signals:
+    void finished(bool ok, const QString& message);
+
+private:
+    void poll();
+    void jobEnded();
+
+    QLabel* label_;
+    QProgressBar* bar_;
+    QPushButton* cancel_;
+    QTimer* timer_;
+    QThread* thread_ = nullptr;
+    std::shared_ptr<JobControl> control_;
+    std::shared_ptr<JobOutcome> outcome_;
+    Done done_;
+    QString title_;
+};
+
+} // namespace rd::ui

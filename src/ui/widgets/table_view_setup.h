@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+class QTableView;
+
+namespace rd::ui {
+
+// The house style of a data table: whole-row selection, uniform row heights (a long list
+// stays fast), sorting, alternating rows, no grid, columns sized once to their headers.
+void setUpDataTable(QTableView* view);
+// Column widths remembered in QSettings under `key`.
+void restoreColumns(QTableView* view, const QString& key);
+void saveColumns(QTableView* view, const QString& key);
+
+} // namespace rd::ui
