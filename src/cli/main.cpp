@@ -1,5 +1,6 @@
 #include "cli_environment.h"
 #include "command_cases.h"
+#include "command_payments.h"
 #include "command_users.h"
 #include "commands.h"
 
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     addSettingsCommand(app, global);
     addUsersCommand(app, global);
     addCaseCommands(app, global);
+    addPaymentCommands(app, global);
 
     app.parse_complete_callback([&] { setUpLogging(global.verbose); });
     try {

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace rd::services {
 namespace {
@@ -34,6 +36,39 @@ std::string summaryJson(const RecomputeSummary& s, const std::optional<std::stri
     return j.dump();
 }
 
+// recomputeLoan reads its one loan on the caller's connection, so it sees the caller's
+// uncommitted writes (the partitioned sources have their own connections).
+class OneLedgerSource : public LoanLedgerSource {
+public:
+    explicit OneLedgerSource(std::optional<LoanLedger> ledger) : ledger_(std::move(ledger)) {}
+    std::int64_t size() const override { return ledger_ ? 1 : 0; }
+    bool next(LoanLedger& loan) override {
+        if (!ledger_)
+            return false;
+        loan = std::move(*ledger_);
+        ledger_.reset();
+        return true;
+    }
+
+private:
+    std::optional<LoanLedger> ledger_;
+};
+
+std::unordered_map<std::string, storage::LoanInfo> oneLoan(const CaseRepository& repo,
+                                                           const std::string& loanId) {
+    std::unordered_map<std::string, storage::LoanInfo> out;
+    if (auto info = repo.loanInfo(loanId))
+        out.emplace(loanId, std::move(*info));
+    return out;
+}
+
+std::vector<CaseRecord> openCaseOf(const CaseRepository& repo, const std::string& loanId) {
+    std::vector<CaseRecord> out;
+    if (auto c = repo.openCase(loanId))
+        out.push_back(std::move(*c));
+    return out;
+}
+
 } // namespace
 
 Error permissionDenied(const User& actor, Permission permission) {
@@ -49,21 +84,37 @@ std::string CaseService::nowText() const {
 }
 
 RecomputeSummary CaseService::recompute(Date asOf, const std::optional<std::string>& branch) {
+    storage::Transaction tx(db_);
+    RecomputeSummary summary = recomputeIn(asOf, branch, std::nullopt);
+    tx.commit();
+    return summary;
+}
+
+RecomputeSummary CaseService::recomputeLoan(Date asOf, std::string_view loanId) {
+    return recomputeIn(asOf, std::nullopt, std::string(loanId));
+}
+
+RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::string>& branch,
+                                          const std::optional<std::string>& loanId) {
     RecomputeSummary summary;
     summary.asOf = asOf;
     const CasePolicy policy; // Our rule: the defaults until they become settings
     PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
 
-    storage::Transaction tx(db_);
     CaseRepository repo(db_);
-    const auto loans = repo.allLoans();
+    const auto loans = loanId ? oneLoan(repo, *loanId) : repo.allLoans();
     std::map<std::string, CaseRecord> open;
-    for (auto& c : repo.openCases())
+    for (auto& c : loanId ? openCaseOf(repo, *loanId) : repo.openCases())
         open.emplace(c.loanId, std::move(c));
     std::map<std::string, std::vector<storage::OfficerLoad>> officers;
     const std::string now = nowText();
 
-    auto sources = storage::LoanRepository(db_).partitionedSources(1);
+    std::vector<std::unique_ptr<LoanLedgerSource>> sources;
+    if (loanId)
+        sources.push_back(
+            std::make_unique<OneLedgerSource>(storage::LoanRepository(db_).findLoan(*loanId)));
+    else
+        sources = storage::LoanRepository(db_).partitionedSources(1);
     LoanLedger ledger;
     for (auto& source : sources) {
         while (source->next(ledger)) {
@@ -141,7 +192,6 @@ RecomputeSummary CaseService::recompute(Date asOf, const std::optional<std::stri
     if (!summary.changedNothing())
         repo.audit(now, kSystemActor, "recompute_cases", "cases", asOf.toString(), std::nullopt,
                    summaryJson(summary, branch));
-    tx.commit();
     return summary;
 }
 

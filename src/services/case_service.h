@@ -73,6 +73,9 @@ public:
     // order); none when no enabled officer works there. Running it again the same day
     // changes nothing.
     RecomputeSummary recompute(Date asOf, const std::optional<std::string>& branch = {});
+    // The same for one loan, inside the caller's write transaction (a payment taken or
+    // reversed at the desk closes, or opens, the loan's case at once).
+    RecomputeSummary recomputeLoan(Date asOf, std::string_view loanId);
 
     // Needs ReassignCases in the loan's branch; the new officer must be an enabled officer
     // or supervisor working in that branch.
@@ -82,6 +85,8 @@ public:
     Result<CaseFile> caseFile(std::string_view loanId, Date asOf) const;
 
 private:
+    RecomputeSummary recomputeIn(Date asOf, const std::optional<std::string>& branch,
+                                 const std::optional<std::string>& loanId);
     std::string nowText() const;
     storage::Database& db_;
     Clock clock_;

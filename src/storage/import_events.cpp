@@ -154,11 +154,12 @@ void ImportSession::importPayments() {
                           (!t->has(kReference) || find.optionalString(4) == optText(reference));
         if (!same) {
             t->error(kPaymentId,
-                     fmt::format("payment \"{}\" was imported before as {} on {} for loan {} "
+                     fmt::format("payment \"{}\" was {} before as {} on {} for loan {} "
                                  "({}); a payment never changes: only reversed_on may be filled "
                                  "in later",
-                                 *id, formatAmount(find.int64(2), currency_->exponent),
-                                 find.text(1), find.text(8), find.text(3)));
+                                 *id, find.int64(6) == 0 ? "taken at the desk" : "imported",
+                                 formatAmount(find.int64(2), currency_->exponent), find.text(1),
+                                 find.text(8), find.text(3)));
             continue;
         }
         const OptText storedReversal = find.optionalString(5);

@@ -1,0 +1,328 @@
+#include "payment_service.h"
+
+#include "case_service.h"
+#include "core/money_text.h"
+#include "storage/case_repository.h"
+#include "storage/desk_payment_repository.h"
+#include "storage/loan_repository.h"
+#include "storage/portfolio_settings.h"
+#include "storage/user_repository.h"
+#include "user_service.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace rd::services {
+namespace {
+
+using storage::CaseRecord;
+using storage::CaseRepository;
+using storage::DeskPaymentRepository;
+using storage::DeskReceiptRecord;
+
+// Our rule: long enough for any cheque, transfer or mobile-money transaction number.
+constexpr std::size_t kMaxReferenceLength = 100;
+
+std::chrono::sys_seconds systemNow() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos)
+        return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+int exponentOf(const storage::Database& db) {
+    const auto currency = db.currency();
+    return currency ? currency->exponent : 2;
+}
+
+Error noLoan(std::string_view loanId, const storage::Database& db) {
+    return Error{fmt::format("no loan \"{}\" in {} (check the account number, or import it first)",
+                             loanId, db.path().string())};
+}
+
+// The actor as stored now (a user disabled since signing in may do nothing).
+std::optional<User> storedUser(storage::Database& db, const User& actor) {
+    const auto current = storage::UserRepository(db).find(actor.username);
+    if (!current)
+        return std::nullopt;
+    return current->user;
+}
+
+std::optional<Error> mayTakePayment(const std::optional<User>& who, const User& actor,
+                                    const std::optional<CaseRecord>& openCase,
+                                    const std::string& branch, std::string_view loanId) {
+    if (!who)
+        return permissionDenied(actor, Permission::WorkOwnCases);
+    if (allows(*who, Permission::WorkBranchCases, branch))
+        return std::nullopt;
+    if (openCase && openCase->assignedTo == who->id &&
+        allows(*who, Permission::WorkOwnCases, branch))
+        return std::nullopt;
+    if (!allows(*who, Permission::WorkOwnCases, branch))
+        return permissionDenied(*who, Permission::WorkOwnCases);
+    if (openCase)
+        return Error{
+            fmt::format("permission denied for {} ({}): the case of {} is assigned to {}; {}",
+                        who->username, roleCode(who->role), loanId,
+                        openCase->assignedUsername.empty() ? "nobody" : openCase->assignedUsername,
+                        whoMay(Permission::WorkBranchCases))};
+    return Error{fmt::format("permission denied for {} ({}): loan {} has no open case; only a "
+                             "supervisor of the branch may take a payment on it",
+                             who->username, roleCode(who->role), loanId)};
+}
+
+// The rules of a payment that need no database (amount, method, reference, date).
+std::optional<Error> checkPayment(const NewDeskPayment& in, const LoanLedger& ledger,
+                                  Date businessDate, int exponent) {
+    if (in.amount <= 0)
+        return Error{"the amount must be more than 0 (the money received, in the portfolio "
+                     "currency)"};
+    if (in.amount > kMaxAmount)
+        return Error{fmt::format("the amount {} is more than the largest accepted ({}); check it",
+                                 formatAmount(in.amount, exponent),
+                                 formatAmount(kMaxAmount, exponent))};
+    const std::string reference = trimmed(in.reference);
+    if (in.method != PaymentMethod::Cash && reference.empty())
+        return Error{fmt::format("a {} payment needs a reference (the cheque, transfer or "
+                                 "transaction number): give it with --reference",
+                                 toString(in.method))};
+    if (reference.size() > kMaxReferenceLength)
+        return Error{fmt::format("the reference is {} characters long; at most {} are kept",
+                                 reference.size(), kMaxReferenceLength)};
+    if (in.paidOn > businessDate)
+        return Error{fmt::format("the payment date {} is after the business date {}; payments "
+                                 "are not post-dated (take it on the day the money is received)",
+                                 in.paidOn.toString(), businessDate.toString())};
+    if (in.paidOn < ledger.terms.disbursedOn)
+        return Error{fmt::format("the payment date {} is before loan {} was disbursed on {} "
+                                 "(check the date)",
+                                 in.paidOn.toString(), ledger.terms.loanId,
+                                 ledger.terms.disbursedOn.toString())};
+    return std::nullopt;
+}
+
+Payment asPayment(const std::string& id, const NewDeskPayment& in) {
+    Payment p;
+    p.id = id;
+    p.paidOn = in.paidOn;
+    p.amount = in.amount;
+    p.method = in.method;
+    p.reference = trimmed(in.reference);
+    return p;
+}
+
+DeskReceipt toReceipt(const DeskReceiptRecord& r) {
+    DeskReceipt out;
+    out.receiptNo = r.receiptNo;
+    out.paymentId = r.paymentId;
+    out.loanId = r.loanId;
+    out.clientName = r.clientName;
+    out.branch = r.branch;
+    out.paidOn = r.paidOn;
+    out.amount = r.amount;
+    out.method = r.method;
+    out.reference = r.reference;
+    out.takenBy = r.takenBy;
+    out.takenAt = r.takenAt;
+    out.allocated = r.allocated;
+    out.toCreditBalance = r.toCreditBalance;
+    out.outstandingPrincipalAfter = r.outstandingPrincipalAfter;
+    out.arrearsAfter = r.arrearsAfter;
+    out.reversedOn = r.reversedOn;
+    out.reversalReason = r.reversalReason;
+    out.reversedBy = r.reversedBy;
+    out.businessDate = r.businessDate;
+    out.reversalRecordedAt = r.reversalRecordedAt;
+    return out;
+}
+
+nlohmann::ordered_json positionJson(const LoanPosition& p) {
+    nlohmann::ordered_json j;
+    j["as_of"] = p.asOf.toString();
+    j["status"] = toString(p.status);
+    j["dpd"] = p.daysPastDue;
+    j["outstanding_principal_minor"] = p.outstandingPrincipal;
+    j["arrears_minor"] = p.arrears.total();
+    j["credit_balance_minor"] = p.creditBalance;
+    return j;
+}
+
+nlohmann::ordered_json receiptJson(const DeskReceiptRecord& r) {
+    nlohmann::ordered_json j;
+    j["receipt_no"] = r.receiptNo;
+    j["payment_id"] = r.paymentId;
+    j["paid_on"] = r.paidOn.toString();
+    j["amount_minor"] = r.amount;
+    j["method"] = toString(r.method);
+    j["reference"] = r.reference.empty() ? nullptr : nlohmann::ordered_json(r.reference);
+    j["business_date"] = r.businessDate.toString();
+    j["allocated_minor"] = {{"principal", r.allocated.principal},
+                            {"interest", r.allocated.interest},
+                            {"fees", r.allocated.fees},
+                            {"penalties", r.allocated.penalties}};
+    j["to_credit_balance_minor"] = r.toCreditBalance;
+    return j;
+}
+
+} // namespace
+
+std::string receiptNumberText(std::int64_t receiptNo) {
+    return fmt::format("{:06}", receiptNo);
+}
+
+PaymentService::PaymentService(storage::Database& db, Clock clock)
+    : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)) {}
+
+std::string PaymentService::nowText() const {
+    return isoTimestamp(clock_());
+}
+
+Result<PaymentAllocation> PaymentService::preview(std::string_view loanId, Amount amount,
+                                                  Date paidOn) const {
+    const auto ledger = storage::LoanRepository(db_).findLoan(loanId);
+    if (!ledger)
+        return noLoan(loanId, db_);
+    NewDeskPayment in{std::string(loanId), amount, PaymentMethod::Cash, "", paidOn};
+    // The date checks against a business date do not apply to a preview.
+    if (auto bad = checkPayment(in, *ledger, paidOn, exponentOf(db_)))
+        return *bad;
+    DeskPaymentRepository repo(db_);
+    // Named as the payment would be, so it sorts among same-day payments as it will.
+    const Payment p = asPayment(DeskPaymentRepository::paymentIdFor(repo.nextReceiptNo()), in);
+    return previewAllocation(*ledger, p, paidOn, storage::loadDelinquencyPolicy(db_));
+}
+
+Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDeskPayment& in,
+                                                Date businessDate) {
+    storage::Transaction tx(db_);
+    CaseRepository cases(db_);
+    const auto info = cases.loanInfo(in.loanId);
+    const auto ledger = storage::LoanRepository(db_).findLoan(in.loanId);
+    if (!info || !ledger)
+        return noLoan(in.loanId, db_);
+    const auto who = storedUser(db_, actor);
+    if (auto denied =
+            mayTakePayment(who, actor, cases.openCase(in.loanId), info->branch, in.loanId))
+        return *denied;
+    const int exponent = exponentOf(db_);
+    if (auto bad = checkPayment(in, *ledger, businessDate, exponent))
+        return *bad;
+
+    const DelinquencyPolicy policy = storage::loadDelinquencyPolicy(db_);
+    PositionCalculator calc(policy);
+    const LoanPosition today = calc.compute(*ledger, businessDate);
+    if (today.status == LoanStatus::PaidOff)
+        return Error{fmt::format("loan {} is paid off as of {}: nothing is owed, so no payment "
+                                 "is taken (a refund of a credit balance is done in the core "
+                                 "banking system)",
+                                 in.loanId, businessDate.toString())};
+
+    DeskPaymentRepository repo(db_);
+    DeskReceiptRecord r;
+    r.receiptNo = repo.nextReceiptNo();
+    r.paymentId = DeskPaymentRepository::paymentIdFor(r.receiptNo);
+    const Payment payment = asPayment(r.paymentId, in);
+    const PaymentAllocation a = previewAllocation(*ledger, payment, in.paidOn, policy);
+    r.loanKey = info->key;
+    r.loanId = info->loanId;
+    r.clientName = info->clientName;
+    r.branch = info->branch;
+    r.paidOn = in.paidOn;
+    r.amount = in.amount;
+    r.method = in.method;
+    r.reference = payment.reference;
+    r.takenBy = who->username;
+    r.takenAt = nowText();
+    r.businessDate = businessDate;
+    r.allocated = a.allocated;
+    r.toCreditBalance = a.toCreditBalance;
+    r.outstandingPrincipalAfter = a.after.outstandingPrincipal;
+    r.arrearsAfter = a.after.arrears.total();
+    if (!repo.insert(r))
+        return Error{fmt::format("the payment id {} is already used by an imported payment; "
+                                 "ask the administrator to check the core banking export",
+                                 r.paymentId)};
+    storage::LoanRepository(db_).refreshLedgerCache({info->key});
+    CaseService(db_, clock_).recomputeLoan(businessDate, info->loanId);
+
+    auto after = receiptJson(r);
+    after["position"] = positionJson(a.after);
+    cases.audit(r.takenAt, who->username, "take_payment", "case", info->loanId,
+                positionJson(a.before).dump(), after.dump());
+    tx.commit();
+    return toReceipt(r);
+}
+
+Result<DeskReceipt> PaymentService::reverse(const User& actor, std::int64_t receiptNo,
+                                            std::string_view reason, Date businessDate) {
+    storage::Transaction tx(db_);
+    DeskPaymentRepository repo(db_);
+    const auto r = repo.find(receiptNo);
+    if (!r)
+        return Error{fmt::format("there is no receipt {} (check the number on the receipt, or "
+                                 "list them with `payments export`)",
+                                 receiptNumberText(receiptNo))};
+    const auto who = storedUser(db_, actor);
+    if (!who || !allows(*who, Permission::WorkBranchCases, r->branch))
+        return Error{fmt::format("permission denied for {} ({}): only a supervisor of branch {} "
+                                 "may reverse a payment",
+                                 actor.username, roleCode(who ? who->role : actor.role),
+                                 r->branch)};
+    const std::string why = trimmed(reason);
+    if (why.empty())
+        return Error{"a reversal needs a reason (e.g. \"cheque bounced\"): give it with --reason"};
+    if (r->reversedOn)
+        return Error{fmt::format("receipt {} ({}) was already reversed on {}; a payment is "
+                                 "reversed once only",
+                                 receiptNumberText(receiptNo), r->paymentId,
+                                 r->reversedOn->toString())};
+    if (businessDate < r->paidOn)
+        return Error{fmt::format("the reversal date {} is before the payment date {} (a payment "
+                                 "is reversed on or after the day it was paid)",
+                                 businessDate.toString(), r->paidOn.toString())};
+    const std::string now = nowText();
+    repo.insertReversal(*r, businessDate, why, who->username, now);
+    storage::LoanRepository(db_).refreshLedgerCache({r->loanKey});
+    CaseService(db_, clock_).recomputeLoan(businessDate, r->loanId);
+
+    auto before = receiptJson(*r);
+    before["reversed_on"] = nullptr;
+    nlohmann::ordered_json after;
+    after["receipt_no"] = r->receiptNo;
+    after["payment_id"] = r->paymentId;
+    after["reversed_on"] = businessDate.toString();
+    after["reason"] = why;
+    CaseRepository(db_).audit(now, who->username, "reverse_payment", "case", r->loanId,
+                              before.dump(), after.dump());
+    auto saved = repo.find(receiptNo);
+    tx.commit();
+    return toReceipt(*saved);
+}
+
+std::optional<DeskReceipt> PaymentService::receipt(std::int64_t receiptNo) const {
+    const auto r = DeskPaymentRepository(db_).find(receiptNo);
+    if (!r)
+        return std::nullopt;
+    return toReceipt(*r);
+}
+
+std::vector<DeskReceipt> PaymentService::receiptsForLoan(std::string_view loanId) const {
+    std::vector<DeskReceipt> out;
+    for (const auto& r : DeskPaymentRepository(db_).forLoan(loanId))
+        out.push_back(toReceipt(r));
+    return out;
+}
+
+std::vector<DeskReceipt> PaymentService::takenSince(Date since) const {
+    std::vector<DeskReceipt> out;
+    for (const auto& r : DeskPaymentRepository(db_).since(since))
+        out.push_back(toReceipt(r));
+    return out;
+}
+
+} // namespace rd::services

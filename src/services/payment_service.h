@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/date.h"
+#include "core/loan.h"
+#include "core/money.h"
+#include "core/payment_allocation.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "storage/database.h"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rd::services {
+
+// A payment handed over at the desk (domain.md section 10).
+struct NewDeskPayment {
+    std::string loanId;
+    Amount amount = 0;
+    PaymentMethod method = PaymentMethod::Cash;
+    std::string reference; // required for every method but cash
+    Date paidOn;
+};
+
+// A printed receipt. The allocation and the position after the payment are as of the
+// payment date and stored with the receipt, so a reprint is always identical.
+struct DeskReceipt {
+    std::int64_t receiptNo = 0;
+    std::string paymentId; // "DESK-000042"
+    std::string loanId;
+    std::string clientName;
+    std::string branch;
+    Date paidOn;
+    Amount amount = 0;
+    PaymentMethod method = PaymentMethod::Cash;
+    std::string reference;
+    std::string takenBy;
+    std::string takenAt; // ISO UTC text
+    ComponentAmounts allocated;
+    Amount toCreditBalance = 0;
+    Amount outstandingPrincipalAfter = 0;
+    Amount arrearsAfter = 0;
+    std::optional<Date> reversedOn;
+    std::string reversalReason; // empty when not reversed, or reversed by an import
+    std::string reversedBy;
+    // Added beyond the receipt itself: the desk's business date when it was taken (what
+    // `takenSince` filters on) and when the reversal was recorded (ISO UTC, or empty).
+    Date businessDate;
+    std::string reversalRecordedAt;
+};
+
+// "000042": a receipt number as printed.
+std::string receiptNumberText(std::int64_t receiptNo);
+
+// Payments taken at the desk and their reversals. A desk payment is an ordinary payment of
+// the loan (payment id "DESK-" and the receipt number), so every figure sees it at once.
+// Each write is one transaction: the payment or reversal, the loan's ledger cache, the
+// loan's case (closed as paid when the payment pays the loan off) and an audit_log row on
+// the case. Receipt numbers come from one gap-free sequence: a refused or failed save
+// consumes no number.
+//
+// Permissions: taking a payment needs the loan's open case assigned to the actor
+// (WorkOwnCases) or WorkBranchCases in the loan's branch (a supervisor); a loan without an
+// open case needs WorkBranchCases. Reversing needs WorkBranchCases. Admins do neither.
+class PaymentService {
+public:
+    using Clock = std::function<std::chrono::sys_seconds()>;
+    explicit PaymentService(storage::Database& db, Clock clock = {});
+
+    // What `amount` paid on `paidOn` would do, as of `paidOn`, without saving anything.
+    Result<PaymentAllocation> preview(std::string_view loanId, Amount amount, Date paidOn) const;
+
+    // Validates and saves the payment, and returns its receipt. `paidOn` may not be after
+    // `businessDate` (payments are not post-dated) nor before the disbursement; a loan
+    // paid off as of `businessDate` takes no payment.
+    Result<DeskReceipt> takePayment(const User& actor, const NewDeskPayment& payment,
+                                    Date businessDate);
+
+    // Reverses a desk payment on `businessDate` (e.g. a bounced cheque): once only, with a
+    // reason, not before the payment date. Nothing is deleted.
+    Result<DeskReceipt> reverse(const User& actor, std::int64_t receiptNo, std::string_view reason,
+                                Date businessDate);
+
+    std::optional<DeskReceipt> receipt(std::int64_t receiptNo) const;
+    std::vector<DeskReceipt> receiptsForLoan(std::string_view loanId) const;
+    // Receipts whose business date is on or after `since`, by receipt number, for export.
+    std::vector<DeskReceipt> takenSince(Date since) const;
+
+private:
+    std::string nowText() const;
+    storage::Database& db_;
+    Clock clock_;
+};
+
+} // namespace rd::services
