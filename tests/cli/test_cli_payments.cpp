@@ -104,19 +104,23 @@ TEST_CASE("cli payments: payment add prints the receipt number and the allocatio
 
 TEST_CASE("cli payments: bad input exits non-zero with a clear message", "[cli][payments]") {
     Desk d;
+    // `signsIn`: the command gets as far as reading the password. Commands refused before
+    // that get no standard input (the runner's write would hit a closed pipe).
     auto expectError = [&d](const std::string& user, std::vector<std::string> args, int code,
-                            const std::string& part) {
-        auto r = d.as(user, std::move(args));
+                            const std::string& part, bool signsIn = true) {
+        args.insert(args.end(), {"--as", user, "--password-stdin"});
+        auto r = d.run(std::move(args), signsIn ? user + "-pass-1\n" : "");
         INFO(r.out << r.err);
         CHECK(r.exitCode == code);
         CHECK_THAT(r.err, Catch::Contains(part));
     };
+    const bool beforeSignIn = false; // signsIn
     expectError("akello", {"payment", "add", "L1", "--amount", "12.345", "--method", "cash"}, 1,
-                "--amount:");
+                "--amount:", beforeSignIn);
     expectError("akello", {"payment", "add", "L1", "--amount", "0", "--method", "cash"}, 1,
                 "more than 0");
     expectError("akello", {"payment", "add", "L1", "--amount", "10", "--method", "card"}, 1,
-                "\"card\" is not a payment method");
+                "\"card\" is not a payment method", beforeSignIn);
     expectError("akello", {"payment", "add", "L1", "--amount", "10", "--method", "cheque"}, 1,
                 "needs a reference");
     expectError(
@@ -126,7 +130,7 @@ TEST_CASE("cli payments: bad input exits non-zero with a clear message", "[cli][
     expectError(
         "akello",
         {"payment", "add", "L1", "--amount", "10", "--method", "cash", "--date", "2026-02-30"}, 1,
-        "--date:");
+        "--date:", beforeSignIn);
     expectError("akello", {"payment", "add", "L9", "--amount", "10", "--method", "cash"}, 1,
                 "no loan \"L9\"");
     expectError("bosco", {"payment", "add", "L1", "--amount", "10", "--method", "cash"}, 1,
@@ -134,9 +138,11 @@ TEST_CASE("cli payments: bad input exits non-zero with a clear message", "[cli][
     expectError("boss", {"payment", "add", "L1", "--amount", "10", "--method", "cash"}, 1,
                 "permission denied for boss (admin)");
     // Usage errors: a missing option.
-    expectError("akello", {"payment", "add", "L1", "--method", "cash"}, 2, "--amount");
-    expectError("sarah", {"payment", "reverse", "1"}, 2, "--reason");
-    expectError("sarah", {"payment", "reverse", "abc", "--reason", "x"}, 1, "not a receipt number");
+    expectError("akello", {"payment", "add", "L1", "--method", "cash"}, 2, "--amount",
+                beforeSignIn);
+    expectError("sarah", {"payment", "reverse", "1"}, 2, "--reason", beforeSignIn);
+    expectError("sarah", {"payment", "reverse", "abc", "--reason", "x"}, 1, "not a receipt number",
+                beforeSignIn);
     expectError("sarah", {"payment", "reverse", "7", "--reason", "x"}, 1, "no receipt 000007");
     // A wrong password.
     auto wrong = d.run({"payment", "add", "L1", "--amount", "10", "--method", "cash", "--as",
