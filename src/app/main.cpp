@@ -8,6 +8,10 @@
 #include "services/call_list_service.h"
 #include "services/case_service.h"
 #include "services/contact_service.h"
+#include "services/case_actions_service.h"
+#include "services/case_query_service.h"
+#include "services/payment_service.h"
+#include "services/settings_service.h"
 #include "services/user_service.h"
 #include "storage/database.h"
 #include "widgets/background_work.h"
@@ -56,7 +60,12 @@ int main(int argc, char* argv[]) {
     services::CaseService cases(database);
     services::ContactService contacts(database);
     services::CallListService callList(database);
-    ui::DeskServices desk{&database, &users, &cases, &contacts, &callList};
+    services::PaymentService payments(database);
+    services::CaseActionsService actions(database);
+    services::CaseQueryService queries(database);
+    services::SettingsService settings(database);
+    ui::DeskServices desk{&database, &users,    &cases,   &contacts, &callList,
+                          &payments, &actions, &queries, &settings};
 
     ui::DeskSession session;
     session.businessDate = options->businessDate.value_or(today());

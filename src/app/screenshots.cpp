@@ -5,6 +5,11 @@
 #include "main_window.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
+#include "pages/cases_page.h"
+#include "pages/search_page.h"
+#include "pages/team_page.h"
+#include "dialogs/take_payment_dialog.h"
+#include "widgets/background_work.h"
 #include "services/call_list_service.h"
 #include "services/case_service.h"
 #include "services/user_service.h"
@@ -12,6 +17,7 @@
 #include "storage/portfolio_settings.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QPixmap>
@@ -99,6 +105,47 @@ bool renderScreenshots(const ui::DeskServices& services, ui::DeskSession session
         dialog.show();
         if (!save(&dialog, dir, QStringLiteral("05-log-contact")))
             return false;
+    }
+    {
+        ui::TakePaymentDialog dialog(services, session, *window.caseFilePage()->caseFile(),
+                                     &window);
+        dialog.amountEdit()->setText(QStringLiteral("50000"));
+        dialog.methodBox()->setCurrentIndex(1);
+        dialog.referenceEdit()->setText(QStringLiteral("MM-7731902"));
+        dialog.show();
+        if (!save(&dialog, dir, QStringLiteral("06-take-payment")))
+            return false;
+    }
+    window.showPage(QStringLiteral("casesPage"));
+    window.backgroundWork()->waitForIdle();
+    if (!save(&window, dir, QStringLiteral("07-cases")))
+        return false;
+    window.showPage(QStringLiteral("searchPage"));
+    window.searchPage()->searchEdit()->setText(QStringLiteral("Nakato"));
+    window.searchPage()->search(QStringLiteral("Nakato"));
+    if (!save(&window, dir, QStringLiteral("08-search")))
+        return false;
+    window.showPage(QStringLiteral("promisesPage"));
+    if (!save(&window, dir, QStringLiteral("09-promises")))
+        return false;
+    window.close();
+
+    // The supervisor of the officer's branch.
+    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now());
+    for (const auto& u : services.users->list(now)) {
+        if (u.user.role != Role::Supervisor || u.user.branches.empty() ||
+            !u.user.worksIn(officer->branches.front()))
+            continue;
+        session.user = u.user;
+        ui::MainWindow supervisor(services, session);
+        supervisor.resize(1366, 768);
+        supervisor.show();
+        supervisor.showPage(QStringLiteral("teamPage"));
+        if (!save(&supervisor, dir, QStringLiteral("10-team")))
+            return false;
+        supervisor.backgroundWork()->waitForIdle();
+        break;
     }
     return true;
 }

@@ -14,6 +14,10 @@ class UserService;
 class CaseService;
 class ContactService;
 class CallListService;
+class PaymentService;
+class CaseActionsService;
+class CaseQueryService;
+class SettingsService;
 } // namespace rd::services
 
 namespace rd::ui {
@@ -26,6 +30,10 @@ struct DeskServices {
     services::CaseService* cases = nullptr;
     services::ContactService* contacts = nullptr;
     services::CallListService* callList = nullptr;
+    services::PaymentService* payments = nullptr;
+    services::CaseActionsService* actions = nullptr;
+    services::CaseQueryService* queries = nullptr;
+    services::SettingsService* settings = nullptr;
 };
 
 // Who is working, on which business date, in which currency.

@@ -3,6 +3,10 @@
 #include "display_text.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
+#include "pages/cases_page.h"
+#include "pages/promises_page.h"
+#include "pages/search_page.h"
+#include "pages/team_page.h"
 #include "services/case_service.h"
 #include "storage/database.h"
 #include "widgets/background_work.h"
@@ -37,6 +41,37 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
         addPage(callList_, tr("My call list"));
     else
         callList_->hide();
+    const bool reads = std::any_of(user.branches.begin(), user.branches.end(),
+                                   [&](const std::string& b) {
+                                       return allows(user, Permission::ReadBranch, b);
+                                   }) ||
+                       allows(user, Permission::ReadBranch, "");
+    if (reads) {
+        cases_ = new CasesPage(services_, session_, work_, this);
+        addPage(cases_, tr("Cases"));
+        search_ = new SearchPage(services_, session_, this);
+        addPage(search_, tr("Clients and loans"));
+        promises_ = new PromisesPage(services_, session_, this);
+        addPage(promises_, tr("Promises"));
+        connect(cases_, &CasesPage::openCase, this, [this](const QString& loan) {
+            QStringList loans;
+            for (int r = 0; r < cases_->view()->model()->rowCount(); ++r)
+                loans << cases_->view()->model()->index(r, 0).data().toString();
+            openFrom(cases_, loan, loans);
+        });
+        connect(search_, &SearchPage::openCase, this,
+                [this](const QString& loan) { openFrom(search_, loan, {}); });
+        connect(promises_, &PromisesPage::openCase, this,
+                [this](const QString& loan) { openFrom(promises_, loan, {}); });
+    }
+    if (std::any_of(user.branches.begin(), user.branches.end(), [&](const std::string& b) {
+            return allows(user, Permission::SignOffReviews, b);
+        })) {
+        team_ = new TeamPage(services_, session_, this);
+        addPage(team_, tr("Team"));
+        connect(team_, &TeamPage::openCase, this,
+                [this](const QString& loan) { openFrom(team_, loan, {}); });
+    }
     stack_->addWidget(caseFile_);
 
     auto* splitter = new QSplitter(this);
@@ -44,6 +79,8 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
     splitter->addWidget(nav_);
     splitter->addWidget(stack_);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({170, 1196});
+    nav_->setMinimumWidth(140);
     setCentralWidget(splitter);
 
     auto* date = new QLabel(tr("Business date: %1").arg(displayDate(session_.businessDate)), this);
@@ -64,13 +101,13 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
         }
     });
     connect(callList_, &CallListPage::openCase, this, [this](const QString& loan) {
-        workingList_ = callList_->visibleLoans();
-        returnTo_ = callList_;
-        openCase(loan);
+        openFrom(callList_, loan, callList_->visibleLoans());
     });
     connect(caseFile_, &CaseFilePage::backRequested, this, [this] {
         if (returnTo_)
             stack_->setCurrentWidget(returnTo_);
+        else if (nav_->currentItem())
+            Q_EMIT nav_->currentRowChanged(nav_->currentRow());
         if (returnTo_ == callList_) {
             callList_->reload();
             callList_->selectLoan(caseFile_->loanId());
@@ -108,6 +145,12 @@ void MainWindow::addPage(QWidget* page, const QString& title) {
     item->setData(Qt::UserRole, page->objectName());
 }
 
+void MainWindow::openFrom(QWidget* page, const QString& loanId, QStringList list) {
+    returnTo_ = page;
+    workingList_ = std::move(list);
+    openCase(loanId);
+}
+
 bool MainWindow::showPage(const QString& objectName) {
     for (int row = 0; row < nav_->count(); ++row)
         if (nav_->item(row)->data(Qt::UserRole).toString() == objectName) {
@@ -118,8 +161,8 @@ bool MainWindow::showPage(const QString& objectName) {
 }
 
 void MainWindow::openCase(const QString& loanId) {
-    if (caseFile_->showLoan(loanId) || true)
-        stack_->setCurrentWidget(caseFile_);
+    caseFile_->showLoan(loanId); // shows the reason when the loan cannot be read
+    stack_->setCurrentWidget(caseFile_);
     caseFile_->setFocus();
 }
 
@@ -237,6 +280,12 @@ void MainWindow::showShortcuts() {
 
 void MainWindow::refresh() {
     callList_->reload();
+    if (cases_ && stack_->currentWidget() == cases_)
+        cases_->reload();
+    if (promises_ && stack_->currentWidget() == promises_)
+        promises_->reload();
+    if (team_ && stack_->currentWidget() == team_)
+        team_->reload();
     if (stack_->currentWidget() == caseFile_)
         caseFile_->reload();
 }

@@ -14,6 +14,10 @@ namespace rd::ui {
 
 class CallListPage;
 class CaseFilePage;
+class CasesPage;
+class SearchPage;
+class PromisesPage;
+class TeamPage;
 class BackgroundWork;
 
 // Wires the pages together: navigation on the left, the work area in the middle, the
@@ -27,6 +31,10 @@ public:
 
     CallListPage* callListPage() const { return callList_; }
     CaseFilePage* caseFilePage() const { return caseFile_; }
+    CasesPage* casesPage() const { return cases_; }
+    SearchPage* searchPage() const { return search_; }
+    PromisesPage* promisesPage() const { return promises_; }
+    TeamPage* teamPage() const { return team_; } // null unless a supervisor
     BackgroundWork* backgroundWork() const { return work_; }
     const DeskSession& session() const { return session_; }
     // Shows a navigation page by its object name ("callListPage", "teamPage", ...).
@@ -46,6 +54,7 @@ private:
     void buildMenus();
     void showShortcuts();
     void refresh();
+    void openFrom(QWidget* page, const QString& loanId, QStringList list);
 
     DeskServices services_;
     DeskSession session_;
@@ -53,6 +62,10 @@ private:
     QStackedWidget* stack_;
     CallListPage* callList_;
     CaseFilePage* caseFile_;
+    CasesPage* cases_ = nullptr;
+    SearchPage* search_ = nullptr;
+    PromisesPage* promises_ = nullptr;
+    TeamPage* team_ = nullptr;
     BackgroundWork* work_;
     QWidget* returnTo_ = nullptr; // the page "Back" returns to
     QStringList workingList_;     // the loans next/previous move through

@@ -62,7 +62,9 @@ QVariant CallListModel::display(const CallListItem& item, int column) const {
     case Phone: return QString::fromStdString(e.phone);
     case Loan: return QString::fromStdString(e.loanId);
     case Dpd: return e.position.daysPastDue;
-    case Bucket: return QString::fromStdString(e.bucket);
+    case Bucket:
+        return e.bucket.empty() ? QString::fromLatin1(toString(e.position.status)).replace(u'_', u' ')
+                                : QString::fromStdString(e.bucket);
     case Arrears: return displayMoney(e.position.arrears.total(), currency_);
     case LastContact: return e.lastContactAt ? displayDateTime(*e.lastContactAt) : tr("never");
     case Promise:

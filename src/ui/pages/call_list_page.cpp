@@ -62,6 +62,9 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
     QSettings settings;
     filterEdit_->setText(settings.value(QStringLiteral("callList/filter")).toString());
     reasonBox_->setCurrentIndex(settings.value(QStringLiteral("callList/reason"), 0).toInt());
+    const int widths[] = {36, 170, 125, 95, 48, 80, 95, 125, 185, 90};
+    for (int c = 0; c < CallListModel::Why; ++c)
+        view_->setColumnWidth(c, widths[c]);
     restoreColumns(view_, QStringLiteral("callList/columns"));
 
     connect(filterEdit_, &QLineEdit::textChanged, this, &CallListPage::applyFilter);

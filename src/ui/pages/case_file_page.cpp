@@ -2,6 +2,10 @@
 
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/reassign_dialog.h"
+#include "dialogs/take_payment_dialog.h"
+#include "models/receipts_model.h"
+#include "print/receipt_document.h"
+#include "services/payment_service.h"
 #include "display_text.h"
 #include "models/schedule_model.h"
 #include "models/timeline_model.h"
@@ -10,7 +14,11 @@
 #include "storage/portfolio_settings.h"
 #include "widgets/table_view_setup.h"
 
+#include <QFileDialog>
 #include <QFrame>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QShortcut>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -49,6 +57,8 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     : QWidget(parent), services_(services), session_(session), header_(new QLabel(this)),
       position_(new QLabel(this)), nextStep_(new QLabel(this)), tabs_(new QTabWidget(this)),
       timeline_(new TimelineModel(this)), schedule_(new ScheduleModel(this)),
+      receipts_(new ReceiptsModel(this)), receiptsView_(nullptr),
+      reverseButton_(new QPushButton(tr("Re&verse payment..."), this)),
       logContactButton_(new QPushButton(tr("&Log contact (Ctrl+L)"), this)),
       takePaymentButton_(new QPushButton(tr("Take &payment (Ctrl+M)"), this)),
       reassignButton_(new QPushButton(tr("&Reassign..."), this)), message_(new QLabel(this)) {
@@ -93,6 +103,50 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     timelineView->setWordWrap(true);
     tabs_->addTab(timelineView, tr("&Timeline"));
     tabs_->addTab(makeTable(schedule_, this, QStringLiteral("scheduleView")), tr("&Schedule"));
+    auto* paymentsTab = new QWidget(this);
+    receiptsView_ = makeTable(receipts_, paymentsTab, QStringLiteral("receiptsView"));
+    auto* print = new QPushButton(tr("&Print receipt (Ctrl+P)"), paymentsTab);
+    auto* pdf = new QPushButton(tr("Save receipt as P&DF..."), paymentsTab);
+    reverseButton_->setParent(paymentsTab);
+    auto* receiptButtons = new QHBoxLayout;
+    receiptButtons->addWidget(print);
+    receiptButtons->addWidget(pdf);
+    receiptButtons->addStretch();
+    receiptButtons->addWidget(reverseButton_);
+    auto* paymentsLayout = new QVBoxLayout(paymentsTab);
+    paymentsLayout->addWidget(receiptsView_);
+    paymentsLayout->addLayout(receiptButtons);
+    tabs_->addTab(paymentsTab, tr("Desk &receipts"));
+    connect(print, &QPushButton::clicked, this, &CaseFilePage::printReceipt);
+    connect(new QShortcut(QKeySequence::Print, this), &QShortcut::activated, this,
+            &CaseFilePage::printReceipt);
+    connect(pdf, &QPushButton::clicked, this, [this] {
+        const auto* r = selectedReceipt();
+        if (!r)
+            return;
+        const auto path = QFileDialog::getSaveFileName(
+            this, tr("Save receipt as PDF"),
+            QStringLiteral("receipt-%1.pdf")
+                .arg(QString::fromStdString(services::receiptNumberText(r->receiptNo))),
+            tr("PDF files (*.pdf)"));
+        if (!path.isEmpty())
+            saveReceiptPdf(path);
+    });
+    connect(reverseButton_, &QPushButton::clicked, this, [this] {
+        const auto* r = selectedReceipt();
+        if (!r)
+            return;
+        bool ok = false;
+        const auto reason = QInputDialog::getText(
+            this, tr("Reverse payment"),
+            tr("Reverse receipt %1 (%2)? Nothing is deleted: the payment stays on record as "
+               "reversed, and stops counting from today.\n\nReason (e.g. cheque bounced):")
+                .arg(QString::fromStdString(services::receiptNumberText(r->receiptNo)),
+                     displayMoneyWithCode(r->amount, file_->currency)),
+            QLineEdit::Normal, {}, &ok);
+        if (ok)
+            reverseReceipt(reason);
+    });
 
     message_->setObjectName(QStringLiteral("caseMessage"));
     message_->setWordWrap(true);
@@ -130,6 +184,10 @@ bool CaseFilePage::showLoan(const QString& loanId) {
     calc.compute(file_->ledger, session_.businessDate);
     schedule_->setSchedule(calc.installments(), session_.businessDate,
                            calc.policy().arrearsTolerance, file_->currency);
+    receipts_->setReceipts(services_.payments->receiptsForLoan(file_->loan.loanId),
+                           file_->currency);
+    if (receipts_->rowCount() > 0)
+        receiptsView_->setCurrentIndex(receipts_->index(0, 0));
     fillHeader();
     updateActions();
     return true;
@@ -229,6 +287,7 @@ void CaseFilePage::updateActions() {
     takePaymentButton_->setEnabled(file_.has_value() && works);
     reassignButton_->setVisible(allows(user, Permission::ReassignCases, branch));
     reassignButton_->setEnabled(open);
+    reverseButton_->setVisible(allows(user, Permission::WorkBranchCases, branch));
 }
 
 bool CaseFilePage::logContact() {
@@ -245,8 +304,76 @@ bool CaseFilePage::logContact() {
 }
 
 bool CaseFilePage::takePayment() {
-    return false;
+    if (!file_ || !takePaymentButton_->isEnabled())
+        return false;
+    TakePaymentDialog dialog(services_, session_, *file_, this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.receipt())
+        return false;
+    const auto receipt = *dialog.receipt();
+    const QString loan = loanId();
+    reload();
+    tabs_->setCurrentIndex(tabs_->indexOf(receiptsView_->parentWidget()));
+    showMessage(tr("Receipt %1 saved: %2. Print it with Ctrl+P.")
+                    .arg(QString::fromStdString(services::receiptNumberText(receipt.receiptNo)),
+                         displayMoneyWithCode(receipt.amount, file_->currency)));
+    emit caseChanged(loan);
+    return true;
 }
+
+const services::DeskReceipt* CaseFilePage::selectedReceipt() const {
+    const auto index = receiptsView_->currentIndex();
+    if (!index.isValid()) {
+        return nullptr;
+    }
+    return &receipts_->receipt(index.row());
+}
+
+void CaseFilePage::printReceipt() {
+    if (const auto* r = selectedReceipt())
+        previewReceipt(*r, file_->currency, this);
+    else
+        showMessage(tr("There is no desk receipt on this loan to print."), true);
+}
+
+bool CaseFilePage::saveReceiptPdf(const QString& path) {
+    const auto* r = selectedReceipt();
+    if (!r)
+        return false;
+    if (!ui::saveReceiptPdf(*r, file_->currency, path)) {
+        showMessage(tr("The receipt could not be written to %1: choose another folder.").arg(path),
+                    true);
+        return false;
+    }
+    showMessage(tr("Receipt saved as %1").arg(path));
+    return true;
+}
+
+bool CaseFilePage::reverseReceipt(const QString& reason) {
+    const auto* r = selectedReceipt();
+    if (!r)
+        return false;
+    auto result = services_.payments->reverse(session_.user, r->receiptNo, reason.toStdString(),
+                                              session_.businessDate);
+    if (!result) {
+        showMessage(QString::fromStdString(result.error().message), true);
+        return false;
+    }
+    const QString loan = loanId();
+    reload();
+    showMessage(tr("Receipt %1 reversed; the payment stays on record.")
+                    .arg(QString::fromStdString(services::receiptNumberText(result->receiptNo))));
+    emit caseChanged(loan);
+    return true;
+}
+
+void CaseFilePage::showMessage(const QString& text, bool problem) {
+    message_->setText(text);
+    message_->setStyleSheet(problem ? QStringLiteral("color: #b71c1c; font-weight: bold;")
+                                    : QStringLiteral("color: #1b5e20; font-weight: bold;"));
+    message_->show();
+}
+
+QString CaseFilePage::message() const { return message_->isHidden() ? QString() : message_->text(); }
 
 bool CaseFilePage::reassign() {
     if (!file_ || !file_->caseRecord || !file_->caseRecord->open)

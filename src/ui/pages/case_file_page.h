@@ -2,6 +2,7 @@
 
 #include "desk_session.h"
 #include "services/case_service.h"
+#include "services/payment_service.h"
 
 #include <QWidget>
 #include <optional>
@@ -15,6 +16,7 @@ namespace rd::ui {
 
 class TimelineModel;
 class ScheduleModel;
+class ReceiptsModel;
 
 // The case file: a header that answers who, how much, how late and what next, and tabs
 // below (timeline first, schedule, promises). Actions: log contact, take payment, and for
@@ -38,6 +40,13 @@ public:
     bool logContact();
     bool takePayment();
     bool reassign();
+    // The selected receipt of the Payments tab: print preview, PDF, reversal.
+    void printReceipt();
+    bool saveReceiptPdf(const QString& path);
+    bool reverseReceipt(const QString& reason);
+    ReceiptsModel* receiptsModel() const { return receipts_; }
+    QTableView* receiptsView() const { return receiptsView_; }
+    QString message() const;
 
 signals:
     void caseChanged(const QString& loanId);
@@ -49,6 +58,8 @@ signals:
 private:
     void fillHeader();
     void updateActions();
+    void showMessage(const QString& text, bool problem = false);
+    const services::DeskReceipt* selectedReceipt() const;
 
     DeskServices services_;
     const DeskSession& session_;
@@ -59,6 +70,9 @@ private:
     QTabWidget* tabs_;
     TimelineModel* timeline_;
     ScheduleModel* schedule_;
+    ReceiptsModel* receipts_;
+    QTableView* receiptsView_;
+    QPushButton* reverseButton_;
     QPushButton* logContactButton_;
     QPushButton* takePaymentButton_;
     QPushButton* reassignButton_;

@@ -43,15 +43,23 @@ BackgroundWork::~BackgroundWork() {
 }
 
 bool BackgroundWork::start(const QString& title, Job job, Done done) {
-    if (thread_)
+    Pending pending{title, std::move(job), std::move(done)};
+    if (thread_) {
+        queue_.push_back(std::move(pending));
         return false;
-    title_ = title;
+    }
+    run(std::move(pending));
+    return true;
+}
+
+void BackgroundWork::run(Pending pending) {
+    title_ = pending.title;
     control_ = std::make_shared<JobControl>();
     outcome_ = std::make_shared<JobOutcome>();
-    done_ = std::move(done);
+    done_ = std::move(pending.done);
     auto control = control_;
     auto outcome = outcome_;
-    thread_ = QThread::create([job = std::move(job), control, outcome] {
+    thread_ = QThread::create([job = std::move(pending.job), control, outcome] {
         try {
             *outcome = job(*control);
         } catch (const std::exception& e) {
@@ -59,13 +67,12 @@ bool BackgroundWork::start(const QString& title, Job job, Done done) {
         }
     });
     connect(thread_, &QThread::finished, this, &BackgroundWork::jobEnded);
-    label_->setText(title);
+    label_->setText(title_);
     bar_->setRange(0, 0);
     cancel_->setEnabled(true);
     show();
     timer_->start();
     thread_->start();
-    return true;
 }
 
 void BackgroundWork::poll() {
@@ -88,14 +95,20 @@ void BackgroundWork::jobEnded() {
     const JobOutcome outcome = *outcome_;
     control_.reset();
     hide();
-    if (done_)
-        done_(outcome);
+    auto done = std::move(done_);
     done_ = nullptr;
+    if (done)
+        done(outcome);
     emit finished(outcome.ok, outcome.message);
+    if (!thread_ && !queue_.empty()) {
+        auto next = std::move(queue_.front());
+        queue_.pop_front();
+        run(std::move(next));
+    }
 }
 
 void BackgroundWork::waitForIdle() {
-    while (thread_) {
+    while (thread_ || !queue_.empty()) {
         thread_->wait(50);
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     }

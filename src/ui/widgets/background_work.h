@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -63,9 +64,12 @@ public:
     ~BackgroundWork() override;
 
     bool busy() const { return thread_ != nullptr; }
-    // False (and nothing started) while another job runs.
+    // Runs the job now, or after the jobs already waiting; returns true when it started at
+    // once and false when it was queued.
     bool start(const QString& title, Job job, Done done);
+    // Cancels the running job and drops the waiting ones (closing the window).
     void cancel() {
+        queue_.clear();
         if (control_)
             control_->requestCancel();
     }
@@ -76,8 +80,14 @@ signals:
     void finished(bool ok, const QString& message);
 
 private:
+    struct Pending {
+        QString title;
+        Job job;
+        Done done;
+    };
     void poll();
     void jobEnded();
+    void run(Pending pending);
 
     QLabel* label_;
     QProgressBar* bar_;
@@ -88,6 +98,7 @@ private:
     std::shared_ptr<JobOutcome> outcome_;
     Done done_;
     QString title_;
+    std::deque<Pending> queue_;
 };
 
 } // namespace rd::ui

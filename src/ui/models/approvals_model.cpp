@@ -1,0 +1,65 @@
+#include "approvals_model.h"
+
+#include "display_text.h"
+
+namespace rd::ui {
+
+ApprovalsModel::ApprovalsModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ApprovalsModel::setApprovals(std::vector<services::ApprovalView> approvals) {
+    beginResetModel();
+    approvals_ = std::move(approvals);
+    endResetModel();
+}
+
+int ApprovalsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(approvals_.size());
+}
+
+int ApprovalsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ApprovalsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    const auto& v = approvals_[static_cast<std::size_t>(index.row())];
+    const auto& a = v.approval;
+    switch (index.column()) {
+    case Requested: return displayDate(a.businessDate);
+    case Loan: return QString::fromStdString(a.loanId);
+    case Client: return QString::fromStdString(v.clientName);
+    case Officer: return QString::fromStdString(v.assignedUsername);
+    case Stage: return stageText(v.stage);
+    case RequestedBy: return QString::fromStdString(a.requestedBy);
+    case Note: return QString::fromStdString(a.note);
+    case Decision:
+        if (!a.decision)
+            return tr("pending");
+        return tr("%1 by %2: %3")
+            .arg(a.decision->approved ? tr("approved") : tr("rejected"),
+                 QString::fromStdString(a.decision->decidedBy),
+                 QString::fromStdString(a.decision->comment));
+    default: return {};
+    }
+}
+
+QVariant ApprovalsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Requested: return tr("Requested");
+    case Loan: return tr("Loan");
+    case Client: return tr("Client");
+    case Officer: return tr("Officer");
+    case Stage: return tr("Stage now");
+    case RequestedBy: return tr("Requested by");
+    case Note: return tr("Why");
+    case Decision: return tr("Decision");
+    default: return {};
+    }
+}
+
+} // namespace rd::ui

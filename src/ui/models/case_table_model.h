@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/currency.h"
+#include "services/case_query_service.h"
+
+#include <QAbstractTableModel>
+#include <vector>
+
+namespace rd::ui {
+
+// The cases a user may read (services::CaseQueryService::cases), one row each.
+class CaseTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Loan, Client, Branch, Officer, Stage, Dpd, Bucket, Arrears, Outstanding,
+                  NextAction, Promise, LastContact, Opened, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    explicit CaseTableModel(QObject* parent = nullptr);
+    void setRows(std::vector<services::CaseRow> rows, Currency currency);
+    const services::CaseRow& row(int r) const { return rows_.at(static_cast<std::size_t>(r)); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<services::CaseRow> rows_;
+    Currency currency_;
+};
+
+} // namespace rd::ui

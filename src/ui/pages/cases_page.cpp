@@ -1,0 +1,147 @@
+#include "cases_page.h"
+
+#include "dialogs/reassign_dialog.h"
+#include "models/case_table_model.h"
+#include "services/case_query_service.h"
+#include "storage/database.h"
+#include "widgets/background_work.h"
+#include "widgets/table_view_setup.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <memory>
+
+namespace rd::ui {
+
+CasesPage::CasesPage(DeskServices services, const DeskSession& session, BackgroundWork* work,
+                     QWidget* parent)
+    : QWidget(parent), services_(services), session_(session), work_(work),
+      model_(new CaseTableModel(this)), proxy_(new QSortFilterProxyModel(this)),
+      filter_(new QLineEdit(this)), closed_(new QCheckBox(tr("Show &closed cases"), this)),
+      view_(new QTableView(this)), summary_(new QLabel(this)),
+      reassign_(new QPushButton(tr("&Reassign selected..."), this)) {
+    setObjectName(QStringLiteral("casesPage"));
+    proxy_->setSourceModel(model_);
+    proxy_->setSortRole(CaseTableModel::SortRole);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy_->setFilterKeyColumn(-1);
+    filter_->setPlaceholderText(tr("Filter by loan, client, officer, stage..."));
+    filter_->setClearButtonEnabled(true);
+    view_->setObjectName(QStringLiteral("casesView"));
+    view_->setModel(proxy_);
+    setUpDataTable(view_);
+    view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view_->sortByColumn(CaseTableModel::Dpd, Qt::DescendingOrder);
+    const int widths[] = {95, 170, 110, 130, 90, 50, 70, 100, 100, 90, 190, 120, 90};
+    for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
+        view_->setColumnWidth(c, widths[c]);
+    restoreColumns(view_, QStringLiteral("cases/columns"));
+    reassign_->setObjectName(QStringLiteral("reassignSelected"));
+    const bool supervisor = std::any_of(
+        session.user.branches.begin(), session.user.branches.end(),
+        [&](const std::string& b) { return allows(session.user, Permission::ReassignCases, b); });
+    reassign_->setVisible(supervisor);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("<h2>Cases</h2>"), this));
+    top->addStretch();
+    top->addWidget(filter_, 2);
+    top->addWidget(closed_);
+    top->addWidget(reassign_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(summary_);
+    layout->addWidget(view_, 1);
+
+    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    connect(closed_, &QCheckBox::toggled, this, &CasesPage::reload);
+    connect(view_, &QTableView::activated, this, [this](const QModelIndex& index) {
+        emit openCase(index.siblingAtColumn(CaseTableModel::Loan).data().toString());
+    });
+    connect(reassign_, &QPushButton::clicked, this, &CasesPage::reassignSelected);
+    connect(view_->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this] { saveColumns(view_, QStringLiteral("cases/columns")); });
+}
+
+void CasesPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (!loaded_)
+        reload();
+}
+
+void CasesPage::reload() {
+    loaded_ = true;
+    services::CaseFilter filter;
+    filter.openOnly = !closed_->isChecked();
+    const User user = session_.user;
+    const Date date = session_.businessDate;
+    const auto path = services_.db->path();
+    auto rows = std::make_shared<std::vector<services::CaseRow>>();
+    summary_->setText(tr("Loading cases..."));
+    work_->start(
+        tr("Loading cases"),
+        [=](JobControl&) -> JobOutcome {
+            auto db = storage::Database::open(path, {});
+            if (!db)
+                return {false, QString::fromStdString(db.error().message)};
+            auto result = services::CaseQueryService(**db).cases(user, filter, date);
+            if (!result)
+                return {false, QString::fromStdString(result.error().message)};
+            *rows = std::move(*result);
+            return {true, {}};
+        },
+        [this, rows](const JobOutcome& outcome) {
+            if (!outcome.ok) {
+                summary_->setText(outcome.message);
+                return;
+            }
+            model_->setRows(std::move(*rows), session_.currency);
+            summary_->setText(tr("%n case(s)", nullptr, model_->rowCount()));
+        });
+}
+
+QStringList CasesPage::selectedLoans() const {
+    QStringList loans;
+    for (const auto& index : view_->selectionModel()->selectedRows(CaseTableModel::Loan))
+        loans << index.data().toString();
+    return loans;
+}
+
+bool CasesPage::reassignSelected() {
+    QSet<QString> branches;
+    QStringList loans;
+    for (const auto& index : view_->selectionModel()->selectedRows()) {
+        const auto& row = model_->row(proxy_->mapToSource(index).row());
+        if (row.open) {
+            loans << QString::fromStdString(row.loanId);
+            branches.insert(QString::fromStdString(row.branch));
+        }
+    }
+    if (loans.isEmpty()) {
+        summary_->setText(tr("Select the open cases to reassign first (Shift or Ctrl with the "
+                             "arrows or the mouse)."));
+        return false;
+    }
+    if (branches.size() > 1) {
+        summary_->setText(tr("The selected cases are in %n branch(es); cases move between "
+                             "officers of one branch: select cases of one branch.",
+                             nullptr, int(branches.size())));
+        return false;
+    }
+    ReassignDialog dialog(services_, session_, loans, *branches.begin(), this);
+    if (dialog.exec() != QDialog::Accepted && dialog.movedCount() == 0)
+        return false;
+    reload();
+    return true;
+}
+
+} // namespace rd::ui

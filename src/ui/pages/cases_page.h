@@ -1,0 +1,56 @@
+#pragma once
+
+#include "desk_session.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace rd::ui {
+
+class BackgroundWork;
+class CaseTableModel;
+
+// Every case the user may read (officers: their branch; supervisors: their branches), with
+// a filter, sortable columns, Enter to open, and for supervisors reassignment of several
+// selected cases at once. Loaded in the background: a large branch does not freeze the
+// window.
+class CasesPage : public QWidget {
+    Q_OBJECT
+public:
+    CasesPage(DeskServices services, const DeskSession& session, BackgroundWork* work,
+              QWidget* parent = nullptr);
+
+    void reload();
+    CaseTableModel* model() const { return model_; }
+    QTableView* view() const { return view_; }
+    QStringList selectedLoans() const;
+    // Reassigns the selected cases (supervisors); true when something moved.
+    bool reassignSelected();
+
+signals:
+    void openCase(const QString& loanId);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    DeskServices services_;
+    const DeskSession& session_;
+    BackgroundWork* work_;
+    CaseTableModel* model_;
+    QSortFilterProxyModel* proxy_;
+    QLineEdit* filter_;
+    QCheckBox* closed_;
+    QTableView* view_;
+    QLabel* summary_;
+    QPushButton* reassign_;
+    bool loaded_ = false;
+};
+
+} // namespace rd::ui

@@ -1,0 +1,129 @@
+#include "team_page.h"
+
+#include "display_text.h"
+#include "models/approvals_model.h"
+#include "models/team_model.h"
+#include "money_display.h"
+#include "services/case_actions_service.h"
+#include "services/case_query_service.h"
+#include "widgets/table_view_setup.h"
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rd::ui {
+
+TeamPage::TeamPage(DeskServices services, const DeskSession& session, QWidget* parent)
+    : QWidget(parent), services_(services), session_(session), team_(new TeamModel(this)),
+      approvals_(new ApprovalsModel(this)), teamView_(new QTableView(this)),
+      approvalsView_(new QTableView(this)), summary_(new QLabel(this)),
+      approvalsSummary_(new QLabel(this)) {
+    setObjectName(QStringLiteral("teamPage"));
+    teamView_->setObjectName(QStringLiteral("teamView"));
+    teamView_->setModel(team_);
+    setUpDataTable(teamView_);
+    teamView_->setSortingEnabled(false);
+    const int widths[] = {150, 190, 80, 200, 90, 110, 100, 60, 120};
+    for (int c = 0; c < TeamModel::ColumnCount; ++c)
+        teamView_->setColumnWidth(c, widths[c]);
+    approvalsView_->setObjectName(QStringLiteral("approvalsView"));
+    approvalsView_->setModel(approvals_);
+    setUpDataTable(approvalsView_);
+    approvalsView_->setSortingEnabled(false);
+    const int awidths[] = {90, 100, 170, 140, 90, 140, 220, 200};
+    for (int c = 0; c < ApprovalsModel::ColumnCount; ++c)
+        approvalsView_->setColumnWidth(c, awidths[c]);
+
+    auto* approve = new QPushButton(tr("&Approve..."), this);
+    auto* reject = new QPushButton(tr("Re&ject..."), this);
+    auto* open = new QPushButton(tr("&Open case"), this);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(approvalsSummary_, 1);
+    buttons->addWidget(open);
+    buttons->addWidget(approve);
+    buttons->addWidget(reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<h2>Team</h2>"), this));
+    layout->addWidget(summary_);
+    layout->addWidget(teamView_, 3);
+    layout->addWidget(new QLabel(tr("<h3>Requests to move cases to legal</h3>"), this));
+    layout->addWidget(approvalsView_, 2);
+    layout->addLayout(buttons);
+
+    const auto ask = [this](bool yes) {
+        bool ok = false;
+        const auto comment = QInputDialog::getText(
+            this, yes ? tr("Approve legal action") : tr("Reject legal action"),
+            tr("Comment (kept with the decision):"), QLineEdit::Normal, {}, &ok);
+        if (ok)
+            decide(yes, comment);
+    };
+    connect(approve, &QPushButton::clicked, this, [ask] { ask(true); });
+    connect(reject, &QPushButton::clicked, this, [ask] { ask(false); });
+    const auto openSelected = [this] {
+        const auto index = approvalsView_->currentIndex();
+        if (index.isValid())
+            emit openCase(QString::fromStdString(approvals_->approval(index.row()).approval.loanId));
+    };
+    connect(open, &QPushButton::clicked, this, openSelected);
+    connect(approvalsView_, &QTableView::activated, this, openSelected);
+}
+
+void TeamPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    reload();
+}
+
+void TeamPage::reload() {
+    auto rows = services_.queries->team(session_.user, session_.businessDate);
+    if (!rows) {
+        team_->setRows({}, session_.currency);
+        summary_->setText(QString::fromStdString(rows.error().message));
+    } else {
+        int open = 0;
+        int contacts = 0;
+        Amount collected = 0;
+        for (const auto& r : *rows) {
+            open += r.openCases;
+            contacts += r.contactsLogged;
+            collected += r.collected;
+        }
+        team_->setRows(std::move(*rows), session_.currency);
+        summary_->setText(tr("%1: %2 open cases, %3 contacts logged, %4 collected")
+                              .arg(displayDate(session_.businessDate))
+                              .arg(open)
+                              .arg(contacts)
+                              .arg(displayMoneyWithCode(collected, session_.currency)));
+    }
+    approvals_->setApprovals(services_.actions->approvals(session_.user, true));
+    approvalsSummary_->setText(approvals_->rowCount() == 0
+                                   ? tr("No request waits for a decision.")
+                                   : tr("%n request(s) wait for a decision.", nullptr,
+                                        approvals_->rowCount()));
+}
+
+bool TeamPage::decide(bool approve, const QString& comment) {
+    const auto index = approvalsView_->currentIndex();
+    if (!index.isValid()) {
+        approvalsSummary_->setText(tr("Select a request first."));
+        return false;
+    }
+    const auto id = approvals_->approval(index.row()).approval.id;
+    auto result = services_.actions->decideApproval(session_.user, id, approve,
+                                                    comment.toStdString(), session_.businessDate);
+    if (!result) {
+        approvalsSummary_->setText(QString::fromStdString(result.error().message));
+        return false;
+    }
+    reload();
+    approvalsSummary_->setText(approve ? tr("Approved: the case moved to legal.")
+                                       : tr("Rejected; the officer sees your comment."));
+    return true;
+}
+
+} // namespace rd::ui
