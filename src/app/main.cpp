@@ -44,6 +44,12 @@ int main(int argc, char* argv[]) {
     const auto options = app::parseAppOptions(QApplication::arguments());
     if (!options)
         return 2;
+    if (!options->screenshotsDir.isEmpty())
+        return app::renderScreenshots(options->database,
+                                      options->businessDate.value_or(today()),
+                                      options->screenshotsDir)
+                   ? 0
+                   : 1;
     QDir().mkpath(QFileInfo(options->database).absolutePath());
     storage::OpenOptions open;
     open.createIfMissing = true;
@@ -72,9 +78,6 @@ int main(int argc, char* argv[]) {
     session.demoDatabase = database.setting("demo_portfolio").value_or("") == "1";
     if (const auto currency = database.currency())
         session.currency = *currency;
-
-    if (!options->screenshotsDir.isEmpty())
-        return app::renderScreenshots(desk, session, options->screenshotsDir) ? 0 : 1;
 
     if (users.needsFirstAdmin()) {
         ui::FirstAdminDialog first(users);

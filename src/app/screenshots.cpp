@@ -1,33 +1,43 @@
 #include "screenshots.h"
 
+#include "desk_session.h"
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/sign_in_dialog.h"
+#include "dialogs/take_payment_dialog.h"
 #include "main_window.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
 #include "pages/cases_page.h"
 #include "pages/search_page.h"
 #include "pages/team_page.h"
-#include "dialogs/take_payment_dialog.h"
-#include "widgets/background_work.h"
 #include "services/call_list_service.h"
+#include "services/case_actions_service.h"
+#include "services/case_query_service.h"
 #include "services/case_service.h"
+#include "services/contact_service.h"
+#include "services/payment_service.h"
+#include "services/settings_service.h"
 #include "services/user_service.h"
 #include "storage/database.h"
 #include "storage/portfolio_settings.h"
+#include "widgets/background_work.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <chrono>
 #include <cstdio>
 
 namespace rd::app {
 namespace {
+
+constexpr int kMinuteOfDay = 10 * 60 + 30;
 
 bool save(QWidget* widget, const QString& dir, const QString& name) {
     QApplication::processEvents();
@@ -40,12 +50,14 @@ bool save(QWidget* widget, const QString& dir, const QString& name) {
     return true;
 }
 
+std::chrono::sys_seconds now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
 std::optional<User> busiestOfficer(const ui::DeskServices& services, Date date) {
-    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(
-        std::chrono::system_clock::now());
     std::optional<User> best;
     std::size_t most = 0;
-    for (const auto& u : services.users->list(now)) {
+    for (const auto& u : services.users->list(now())) {
         if (u.user.role != Role::Officer || u.user.disabled)
             continue;
         auto list = services.callList->forOfficer(u.user.username, date);
@@ -57,88 +69,159 @@ std::optional<User> busiestOfficer(const ui::DeskServices& services, Date date) 
     return best;
 }
 
+// A morning's work on the first cases of the officer's list, through the same services the
+// screens use.
+void workTheMorning(const ui::DeskServices& s, const User& officer, Date date) {
+    auto list = s.callList->forOfficer(officer.username, date);
+    if (!list || list->items.size() < 4)
+        return;
+    const auto& items = list->items;
+    services::NewContact promise;
+    promise.loanId = items[1].entry.loanId;
+    promise.at = DateTime{date, 9 * 60 + 5};
+    promise.outcome = ContactOutcome::Promised;
+    promise.note = "Client sells at the market on Fridays; will pay after the market day.";
+    promise.promiseAmount = items[1].entry.position.arrears.total() / 2;
+    promise.promiseDate = date.addDays(3);
+    promise.nextActionOn = date.addDays(4);
+    s.contacts->addContact(officer, promise);
+
+    services::NewContact noAnswer;
+    noAnswer.loanId = items[2].entry.loanId;
+    noAnswer.at = DateTime{date, 9 * 60 + 20};
+    noAnswer.outcome = ContactOutcome::NoAnswer;
+    noAnswer.nextActionOn = date.addDays(1);
+    s.contacts->addContact(officer, noAnswer);
+
+    services::NewDeskPayment payment;
+    payment.loanId = items[3].entry.loanId;
+    payment.amount = items[3].entry.position.arrears.total() / 3;
+    payment.method = PaymentMethod::MobileMoney;
+    payment.reference = "MM-7731902";
+    payment.paidOn = date;
+    s.payments->takePayment(officer, payment, date);
+
+    for (const auto& item : items)
+        if (item.entry.stage == CaseStage::PreLegal) {
+            s.actions->requestLegal(officer, item.entry.loanId,
+                                    "No payment for 4 months, refuses every plan; guarantor "
+                                    "unreachable.",
+                                    date);
+            break;
+        }
+}
+
 } // namespace
 
-bool renderScreenshots(const ui::DeskServices& services, ui::DeskSession session,
-                       const QString& dir) {
-    if (!session.demoDatabase) {
+bool renderScreenshots(const QString& databasePath, Date businessDate, const QString& dir) {
+    QTemporaryDir temp;
+    const QString copy = temp.path() + QStringLiteral("/screenshots.db");
+    if (!temp.isValid() || !QFile::copy(databasePath, copy)) {
+        std::fprintf(stderr, "cannot copy %s to a temporary folder\n", qPrintable(databasePath));
+        return false;
+    }
+    auto opened = storage::Database::open(copy.toStdString(), {});
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", opened.error().message.c_str());
+        return false;
+    }
+    storage::Database& db = **opened;
+    if (db.setting("demo_portfolio").value_or("") != "1") {
         std::fprintf(stderr, "screenshots are made from a demo database only (recoverydesk-cli "
                              "demo)\n");
         return false;
     }
+    const auto clock = [businessDate] {
+        return std::chrono::sys_seconds(std::chrono::sys_days(std::chrono::days(businessDate.days())) +
+                                        std::chrono::minutes(kMinuteOfDay));
+    };
+    services::UserService users(db, clock);
+    services::CaseService cases(db, clock);
+    services::ContactService contacts(db, clock);
+    services::CallListService callList(db);
+    services::PaymentService payments(db, clock);
+    services::CaseActionsService actions(db, clock);
+    services::CaseQueryService queries(db);
+    services::SettingsService settings(db);
+    const ui::DeskServices s{&db,      &users,   &cases,   &contacts, &callList,
+                             &payments, &actions, &queries, &settings};
+    ui::DeskSession session;
+    session.businessDate = businessDate;
+    session.currency = db.currency().value_or(Currency{"UGX", 0});
+    session.demoDatabase = true;
+    session.minuteOfDay = [] { return kMinuteOfDay; };
     QDir().mkpath(dir);
-    session.minuteOfDay = [] { return 10 * 60 + 30; };
-    services.cases->recompute(session.businessDate);
+    cases.recompute(businessDate);
 
     {
-        ui::SignInDialog signIn(*services.users, true);
+        ui::SignInDialog signIn(users, true);
         signIn.usernameEdit()->setText(QStringLiteral("rec.kampala-central"));
         signIn.resize(460, 300);
         if (!save(&signIn, dir, QStringLiteral("01-sign-in")))
             return false;
     }
-    const auto officer = busiestOfficer(services, session.businessDate);
+    const auto officer = busiestOfficer(s, businessDate);
     if (!officer) {
         std::fprintf(stderr, "no officer of the demo database has a call list\n");
         return false;
     }
+    workTheMorning(s, *officer, businessDate);
     session.user = *officer;
-    ui::MainWindow window(services, session);
-    window.resize(1366, 768);
-    window.show();
-    if (!save(&window, dir, QStringLiteral("02-call-list")))
-        return false;
-    auto* list = window.callListPage();
-    const auto loans = list->visibleLoans();
-    if (loans.isEmpty())
-        return false;
-    emit list->openCase(loans.front());
-    if (!save(&window, dir, QStringLiteral("03-case-file-timeline")))
-        return false;
-    window.caseFilePage()->tabs()->setCurrentIndex(1);
-    if (!save(&window, dir, QStringLiteral("04-case-file-schedule")))
-        return false;
-    window.caseFilePage()->tabs()->setCurrentIndex(0);
     {
-        ui::LogContactDialog dialog(services, session, *window.caseFilePage()->caseFile(),
-                                    storage::loadDeskSettings(*services.db).contactRules, &window);
-        dialog.show();
-        if (!save(&dialog, dir, QStringLiteral("05-log-contact")))
+        ui::MainWindow window(s, session);
+        window.resize(1366, 768);
+        window.show();
+        if (!save(&window, dir, QStringLiteral("02-call-list")))
             return false;
-    }
-    {
-        ui::TakePaymentDialog dialog(services, session, *window.caseFilePage()->caseFile(),
-                                     &window);
-        dialog.amountEdit()->setText(QStringLiteral("50000"));
-        dialog.methodBox()->setCurrentIndex(1);
-        dialog.referenceEdit()->setText(QStringLiteral("MM-7731902"));
-        dialog.show();
-        if (!save(&dialog, dir, QStringLiteral("06-take-payment")))
+        auto* list = window.callListPage();
+        const auto loans = list->visibleLoans();
+        if (loans.isEmpty())
             return false;
+        emit list->openCase(loans.front());
+        if (!save(&window, dir, QStringLiteral("03-case-file-timeline")))
+            return false;
+        auto* file = window.caseFilePage();
+        file->tabs()->setCurrentIndex(1);
+        if (!save(&window, dir, QStringLiteral("04-case-file-schedule")))
+            return false;
+        file->tabs()->setCurrentIndex(0);
+        {
+            ui::LogContactDialog dialog(s, session, *file->caseFile(),
+                                        storage::loadDeskSettings(db).contactRules, &window);
+            dialog.show();
+            if (!save(&dialog, dir, QStringLiteral("05-log-contact")))
+                return false;
+        }
+        {
+            ui::TakePaymentDialog dialog(s, session, *file->caseFile(), &window);
+            dialog.amountEdit()->setText(QStringLiteral("50000"));
+            dialog.methodBox()->setCurrentIndex(1);
+            dialog.referenceEdit()->setText(QStringLiteral("MM-7731902"));
+            dialog.show();
+            if (!save(&dialog, dir, QStringLiteral("06-take-payment")))
+                return false;
+        }
+        window.showPage(QStringLiteral("casesPage"));
+        window.backgroundWork()->waitForIdle();
+        if (!save(&window, dir, QStringLiteral("07-cases")))
+            return false;
+        window.showPage(QStringLiteral("searchPage"));
+        window.searchPage()->searchEdit()->setText(QStringLiteral("Nakato"));
+        window.searchPage()->search(QStringLiteral("Nakato"));
+        if (!save(&window, dir, QStringLiteral("08-search")))
+            return false;
+        window.showPage(QStringLiteral("promisesPage"));
+        if (!save(&window, dir, QStringLiteral("09-promises")))
+            return false;
+        window.backgroundWork()->waitForIdle();
     }
-    window.showPage(QStringLiteral("casesPage"));
-    window.backgroundWork()->waitForIdle();
-    if (!save(&window, dir, QStringLiteral("07-cases")))
-        return false;
-    window.showPage(QStringLiteral("searchPage"));
-    window.searchPage()->searchEdit()->setText(QStringLiteral("Nakato"));
-    window.searchPage()->search(QStringLiteral("Nakato"));
-    if (!save(&window, dir, QStringLiteral("08-search")))
-        return false;
-    window.showPage(QStringLiteral("promisesPage"));
-    if (!save(&window, dir, QStringLiteral("09-promises")))
-        return false;
-    window.close();
 
     // The supervisor of the officer's branch.
-    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(
-        std::chrono::system_clock::now());
-    for (const auto& u : services.users->list(now)) {
-        if (u.user.role != Role::Supervisor || u.user.branches.empty() ||
-            !u.user.worksIn(officer->branches.front()))
+    for (const auto& u : users.list(now())) {
+        if (u.user.role != Role::Supervisor || !u.user.worksIn(officer->branches.front()))
             continue;
         session.user = u.user;
-        ui::MainWindow supervisor(services, session);
+        ui::MainWindow supervisor(s, session);
         supervisor.resize(1366, 768);
         supervisor.show();
         supervisor.showPage(QStringLiteral("teamPage"));

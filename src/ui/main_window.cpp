@@ -35,6 +35,7 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
     setWindowTitle(tr("RecoveryDesk - %1").arg(QString::fromStdString(session_.user.fullName)));
     nav_->setObjectName(QStringLiteral("navigation"));
     nav_->setMaximumWidth(220);
+    nav_->setStyleSheet(QStringLiteral("QListWidget::item { padding: 6px 4px; }"));
 
     const auto& user = session_.user;
     if (allows(user, Permission::WorkOwnCases, user.branches.empty() ? "" : user.branches[0]))
@@ -114,6 +115,8 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
             callList_->view()->setFocus();
         }
     });
+    connect(caseFile_, &CaseFilePage::openOtherLoan, this,
+            [this](const QString& loan) { openCase(loan); });
     connect(caseFile_, &CaseFilePage::nextRequested, this, [this] { nextCase(1); });
     connect(caseFile_, &CaseFilePage::previousRequested, this, [this] { nextCase(-1); });
     // Saving a contact while working the list moves on to the next case.

@@ -14,8 +14,9 @@ namespace rd::ui {
 class CallListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Rank, Client, Phone, Loan, Dpd, Bucket, Arrears, LastContact, Promise,
-                  NextAction, Why, ColumnCount };
+    // "Why today" comes right after the client: it is what the officer reads first.
+    enum Column { Rank, Client, Why, Dpd, Bucket, Arrears, Promise, LastContact, NextAction,
+                  Phone, Loan, ColumnCount };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit CallListModel(QObject* parent = nullptr);

@@ -64,21 +64,48 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file) {
     for (const auto& pay : file.ledger.payments) {
         if (pay.paidOn > file.asOf)
             continue;
-        QString what = tr("%1 received (%2%3)")
+        QString what = tr("%1 received (%2, %3%4)")
                            .arg(displayMoneyWithCode(pay.amount, currency),
+                                QString::fromStdString(pay.id),
                                 QString::fromLatin1(toString(pay.method)),
                                 pay.reference.empty()
                                     ? QString()
                                     : QStringLiteral(", ") + QString::fromStdString(pay.reference));
         out.push_back({QString::fromStdString(pay.paidOn.toString()), displayDate(pay.paidOn),
-                       tr("Payment"), QString::fromStdString(pay.id), what});
+                       tr("Payment"), tr("client"), what});
         if (pay.reversedOn && *pay.reversedOn <= file.asOf)
             out.push_back({QString::fromStdString(pay.reversedOn->toString()),
-                           displayDate(*pay.reversedOn), tr("Reversal"),
-                           QString::fromStdString(pay.id),
-                           tr("Payment of %1 reversed")
-                               .arg(displayMoneyWithCode(pay.amount, currency))});
+                           displayDate(*pay.reversedOn), tr("Reversal"), QString(),
+                           tr("Payment %1 of %2 reversed")
+                               .arg(QString::fromStdString(pay.id),
+                                    displayMoneyWithCode(pay.amount, currency))});
     }
+    for (const auto& n : file.notes) {
+        QString what = QString::fromStdString(n.text);
+        if (n.correctsNoteId)
+            what = tr("Correction of note #%1: ").arg(*n.correctsNoteId) + what;
+        out.push_back({QString::fromStdString(n.businessDate.toString()) + QStringLiteral("T") +
+                           QString::fromStdString(n.at).mid(11, 8),
+                       displayDate(n.businessDate), tr("Note"), QString::fromStdString(n.author),
+                       what});
+    }
+    for (const auto& a : file.approvals) {
+        out.push_back({QString::fromStdString(a.businessDate.toString()),
+                       displayDate(a.businessDate), tr("Legal request"),
+                       QString::fromStdString(a.requestedBy),
+                       tr("Asked to move the case to legal: %1")
+                           .arg(QString::fromStdString(a.note))});
+        if (a.decision)
+            out.push_back({QString::fromStdString(a.decision->businessDate.toString()),
+                           displayDate(a.decision->businessDate), tr("Legal decision"),
+                           QString::fromStdString(a.decision->decidedBy),
+                           (a.decision->approved ? tr("Approved: %1") : tr("Rejected: %1"))
+                               .arg(QString::fromStdString(a.decision->comment))});
+    }
+    for (const auto& r : file.reviews)
+        out.push_back({QString::fromStdString(r.businessDate.toString()),
+                       displayDate(r.businessDate), tr("Review"), QString::fromStdString(r.reviewer),
+                       tr("Signed off: %1").arg(QString::fromStdString(r.comment))});
     for (const auto& e : file.events)
         out.push_back({QString::fromStdString(e.businessDate.toString()),
                        displayDate(e.businessDate), tr("Case"), QString::fromStdString(e.actor),

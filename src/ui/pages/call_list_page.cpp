@@ -62,16 +62,16 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
     QSettings settings;
     filterEdit_->setText(settings.value(QStringLiteral("callList/filter")).toString());
     reasonBox_->setCurrentIndex(settings.value(QStringLiteral("callList/reason"), 0).toInt());
-    const int widths[] = {36, 170, 125, 95, 48, 80, 95, 125, 185, 90};
-    for (int c = 0; c < CallListModel::Why; ++c)
+    const int widths[] = {36, 175, 330, 48, 100, 90, 185, 125, 90, 125, 95};
+    for (int c = 0; c < CallListModel::ColumnCount; ++c)
         view_->setColumnWidth(c, widths[c]);
-    restoreColumns(view_, QStringLiteral("callList/columns"));
+    restoreColumns(view_, QStringLiteral("callList/columns2"));
 
     connect(filterEdit_, &QLineEdit::textChanged, this, &CallListPage::applyFilter);
     connect(reasonBox_, &QComboBox::currentIndexChanged, this, &CallListPage::applyFilter);
     connect(view_, &QTableView::activated, this, [this] { openCurrent(); });
     connect(view_->horizontalHeader(), &QHeaderView::sectionResized, this,
-            [this] { saveColumns(view_, QStringLiteral("callList/columns")); });
+            [this] { saveColumns(view_, QStringLiteral("callList/columns2")); });
     applyFilter();
     stack->setCurrentIndex(0);
     connect(proxy_, &QAbstractItemModel::modelReset, this, [this, stack] {

@@ -3,7 +3,10 @@
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/reassign_dialog.h"
 #include "dialogs/take_payment_dialog.h"
+#include "models/audit_model.h"
 #include "models/receipts_model.h"
+#include "services/case_actions_service.h"
+#include "services/case_query_service.h"
 #include "print/receipt_document.h"
 #include "services/payment_service.h"
 #include "display_text.h"
@@ -16,7 +19,11 @@
 
 #include <QFileDialog>
 #include <QFrame>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QInputDialog>
+#include <QPlainTextEdit>
 #include <QMessageBox>
 #include <QShortcut>
 #include <QHBoxLayout>
@@ -57,7 +64,11 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     : QWidget(parent), services_(services), session_(session), header_(new QLabel(this)),
       position_(new QLabel(this)), nextStep_(new QLabel(this)), tabs_(new QTabWidget(this)),
       timeline_(new TimelineModel(this)), schedule_(new ScheduleModel(this)),
-      receipts_(new ReceiptsModel(this)), receiptsView_(nullptr),
+      receipts_(new ReceiptsModel(this)), audit_(new AuditModel(this)),
+      otherLoans_(new OtherLoansModel(this)),
+      noteButton_(new QPushButton(tr("Add &note (Ctrl+N)"), this)),
+      stageButton_(new QPushButton(tr("Change s&tage..."), this)),
+      reviewButton_(new QPushButton(tr("Sign off re&view..."), this)), receiptsView_(nullptr),
       reverseButton_(new QPushButton(tr("Re&verse payment..."), this)),
       logContactButton_(new QPushButton(tr("&Log contact (Ctrl+L)"), this)),
       takePaymentButton_(new QPushButton(tr("Take &payment (Ctrl+M)"), this)),
@@ -84,7 +95,8 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     auto* back = new QPushButton(tr("Back to list (Esc)"), this);
     auto* previous = new QPushButton(tr("Previous (Shift+F8)"), this);
     auto* next = new QPushButton(tr("Next case (F8)"), this);
-    for (auto* b : {back, previous, next, logContactButton_, takePaymentButton_, reassignButton_})
+    for (auto* b : {back, previous, next, logContactButton_, takePaymentButton_, reassignButton_,
+                    noteButton_, stageButton_, reviewButton_})
         b->setFocusPolicy(Qt::TabFocus);
     logContactButton_->setObjectName(QStringLiteral("logContactButton"));
     takePaymentButton_->setObjectName(QStringLiteral("takePaymentButton"));
@@ -95,8 +107,11 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     actions->addWidget(next);
     actions->addStretch();
     actions->addWidget(logContactButton_);
+    actions->addWidget(noteButton_);
     actions->addWidget(takePaymentButton_);
+    actions->addWidget(stageButton_);
     actions->addWidget(reassignButton_);
+    actions->addWidget(reviewButton_);
 
     tabs_->setObjectName(QStringLiteral("caseTabs"));
     auto* timelineView = makeTable(timeline_, this, QStringLiteral("timelineView"));
@@ -117,6 +132,58 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     paymentsLayout->addWidget(receiptsView_);
     paymentsLayout->addLayout(receiptButtons);
     tabs_->addTab(paymentsTab, tr("Desk &receipts"));
+    auto* otherLoansView = makeTable(otherLoans_, this, QStringLiteral("otherLoansView"));
+    tabs_->addTab(otherLoansView, tr("&Other loans"));
+    connect(otherLoansView, &QTableView::activated, this, [this](const QModelIndex& index) {
+        emit openOtherLoan(QString::fromStdString(otherLoans_->row(index.row()).loanId));
+    });
+    auditTab_ = makeTable(audit_, this, QStringLiteral("auditView"));
+    tabs_->addTab(auditTab_, tr("&Audit trail"));
+    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_N), this), &QShortcut::activated, this,
+            [this] { noteButton_->click(); });
+    connect(noteButton_, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const auto text = QInputDialog::getMultiLineText(
+            this, tr("Add note"),
+            tr("Note on the case (kept as written; a correction is a new note):"), {}, &ok);
+        if (ok)
+            addNote(text);
+    });
+    connect(stageButton_, &QPushButton::clicked, this, [this] {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Change stage"));
+        auto* stages = new QComboBox(&dialog);
+        for (auto st : {CaseStage::Early, CaseStage::Collection, CaseStage::PreLegal,
+                        CaseStage::Legal, CaseStage::PostWriteOff})
+            if (!file_->caseRecord || st != file_->caseRecord->stage)
+                stages->addItem(stageText(st), static_cast<int>(st));
+        stages->setCurrentIndex(stages->findData(static_cast<int>(file_->suggestedStage)));
+        auto* note = new QPlainTextEdit(&dialog);
+        note->setTabChangesFocus(true);
+        auto* form = new QFormLayout(&dialog);
+        form->addRow(new QLabel(tr("Suggested by DPD: %1. Moving to legal needs a supervisor's "
+                                   "approval: an officer's move becomes a request.")
+                                    .arg(stageText(file_->suggestedStage)),
+                                &dialog));
+        form->addRow(tr("New &stage"), stages);
+        form->addRow(tr("&Why"), note);
+        auto* buttons =
+            new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() == QDialog::Accepted)
+            changeStage(static_cast<CaseStage>(stages->currentData().toInt()),
+                        note->toPlainText());
+    });
+    connect(reviewButton_, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const auto comment = QInputDialog::getMultiLineText(
+            this, tr("Sign off review"), tr("Your review of the case (kept with the sign-off):"),
+            {}, &ok);
+        if (ok)
+            signOffReview(comment);
+    });
     connect(print, &QPushButton::clicked, this, &CaseFilePage::printReceipt);
     connect(new QShortcut(QKeySequence::Print, this), &QShortcut::activated, this,
             &CaseFilePage::printReceipt);
@@ -188,6 +255,13 @@ bool CaseFilePage::showLoan(const QString& loanId) {
                            file_->currency);
     if (receipts_->rowCount() > 0)
         receiptsView_->setCurrentIndex(receipts_->index(0, 0));
+    if (auto others = services_.queries->otherLoans(file_->loan.loanId, session_.businessDate))
+        otherLoans_->setRows(std::move(*others), file_->currency);
+    else
+        otherLoans_->setRows({}, file_->currency);
+    auto trail = services_.actions->auditTrail(session_.user, file_->loan.loanId);
+    tabs_->setTabVisible(tabs_->indexOf(auditTab_), trail.ok());
+    audit_->setEntries(trail ? std::move(*trail) : std::vector<services::AuditEntry>{});
     fillHeader();
     updateActions();
     return true;
@@ -267,6 +341,12 @@ void CaseFilePage::fillHeader() {
                          displayDate(p.promise.promisedFor),
                          promiseStatusText(p.evaluation.status));
     }
+    for (const auto& a : f.approvals)
+        if (!a.decision)
+            next += QStringLiteral("<br><b>") +
+                    tr("Legal action requested by %1, waiting for a supervisor")
+                        .arg(esc(a.requestedBy)) +
+                    QStringLiteral("</b>");
     for (const auto& flag : f.flags)
         next += QStringLiteral("<br>&#9888; ") + esc(flag.text);
     nextStep_->setText(next);
@@ -288,6 +368,10 @@ void CaseFilePage::updateActions() {
     reassignButton_->setVisible(allows(user, Permission::ReassignCases, branch));
     reassignButton_->setEnabled(open);
     reverseButton_->setVisible(allows(user, Permission::WorkBranchCases, branch));
+    noteButton_->setEnabled(open && works);
+    stageButton_->setEnabled(open && works);
+    reviewButton_->setVisible(allows(user, Permission::SignOffReviews, branch));
+    reviewButton_->setEnabled(open);
 }
 
 bool CaseFilePage::logContact() {
@@ -362,6 +446,72 @@ bool CaseFilePage::reverseReceipt(const QString& reason) {
     reload();
     showMessage(tr("Receipt %1 reversed; the payment stays on record.")
                     .arg(QString::fromStdString(services::receiptNumberText(result->receiptNo))));
+    emit caseChanged(loan);
+    return true;
+}
+
+bool CaseFilePage::addNote(const QString& text) {
+    if (!file_)
+        return false;
+    auto result = services_.actions->addNote(session_.user, file_->loan.loanId,
+                                             text.trimmed().toStdString(), std::nullopt,
+                                             session_.businessDate);
+    if (!result) {
+        showMessage(QString::fromStdString(result.error().message), true);
+        return false;
+    }
+    const QString loan = loanId();
+    reload();
+    showMessage(tr("Note added."));
+    emit caseChanged(loan);
+    return true;
+}
+
+bool CaseFilePage::changeStage(CaseStage stage, const QString& note) {
+    if (!file_)
+        return false;
+    const auto& user = session_.user;
+    const bool approves = allows(user, Permission::ApprovePlans, file_->loan.branch);
+    QString done;
+    if (stage == CaseStage::Legal && !approves) {
+        auto result = services_.actions->requestLegal(user, file_->loan.loanId,
+                                                      note.trimmed().toStdString(),
+                                                      session_.businessDate);
+        if (!result) {
+            showMessage(QString::fromStdString(result.error().message), true);
+            return false;
+        }
+        done = tr("Legal action requested: the case moves to legal when a supervisor approves.");
+    } else {
+        auto result = services_.actions->changeStage(user, file_->loan.loanId, stage,
+                                                     note.trimmed().toStdString(),
+                                                     session_.businessDate);
+        if (!result) {
+            showMessage(QString::fromStdString(result.error().message), true);
+            return false;
+        }
+        done = tr("Stage changed to %1.").arg(stageText(stage));
+    }
+    const QString loan = loanId();
+    reload();
+    showMessage(done);
+    emit caseChanged(loan);
+    return true;
+}
+
+bool CaseFilePage::signOffReview(const QString& comment) {
+    if (!file_)
+        return false;
+    auto result = services_.actions->signOffReview(session_.user, file_->loan.loanId,
+                                                   comment.trimmed().toStdString(),
+                                                   session_.businessDate);
+    if (!result) {
+        showMessage(QString::fromStdString(result.error().message), true);
+        return false;
+    }
+    const QString loan = loanId();
+    reload();
+    showMessage(tr("Review signed off."));
     emit caseChanged(loan);
     return true;
 }

@@ -17,6 +17,8 @@ namespace rd::ui {
 class TimelineModel;
 class ScheduleModel;
 class ReceiptsModel;
+class AuditModel;
+class OtherLoansModel;
 
 // The case file: a header that answers who, how much, how late and what next, and tabs
 // below (timeline first, schedule, promises). Actions: log contact, take payment, and for
@@ -40,6 +42,13 @@ public:
     bool logContact();
     bool takePayment();
     bool reassign();
+    bool addNote(const QString& text);
+    // Moves the case to `stage`; a move to legal by an officer becomes a request for a
+    // supervisor's approval.
+    bool changeStage(CaseStage stage, const QString& note);
+    bool signOffReview(const QString& comment);
+    AuditModel* auditModel() const { return audit_; }
+    OtherLoansModel* otherLoansModel() const { return otherLoans_; }
     // The selected receipt of the Payments tab: print preview, PDF, reversal.
     void printReceipt();
     bool saveReceiptPdf(const QString& path);
@@ -49,6 +58,7 @@ public:
     QString message() const;
 
 signals:
+    void openOtherLoan(const QString& loanId);
     void caseChanged(const QString& loanId);
     void backRequested();
     void nextRequested();
@@ -71,6 +81,12 @@ private:
     TimelineModel* timeline_;
     ScheduleModel* schedule_;
     ReceiptsModel* receipts_;
+    AuditModel* audit_;
+    OtherLoansModel* otherLoans_;
+    QWidget* auditTab_ = nullptr;
+    QPushButton* noteButton_;
+    QPushButton* stageButton_;
+    QPushButton* reviewButton_;
     QTableView* receiptsView_;
     QPushButton* reverseButton_;
     QPushButton* logContactButton_;
