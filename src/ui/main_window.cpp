@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "display_text.h"
+#include "dialogs/sign_in_dialog.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
 #include "pages/cases_page.h"
@@ -213,6 +214,12 @@ void MainWindow::startRecompute() {
 
 void MainWindow::buildMenus() {
     auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Change my &password..."), this, [this] {
+        ChangePasswordDialog dialog(*services_.users, session_.user, {}, this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Your password was changed."), 5000);
+    });
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 

@@ -4,6 +4,7 @@
 #include "models/call_list_model.h"
 #include "models/call_list_proxy_model.h"
 #include "services/call_list_service.h"
+#include "services/case_query_service.h"
 #include "widgets/table_view_setup.h"
 
 #include <QComboBox>
@@ -124,10 +125,20 @@ void CallListPage::updateSummary() {
                           .arg(displayDate(session_.businessDate)) +
                       (broken ? tr(" - %n broken promise(s) first", nullptr, broken) : QString()) +
                       (due ? tr(" - %n promise(s) due today", nullptr, due) : QString()));
-    if (model_->rowCount() == 0)
-        emptyState_->setText(tr("No cases need action on %1.\nYour pending promises keep their "
-                                "cases off the list until they fall due; see Promises.")
-                                 .arg(displayDate(session_.businessDate)));
+    if (model_->rowCount() == 0) {
+        const Date tomorrow = session_.businessDate.addDays(1);
+        int dueTomorrow = 0;
+        if (services_.queries)
+            if (auto due = services_.queries->promisesDue(session_.user, tomorrow, tomorrow,
+                                                          session_.businessDate))
+                for (const auto& p : *due)
+                    dueTomorrow += p.officer == session_.user.username;
+        emptyState_->setText(tr("No cases need action on %1.\nPromises due tomorrow: %2. "
+                                "Pending promises keep their cases off the list until they "
+                                "fall due (see Promises).")
+                                 .arg(displayDate(session_.businessDate))
+                                 .arg(dueTomorrow));
+    }
     else
         emptyState_->setText(tr("No case matches the filter. Clear it with Esc in the filter "
                                 "box."));

@@ -4,6 +4,7 @@
 #include "dialogs/reassign_dialog.h"
 #include "dialogs/take_payment_dialog.h"
 #include "models/audit_model.h"
+#include "models/case_promises_model.h"
 #include "models/receipts_model.h"
 #include "services/case_actions_service.h"
 #include "services/case_query_service.h"
@@ -65,10 +66,11 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
       position_(new QLabel(this)), nextStep_(new QLabel(this)), tabs_(new QTabWidget(this)),
       timeline_(new TimelineModel(this)), schedule_(new ScheduleModel(this)),
       receipts_(new ReceiptsModel(this)), audit_(new AuditModel(this)),
-      otherLoans_(new OtherLoansModel(this)),
+      otherLoans_(new OtherLoansModel(this)), promises_(new CasePromisesModel(this)),
+      payments_(new LoanPaymentsModel(this)),
       noteButton_(new QPushButton(tr("Add &note (Ctrl+N)"), this)),
-      stageButton_(new QPushButton(tr("Change s&tage..."), this)),
-      reviewButton_(new QPushButton(tr("Sign off re&view..."), this)), receiptsView_(nullptr),
+      stageButton_(new QPushButton(tr("Change sta&ge..."), this)),
+      reviewButton_(new QPushButton(tr("Sign off revie&w..."), this)), receiptsView_(nullptr),
       reverseButton_(new QPushButton(tr("Re&verse payment..."), this)),
       logContactButton_(new QPushButton(tr("&Log contact (Ctrl+L)"), this)),
       takePaymentButton_(new QPushButton(tr("Take &payment (Ctrl+M)"), this)),
@@ -118,9 +120,11 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     timelineView->setWordWrap(true);
     tabs_->addTab(timelineView, tr("&Timeline"));
     tabs_->addTab(makeTable(schedule_, this, QStringLiteral("scheduleView")), tr("&Schedule"));
+    tabs_->addTab(makeTable(promises_, this, QStringLiteral("promisesView")), tr("Pro&mises"));
+    tabs_->addTab(makeTable(payments_, this, QStringLiteral("paymentsView")), tr("Pa&yments"));
     auto* paymentsTab = new QWidget(this);
     receiptsView_ = makeTable(receipts_, paymentsTab, QStringLiteral("receiptsView"));
-    auto* print = new QPushButton(tr("&Print receipt (Ctrl+P)"), paymentsTab);
+    auto* print = new QPushButton(tr("Print rece&ipt (Ctrl+P)"), paymentsTab);
     auto* pdf = new QPushButton(tr("Save receipt as P&DF..."), paymentsTab);
     reverseButton_->setParent(paymentsTab);
     auto* receiptButtons = new QHBoxLayout;
@@ -131,7 +135,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     auto* paymentsLayout = new QVBoxLayout(paymentsTab);
     paymentsLayout->addWidget(receiptsView_);
     paymentsLayout->addLayout(receiptButtons);
-    tabs_->addTab(paymentsTab, tr("Desk &receipts"));
+    tabs_->addTab(paymentsTab, tr("Des&k receipts"));
     auto* otherLoansView = makeTable(otherLoans_, this, QStringLiteral("otherLoansView"));
     tabs_->addTab(otherLoansView, tr("&Other loans"));
     connect(otherLoansView, &QTableView::activated, this, [this](const QModelIndex& index) {
@@ -251,6 +255,8 @@ bool CaseFilePage::showLoan(const QString& loanId) {
     calc.compute(file_->ledger, session_.businessDate);
     schedule_->setSchedule(calc.installments(), session_.businessDate,
                            calc.policy().arrearsTolerance, file_->currency);
+    promises_->setPromises(file_->promises, file_->currency);
+    payments_->setPayments(file_->ledger.payments, session_.businessDate, file_->currency);
     receipts_->setReceipts(services_.payments->receiptsForLoan(file_->loan.loanId),
                            file_->currency);
     if (receipts_->rowCount() > 0)

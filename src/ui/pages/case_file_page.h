@@ -19,6 +19,8 @@ class ScheduleModel;
 class ReceiptsModel;
 class AuditModel;
 class OtherLoansModel;
+class CasePromisesModel;
+class LoanPaymentsModel;
 
 // The case file: a header that answers who, how much, how late and what next, and tabs
 // below (timeline first, schedule, promises). Actions: log contact, take payment, and for
@@ -49,6 +51,8 @@ public:
     bool signOffReview(const QString& comment);
     AuditModel* auditModel() const { return audit_; }
     OtherLoansModel* otherLoansModel() const { return otherLoans_; }
+    CasePromisesModel* promisesModel() const { return promises_; }
+    LoanPaymentsModel* paymentsModel() const { return payments_; }
     // The selected receipt of the Payments tab: print preview, PDF, reversal.
     void printReceipt();
     bool saveReceiptPdf(const QString& path);
@@ -83,6 +87,8 @@ private:
     ReceiptsModel* receipts_;
     AuditModel* audit_;
     OtherLoansModel* otherLoans_;
+    CasePromisesModel* promises_;
+    LoanPaymentsModel* payments_;
     QWidget* auditTab_ = nullptr;
     QPushButton* noteButton_;
     QPushButton* stageButton_;
