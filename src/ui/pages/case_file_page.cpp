@@ -265,6 +265,11 @@ bool CaseFilePage::showLoan(const QString& loanId) {
         otherLoans_->setRows(std::move(*others), file_->currency);
     else
         otherLoans_->setRows({}, file_->currency);
+    // The small tables of a case are sized to their contents once per case.
+    for (auto* view : tabs_->findChildren<QTableView*>())
+        if (view->objectName() != QStringLiteral("timelineView") &&
+            view->objectName() != QStringLiteral("auditView"))
+            view->resizeColumnsToContents();
     auto trail = services_.actions->auditTrail(session_.user, file_->loan.loanId);
     tabs_->setTabVisible(tabs_->indexOf(auditTab_), trail.ok());
     audit_->setEntries(trail ? std::move(*trail) : std::vector<services::AuditEntry>{});
