@@ -37,7 +37,7 @@ QVariant LoanSearchModel::data(const QModelIndex& index, int role) const {
     case NationalId: return QString::fromStdString(h.nationalId);
     case Branch: return QString::fromStdString(h.branch);
     case Product: return QString::fromStdString(h.product);
-    case Status: return QString::fromStdString(h.status);
+    case Status: return QString::fromStdString(h.status).replace(u'_', u' ');
     case Dpd: return h.dpd ? QVariant(*h.dpd) : QVariant();
     case Case:
         return h.caseOpen ? tr("open (%1)").arg(h.caseStage ? stageText(*h.caseStage) : QString())
