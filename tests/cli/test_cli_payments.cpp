@@ -154,7 +154,7 @@ TEST_CASE("cli payments: bad input exits non-zero with a clear message", "[cli][
     CHECK(lines(empty.out).size() == 1);
 }
 
-TEST_CASE("cli payments: a supervisor reverses a payment once; export csv and json",
+TEST_CASE("cli payments: a supervisor reverses a payment once, export csv and json",
           "[cli][payments]") {
     Desk d;
     REQUIRE(d.as("akello", {"payment", "add", "L1", "--amount", "50.00", "--method", "cheque",

@@ -183,7 +183,7 @@ TEST_CASE("desk payments: a receipt shows the allocation and the position after,
     CHECK(d.payments.receiptsForLoan("NOPE").empty());
 }
 
-TEST_CASE("desk payments: receipt numbers have no gaps; a refused or failed save consumes no "
+TEST_CASE("desk payments: receipt numbers have no gaps, a refused or failed save consumes no "
           "number",
           "[payments][receipt]") {
     Desk d;
@@ -335,8 +335,8 @@ TEST_CASE("desk payments: every validation error says what is wrong", "[payments
     CHECK(d.deskRows() == 2);
 }
 
-TEST_CASE("desk payments: a payment that pays the loan off closes its case as paid; a paid-off "
-          "loan takes no payment; reversing the payoff reopens a case",
+TEST_CASE("desk payments: a payment that pays the loan off closes its case as paid, a paid-off "
+          "loan takes no payment, and reversing the payoff reopens a case",
           "[payments][cases]") {
     Desk d;
     d.open();
@@ -481,7 +481,7 @@ TEST_CASE("desk payments: a promise is kept by a desk payment, and a reversal un
     CHECK(status("2026-03-23") == PromiseStatus::Pending);
 }
 
-TEST_CASE("desk payments: a later import of the same payment is accepted as the same payment; "
+TEST_CASE("desk payments: a later import of the same payment is accepted as the same payment, "
           "a different one is an error",
           "[payments][import]") {
     Desk d;
