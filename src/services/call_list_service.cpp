@@ -2,6 +2,7 @@
 
 #include "case_service.h"
 #include "storage/case_repository.h"
+#include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
 
 #include <fmt/format.h>
@@ -30,7 +31,7 @@ Result<CallList> CallListService::forOfficer(std::string_view username, Date dat
     CallListOptions options;
     options.currencyCode = currency->code;
     options.currencyExponent = currency->exponent;
-    options.weights = weights_;
+    options.weights = weights_ ? *weights_ : storage::loadDeskSettings(db_).weights;
     options.officer = list.officer;
     list.items = buildCallList(entries, date, options);
     return list;

@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "storage/database.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,16 +22,18 @@ struct CallList {
 // The daily call list of one officer (core/call_list.h) from the open cases assigned to
 // them, with promises evaluated and early-warning signs computed on the date. Reading needs
 // no permission (as `loan` and `report`); the cases are as the last `recompute` left them.
+// The weights and the promise grace days are the stored settings, read at each call;
+// `weights` replaces the stored weights (tests).
 class CallListService {
 public:
-    explicit CallListService(storage::Database& db, PriorityWeights weights = {})
+    explicit CallListService(storage::Database& db, std::optional<PriorityWeights> weights = {})
         : db_(db), weights_(weights) {}
 
     Result<CallList> forOfficer(std::string_view username, Date date) const;
 
 private:
     storage::Database& db_;
-    PriorityWeights weights_;
+    std::optional<PriorityWeights> weights_;
 };
 
 } // namespace rd::services

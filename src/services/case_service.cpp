@@ -1,5 +1,6 @@
 #include "case_service.h"
 
+#include "storage/case_actions_repository.h"
 #include "storage/loan_repository.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
@@ -98,7 +99,9 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                                           const std::optional<std::string>& loanId) {
     RecomputeSummary summary;
     summary.asOf = asOf;
-    const CasePolicy policy; // Our rule: the defaults until they become settings
+    const storage::DeskSettings settings = storage::loadDeskSettings(db_);
+    const CasePolicy policy = settings.casePolicy;
+    const std::string& assignment = settings.caseAssignment;
     PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
 
     CaseRepository repo(db_);
@@ -140,10 +143,20 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                     candidates = repo.officersOf(info->second.branch);
                 std::optional<std::int64_t> assignee;
                 std::string assigneeName;
-                if (!candidates.empty()) {
-                    auto best = std::min_element(
+                std::string assignedWhy = "fewest open cases";
+                auto best = candidates.end();
+                if (assignment == storage::kAssignCreditOfficer)
+                    best = std::find_if(candidates.begin(), candidates.end(), [&](const auto& o) {
+                        return !info->second.creditOfficer.empty() &&
+                               o.username == info->second.creditOfficer;
+                    });
+                if (best != candidates.end())
+                    assignedWhy = "credit officer of the loan";
+                else if (assignment != storage::kAssignUnassigned)
+                    best = std::min_element(
                         candidates.begin(), candidates.end(),
                         [](const auto& a, const auto& b) { return a.openCases < b.openCases; });
+                if (best != candidates.end()) {
                     ++best->openCases;
                     assignee = best->userId;
                     assigneeName = best->username;
@@ -156,9 +169,8 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                 event.after = toString(d.stage);
                 repo.addEvent(id, event);
                 if (assignee) {
-                    CaseEventRecord assigned{
-                        now,          asOf,         kSystemActor,       "assigned",
-                        std::nullopt, assigneeName, "fewest open cases"};
+                    CaseEventRecord assigned{now,          asOf,         kSystemActor, "assigned",
+                                             std::nullopt, assigneeName, assignedWhy};
                     repo.addEvent(id, assigned);
                 }
                 ++summary.opened;
@@ -252,13 +264,18 @@ Result<CaseFile> CaseService::caseFile(std::string_view loanId, Date asOf) const
     f.suggestedStage = suggestedStage(f.position.daysPastDue, f.position.status);
     f.caseRecord = repo.latestCase(loanId);
     f.contacts = repo.contacts(info->key);
+    f.promiseGraceDays = storage::loadDeskSettings(db_).promiseGraceDays;
+    storage::CaseActionsRepository actions(db_);
+    f.notes = actions.notes(info->key);
+    f.approvals = actions.approvalsOfLoan(info->key);
+    f.reviews = actions.reviewsOfLoan(info->key);
     EarlyWarningInput input;
     input.loan = &f.ledger;
     input.asOf = asOf;
     input.currencyCode = f.currency.code;
     input.currencyExponent = f.currency.exponent;
     for (auto& p : repo.promises(info->key)) {
-        PromiseView v{p, evaluatePromise(p, f.ledger.payments, asOf)};
+        PromiseView v{p, evaluatePromise(p, f.ledger.payments, asOf, f.promiseGraceDays)};
         input.promiseStatuses.push_back(v.evaluation.status);
         f.promises.push_back(std::move(v));
     }

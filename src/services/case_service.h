@@ -6,6 +6,7 @@
 #include "core/early_warning.h"
 #include "core/result.h"
 #include "core/user.h"
+#include "storage/case_actions_repository.h"
 #include "storage/case_repository.h"
 #include "storage/database.h"
 
@@ -53,6 +54,12 @@ struct CaseFile {
     std::vector<storage::ContactRecord> contacts;
     std::vector<PromiseView> promises; // in recording order; the last is the latest
     std::vector<storage::CaseEventRecord> events;
+    // Notes, legal approvals and review sign-offs of all the loan's cases, oldest first
+    // (the timeline shows them with the events).
+    std::vector<storage::CaseNoteRecord> notes;
+    std::vector<storage::ApprovalRecord> approvals;
+    std::vector<storage::CaseReviewRecord> reviews;
+    int promiseGraceDays = 2; // the setting the promises were evaluated with
 
     // The case as the call list sees it (only meaningful for an open case).
     CallListCase callListCase() const;
@@ -68,9 +75,11 @@ public:
 
     // Opens and closes cases as of `asOf` by the rules of core/case_lifecycle.h for every
     // loan (or those of one branch), in one transaction with one audit record (actor
-    // `system`) and a timeline event per change. A new case gets the suggested stage and
-    // the officer of the loan's branch with the fewest open cases (ties: username, byte
-    // order); none when no enabled officer works there. Running it again the same day
+    // `system`) and a timeline event per change. The opening threshold, cure days and
+    // assignment rule are the stored settings (case_open_dpd, case_cure_days,
+    // case_assignment), read at each run. A new case gets the suggested stage and, by
+    // default, the officer of the loan's branch with the fewest open cases (ties: username,
+    // byte order); none when no enabled officer works there. Running it again the same day
     // changes nothing.
     RecomputeSummary recompute(Date asOf, const std::optional<std::string>& branch = {});
     // The same for one loan, inside the caller's write transaction (a payment taken or

@@ -1,7 +1,9 @@
 #include "contact_service.h"
 
+#include "case_access.h"
 #include "case_service.h"
 #include "storage/case_repository.h"
+#include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
 #include "user_service.h"
 
@@ -18,30 +20,6 @@ std::chrono::sys_seconds systemNow() {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-// The open case of the loan, if `actor` (as stored now) may work it.
-Result<CaseRecord> workableCase(storage::Database& db, const User& actor, std::string_view loanId) {
-    const auto current = storage::UserRepository(db).find(actor.username);
-    const User& who = current ? current->user : actor;
-    auto c = CaseRepository(db).openCase(loanId);
-    if (!c)
-        return Error{fmt::format("loan \"{}\" has no open case (run `recompute` first, or check "
-                                 "the account number)",
-                                 loanId)};
-    if (!current)
-        return permissionDenied(who, Permission::WorkOwnCases);
-    if (c->assignedTo == who.id && allows(who, Permission::WorkOwnCases, c->branch))
-        return *c;
-    if (allows(who, Permission::WorkBranchCases, c->branch))
-        return *c;
-    if (allows(who, Permission::WorkOwnCases, c->branch))
-        return Error{fmt::format("permission denied for {} ({}): the case of {} is assigned to "
-                                 "{}; {}",
-                                 who.username, roleCode(who.role), loanId,
-                                 c->assignedUsername.empty() ? "nobody" : c->assignedUsername,
-                                 whoMay(Permission::WorkBranchCases))};
-    return permissionDenied(who, Permission::WorkBranchCases);
-}
-
 std::string promiseJson(const PromiseToPay& p) {
     nlohmann::ordered_json j;
     j["amount_minor"] = p.amount;
@@ -54,7 +32,8 @@ std::string promiseJson(const PromiseToPay& p) {
 
 } // namespace
 
-ContactService::ContactService(storage::Database& db, Clock clock, ContactRules rules)
+ContactService::ContactService(storage::Database& db, Clock clock,
+                               std::optional<ContactRules> rules)
     : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)), rules_(rules) {}
 
 std::string ContactService::nowText() const {
@@ -76,11 +55,22 @@ Result<ContactSaved> ContactService::addContact(const User& actor, const NewCont
         if (earlier.at.date == in.at.date)
             sameDay.push_back({earlier.at, earlier.channel, earlier.direction});
     ContactSaved saved;
-    saved.breaches = checkContactRules({in.at, in.channel, in.direction}, sameDay, rules_);
+    const ContactRules rules = rules_ ? *rules_ : storage::loadDeskSettings(db_).contactRules;
+    saved.breaches = checkContactRules({in.at, in.channel, in.direction}, sameDay, rules);
     auto reason = requireOverrideReason(saved.breaches, in.overrideReason);
     if (!reason)
         return reason.error();
     saved.overrideReason = *reason;
+
+    if (in.correctsContactId) {
+        bool sameLoan = false;
+        for (const auto& earlier : repo.contacts(c->loanKey))
+            sameLoan = sameLoan || earlier.id == *in.correctsContactId;
+        if (!sameLoan)
+            return Error{fmt::format("contact {} is not a contact of loan {}: a correction names "
+                                     "a contact of the same loan (see `case show {}`)",
+                                     *in.correctsContactId, in.loanId, in.loanId)};
+    }
 
     std::optional<PromiseToPay> promise;
     if (in.promiseAmount) {
@@ -142,6 +132,8 @@ Result<ContactSaved> ContactService::addContact(const User& actor, const NewCont
     for (const auto& b : saved.breaches)
         broken.push_back(b.code);
     after["rules_broken"] = broken;
+    after["corrects_contact_id"] =
+        in.correctsContactId ? nlohmann::ordered_json(*in.correctsContactId) : nullptr;
     if (promise)
         after["promise"] = nlohmann::ordered_json::parse(promiseJson(*promise));
     repo.audit(now, actor.username, "add_contact", "case", c->loanId, std::nullopt, after.dump());

@@ -27,11 +27,11 @@ struct NewContact {
     PersonReached person = PersonReached::Client;
     ContactOutcome outcome = ContactOutcome::Reached;
     std::string note;
-    std::optional<Date> nextActionOn; // sets the case's next action; none clears it
-    std::string nextActionKind;       // defaults to "follow_up" when a date is given
-    std::string overrideReason;       // needed when a client-protection rule is broken
-    std::optional<std::int64_t> correctsContactId;
-    std::optional<Amount> promiseAmount; // both or neither
+    std::optional<Date> nextActionOn;              // sets the case's next action; none clears it
+    std::string nextActionKind;                    // defaults to "follow_up" when a date is given
+    std::string overrideReason;                    // needed when a client-protection rule is broken
+    std::optional<std::int64_t> correctsContactId; // a contact of the same loan
+    std::optional<Amount> promiseAmount;           // both or neither
     std::optional<Date> promiseDate;
 };
 
@@ -48,7 +48,10 @@ struct ContactSaved {
 class ContactService {
 public:
     using Clock = std::function<std::chrono::sys_seconds()>;
-    explicit ContactService(storage::Database& db, Clock clock = {}, ContactRules rules = {});
+    // The contact rules are the stored settings (contact_hours, max_attempts_per_day), read
+    // at each call; `rules` replaces them (tests).
+    explicit ContactService(storage::Database& db, Clock clock = {},
+                            std::optional<ContactRules> rules = {});
 
     // Checks the contact-hours and attempts-per-day rules against the loan's contacts of
     // that day; a broken rule needs an override reason, which is kept with the contact.
@@ -64,7 +67,7 @@ private:
     std::string nowText() const;
     storage::Database& db_;
     Clock clock_;
-    ContactRules rules_;
+    std::optional<ContactRules> rules_;
 };
 
 } // namespace rd::services

@@ -22,6 +22,7 @@ struct LoanInfo {
     std::string branch;
     std::string clientName;
     std::string phone;
+    std::string creditOfficer; // as imported; empty when none
 };
 
 // A recovery case as stored (schema version 3).

@@ -346,6 +346,82 @@ CREATE TRIGGER payment_reversals_append_only_delete BEFORE DELETE ON payment_rev
 END;
 )sql";
 
+// Version 5: the supervisor's and officer's work on a case besides contacts (domain.md
+// sections 6-7): case notes (append-only; a correction is a new note naming the one it
+// corrects), approvals (a request to move a case to legal, and its decision by a supervisor),
+// and review sign-offs. All append-only; the case file's timeline is built from these tables
+// together with case_events (whose kinds stay those of version 3).
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE case_notes(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  author TEXT NOT NULL,
+  text TEXT NOT NULL CHECK(length(trim(text)) > 0),
+  corrects_note_id INTEGER REFERENCES case_notes(id)
+);
+CREATE INDEX case_notes_by_loan ON case_notes(loan_pk, id);
+
+CREATE TABLE case_approvals(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  kind TEXT NOT NULL CHECK(kind IN ('legal')),
+  requested_by TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX case_approvals_by_case ON case_approvals(case_id, id);
+
+CREATE TABLE case_approval_decisions(
+  approval_id INTEGER PRIMARY KEY REFERENCES case_approvals(id),
+  decision TEXT NOT NULL CHECK(decision IN ('approved', 'rejected')),
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  comment TEXT NOT NULL CHECK(length(trim(comment)) > 0)
+);
+
+CREATE TABLE case_reviews(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  reviewer TEXT NOT NULL,
+  at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  comment TEXT NOT NULL CHECK(length(trim(comment)) > 0)
+);
+CREATE INDEX case_reviews_by_case ON case_reviews(case_id, id);
+
+CREATE TRIGGER case_notes_append_only_update BEFORE UPDATE ON case_notes BEGIN
+  SELECT RAISE(ABORT, 'case notes are append-only; add a correction instead');
+END;
+CREATE TRIGGER case_notes_append_only_delete BEFORE DELETE ON case_notes BEGIN
+  SELECT RAISE(ABORT, 'case notes are append-only; add a correction instead');
+END;
+CREATE TRIGGER case_approvals_append_only_update BEFORE UPDATE ON case_approvals BEGIN
+  SELECT RAISE(ABORT, 'approval requests are append-only');
+END;
+CREATE TRIGGER case_approvals_append_only_delete BEFORE DELETE ON case_approvals BEGIN
+  SELECT RAISE(ABORT, 'approval requests are append-only');
+END;
+CREATE TRIGGER case_approval_decisions_append_only_update BEFORE UPDATE ON case_approval_decisions
+BEGIN
+  SELECT RAISE(ABORT, 'approval decisions are append-only');
+END;
+CREATE TRIGGER case_approval_decisions_append_only_delete BEFORE DELETE ON case_approval_decisions
+BEGIN
+  SELECT RAISE(ABORT, 'approval decisions are append-only');
+END;
+CREATE TRIGGER case_reviews_append_only_update BEFORE UPDATE ON case_reviews BEGIN
+  SELECT RAISE(ABORT, 'case reviews are append-only');
+END;
+CREATE TRIGGER case_reviews_append_only_delete BEFORE DELETE ON case_reviews BEGIN
+  SELECT RAISE(ABORT, 'case reviews are append-only');
+END;
+)sql";
+
 struct Step {
     int version;
     const char* sql;
@@ -356,6 +432,7 @@ constexpr Step kSteps[] = {
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
+    {5, kSchemaV5},
 };
 
 } // namespace

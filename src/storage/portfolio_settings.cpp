@@ -2,9 +2,78 @@
 
 #include "clock.h"
 
+#include <charconv>
 #include <fmt/format.h>
+#include <set>
 
 namespace rd::storage {
+namespace {
+
+constexpr const char* kWeightsDefault =
+    "broken_promise=1000,promise_due=500,action_due=300,new_case=200,early_warning=100";
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+// A whole number of plain digits (no sign, no spaces inside).
+std::optional<int> parseCount(std::string_view text) {
+    text = trimmed(text);
+    if (text.empty() || text.size() > 9)
+        return std::nullopt;
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || text.front() == '-' ||
+        text.front() == '+')
+        return std::nullopt;
+    return value;
+}
+
+Result<int> parseRange(const std::string& key, const std::string& text, int lo, int hi,
+                       const char* unit) {
+    const auto n = parseCount(text);
+    if (!n || *n < lo || *n > hi)
+        return Error{fmt::format("\"{}\" is not a valid {}: give a whole number of {} from {} "
+                                 "to {}",
+                                 text, key, unit, lo, hi)};
+    return *n;
+}
+
+std::optional<int> parseClock(std::string_view hhmm) {
+    if (hhmm.size() != 5 || hhmm[2] != ':')
+        return std::nullopt;
+    const auto h = parseCount(hhmm.substr(0, 2));
+    const auto m = parseCount(hhmm.substr(3, 2));
+    if (!h || !m || *h > 23 || *m > 59)
+        return std::nullopt;
+    return *h * 60 + *m;
+}
+
+struct WeightKey {
+    const char* name;
+    int PriorityWeights::*field;
+};
+constexpr WeightKey kWeightKeys[] = {
+    {"broken_promise", &PriorityWeights::brokenPromise},
+    {"promise_due", &PriorityWeights::promiseDue},
+    {"action_due", &PriorityWeights::actionDue},
+    {"new_case", &PriorityWeights::newCase},
+    {"early_warning", &PriorityWeights::earlyWarningPerFlag},
+};
+
+template <typename T>
+void readSetting(const Database& db, const char* key, T& target,
+                 Result<T> (*parse)(const std::string&)) {
+    if (auto text = db.setting(key))
+        if (auto value = parse(*text))
+            target = *value;
+}
+
+} // namespace
 
 const std::vector<SettingInfo>& knownSettings() {
     static const std::vector<SettingInfo> settings = {
@@ -12,6 +81,25 @@ const std::vector<SettingInfo>& knownSettings() {
          "30,60,90,180,365"},
         {"arrears_tolerance",
          "an installment is overdue only when more than this amount is unpaid on it", "0"},
+        {"contact_hours",
+         "calls, SMS and visits only between these times, both included (HH:MM-HH:MM)",
+         "08:00-20:00"},
+        {"max_attempts_per_day",
+         "outbound calls, SMS and visits on one loan a day; more needs a written reason (1-20)",
+         "3"},
+        {"promise_grace_days",
+         "days after a promise's date that a payment still counts towards it (0-30)", "2"},
+        {"case_open_dpd", "a case opens when a loan's days past due reach this (1-365)", "1"},
+        {"case_cure_days",
+         "a case closes as cured after the loan has been current this many days (1-365)", "30"},
+        {"case_assignment",
+         "who gets a new case: fewest_open_cases, credit_officer (the loan's credit officer "
+         "if an enabled officer of the branch, else fewest) or unassigned",
+         kAssignFewestOpenCases},
+        {"priority_weights",
+         "call-list score of each reason (early_warning counts once per sign); keys left out "
+         "keep their default",
+         kWeightsDefault},
     };
     return settings;
 }
@@ -28,15 +116,112 @@ DelinquencyPolicy loadDelinquencyPolicy(const Database& db) {
     return policy;
 }
 
-Result<std::string> changeSetting(Database& db, const std::string& key, const std::string& value,
-                                  const std::string& actor) {
-    std::string stored;
+Result<ContactRules> parseContactHours(const std::string& text) {
+    const std::string_view t = trimmed(text);
+    const auto dash = t.find('-');
+    const auto from = dash == std::string_view::npos ? std::nullopt : parseClock(t.substr(0, dash));
+    const auto until =
+        dash == std::string_view::npos ? std::nullopt : parseClock(t.substr(dash + 1));
+    if (!from || !until)
+        return Error{fmt::format("\"{}\" is not a valid contact_hours: give two times of day "
+                                 "as HH:MM-HH:MM, e.g. 08:00-20:00",
+                                 text)};
+    if (*from >= *until)
+        return Error{fmt::format("contact_hours \"{}\" ends before it starts: give the earlier "
+                                 "time first, e.g. 08:00-20:00",
+                                 text)};
+    ContactRules rules;
+    rules.callsFrom = *from;
+    rules.callsUntil = *until;
+    return rules;
+}
+
+std::string contactHoursText(const ContactRules& rules) {
+    return fmt::format("{:02}:{:02}-{:02}:{:02}", rules.callsFrom / 60, rules.callsFrom % 60,
+                       rules.callsUntil / 60, rules.callsUntil % 60);
+}
+
+Result<PriorityWeights> parsePriorityWeights(const std::string& text) {
+    PriorityWeights weights;
+    std::set<std::string> seen;
+    std::string_view rest = trimmed(text);
+    if (rest.empty())
+        return Error{fmt::format("priority_weights is empty: give KEY=NUMBER pairs separated "
+                                 "by commas, e.g. {}",
+                                 kWeightsDefault)};
+    while (true) {
+        const auto comma = rest.find(',');
+        const std::string_view item = trimmed(rest.substr(0, comma));
+        const auto eq = item.find('=');
+        if (eq == std::string_view::npos)
+            return Error{fmt::format("priority_weights: \"{}\" is not KEY=NUMBER (e.g. "
+                                     "broken_promise=1000)",
+                                     item)};
+        const std::string key(trimmed(item.substr(0, eq)));
+        const WeightKey* known = nullptr;
+        for (const auto& k : kWeightKeys)
+            if (key == k.name)
+                known = &k;
+        if (!known)
+            return Error{fmt::format("priority_weights: unknown reason \"{}\" (known: "
+                                     "broken_promise, promise_due, action_due, new_case, "
+                                     "early_warning)",
+                                     key)};
+        if (!seen.insert(key).second)
+            return Error{
+                fmt::format("priority_weights: {} is given twice; give each reason once", key)};
+        const auto value = parseCount(item.substr(eq + 1));
+        if (!value || *value > 1000000)
+            return Error{fmt::format("priority_weights: the weight of {} must be a whole number "
+                                     "from 0 to 1000000, not \"{}\"",
+                                     key, trimmed(item.substr(eq + 1)))};
+        weights.*(known->field) = *value;
+        if (comma == std::string_view::npos)
+            break;
+        rest = rest.substr(comma + 1);
+    }
+    return weights;
+}
+
+std::string priorityWeightsText(const PriorityWeights& weights) {
+    std::string out;
+    for (const auto& k : kWeightKeys)
+        out += fmt::format("{}{}={}", out.empty() ? "" : ",", k.name, weights.*(k.field));
+    return out;
+}
+
+DeskSettings loadDeskSettings(const Database& db) {
+    DeskSettings s;
+    readSetting<PriorityWeights>(db, "priority_weights", s.weights, parsePriorityWeights);
+    ContactRules hours = s.contactRules;
+    readSetting<ContactRules>(db, "contact_hours", hours, parseContactHours);
+    s.contactRules.callsFrom = hours.callsFrom;
+    s.contactRules.callsUntil = hours.callsUntil;
+    const auto number = [&db](const char* key, int lo, int hi, int& target) {
+        if (auto text = db.setting(key))
+            if (auto n = parseRange(key, *text, lo, hi, ""))
+                target = *n;
+    };
+    number("max_attempts_per_day", 1, 20, s.contactRules.maxAttemptsPerDay);
+    number("promise_grace_days", 0, 30, s.promiseGraceDays);
+    number("case_open_dpd", 1, 365, s.casePolicy.openAtDpd);
+    number("case_cure_days", 1, 365, s.casePolicy.cureDays);
+    if (auto text = db.setting("case_assignment"))
+        if (*text == kAssignFewestOpenCases || *text == kAssignCreditOfficer ||
+            *text == kAssignUnassigned)
+            s.caseAssignment = *text;
+    return s;
+}
+
+Result<std::string> validateSetting(const Database& db, const std::string& key,
+                                    const std::string& value) {
     if (key == "buckets") {
         auto scheme = BucketScheme::parse(value);
         if (!scheme)
             return scheme.error();
-        stored = scheme->toText();
-    } else if (key == "arrears_tolerance") {
+        return scheme->toText();
+    }
+    if (key == "arrears_tolerance") {
         auto currency = db.currency();
         if (!currency)
             return Error{"set the portfolio currency first (init --currency CODE or an import), "
@@ -44,18 +229,60 @@ Result<std::string> changeSetting(Database& db, const std::string& key, const st
         auto amount = parseAmount(value, currency->exponent);
         if (!amount)
             return amount.error();
-        stored = formatAmount(*amount, currency->exponent);
-    } else {
-        return Error{fmt::format("unknown setting \"{}\" (known: buckets, arrears_tolerance)",
-                                 key)};
+        return formatAmount(*amount, currency->exponent);
     }
+    if (key == "contact_hours") {
+        auto rules = parseContactHours(value);
+        if (!rules)
+            return rules.error();
+        return contactHoursText(*rules);
+    }
+    const auto number = [&](int lo, int hi, const char* unit) -> Result<std::string> {
+        auto n = parseRange(key, value, lo, hi, unit);
+        if (!n)
+            return n.error();
+        return std::to_string(*n);
+    };
+    if (key == "max_attempts_per_day")
+        return number(1, 20, "attempts");
+    if (key == "promise_grace_days")
+        return number(0, 30, "days");
+    if (key == "case_open_dpd")
+        return number(1, 365, "days past due");
+    if (key == "case_cure_days")
+        return number(1, 365, "days");
+    if (key == "case_assignment") {
+        const std::string v(trimmed(value));
+        if (v == kAssignFewestOpenCases || v == kAssignCreditOfficer || v == kAssignUnassigned)
+            return v;
+        return Error{fmt::format("\"{}\" is not a valid case_assignment: give fewest_open_cases, "
+                                 "credit_officer or unassigned",
+                                 value)};
+    }
+    if (key == "priority_weights") {
+        auto weights = parsePriorityWeights(value);
+        if (!weights)
+            return weights.error();
+        return priorityWeightsText(*weights);
+    }
+    std::string known;
+    for (const auto& s : knownSettings())
+        known += (known.empty() ? "" : ", ") + s.key;
+    return Error{fmt::format("unknown setting \"{}\" (known: {})", key, known)};
+}
+
+Result<std::string> changeSetting(Database& db, const std::string& key, const std::string& value,
+                                  const std::string& actor) {
+    auto stored = validateSetting(db, key, value);
+    if (!stored)
+        return stored;
     Transaction tx(db);
     const auto before = db.setting(key);
-    db.setSetting(key, stored);
-    Statement audit = db.prepare(
-        "INSERT INTO audit_log(at, actor, action, entity, entity_key, before, after) "
-        "VALUES(?, ?, 'change_setting', 'setting', ?, ?, ?)");
-    audit.bind(1, nowTimestamp()).bind(2, actor).bind(3, key).bind(4, before).bind(5, stored);
+    db.setSetting(key, *stored);
+    Statement audit =
+        db.prepare("INSERT INTO audit_log(at, actor, action, entity, entity_key, before, after) "
+                   "VALUES(?, ?, 'change_setting', 'setting', ?, ?, ?)");
+    audit.bind(1, nowTimestamp()).bind(2, actor).bind(3, key).bind(4, before).bind(5, *stored);
     audit.execute();
     tx.commit();
     return stored;
