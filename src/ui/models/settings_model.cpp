@@ -1,0 +1,83 @@
+#include "settings_model.h"
+
+#include <QFont>
+
+namespace rd::ui {
+
+SettingsModel::SettingsModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SettingsModel::setSettings(std::vector<services::SettingView> settings) {
+    beginResetModel();
+    settings_ = std::move(settings);
+    endResetModel();
+}
+
+int SettingsModel::rowOfKey(const QString& key) const {
+    const auto k = key.toStdString();
+    for (std::size_t row = 0; row < settings_.size(); ++row)
+        if (settings_[row].key == k)
+            return static_cast<int>(row);
+    return -1;
+}
+
+int SettingsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(settings_.size());
+}
+
+int SettingsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SettingsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& s = settings_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Key:
+            return QString::fromStdString(s.key);
+        case Value:
+            return QString::fromStdString(s.value);
+        case Default:
+            return QString::fromStdString(s.defaultValue);
+        case Description:
+            return QString::fromStdString(s.description);
+        default:
+            return {};
+        }
+    case Qt::FontRole:
+        if (!s.isDefault && (index.column() == Key || index.column() == Value)) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return s.isDefault ? QString::fromStdString(s.description)
+                           : tr("%1\nChanged from the default (%2).")
+                                 .arg(QString::fromStdString(s.description),
+                                      QString::fromStdString(s.defaultValue));
+    default:
+        return {};
+    }
+}
+
+QVariant SettingsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Key:
+        return tr("Setting");
+    case Value:
+        return tr("Value");
+    case Default:
+        return tr("Default");
+    case Description:
+        return tr("Description");
+    default:
+        return {};
+    }
+}
+
+} // namespace rd::ui

@@ -1,0 +1,127 @@
+#include "user_model.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QStringList>
+
+namespace rd::ui {
+namespace {
+
+// "2026-11-28T10:15:00Z" in the locale's short date and time, local time.
+QString displayTimestamp(const std::string& iso) {
+    const auto at = QDateTime::fromString(QString::fromStdString(iso), Qt::ISODate);
+    if (!at.isValid())
+        return QString::fromStdString(iso);
+    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString statusText(const services::UserSummary& u) {
+    if (u.user.disabled)
+        return UserModel::tr("disabled");
+    if (u.locked)
+        return u.lockedUntil
+                   ? UserModel::tr("locked until %1").arg(displayTimestamp(*u.lockedUntil))
+                   : UserModel::tr("locked");
+    return UserModel::tr("active");
+}
+
+} // namespace
+
+QString roleText(rd::Role role) {
+    switch (role) {
+    case rd::Role::Officer:
+        return QCoreApplication::translate("rd", "Officer");
+    case rd::Role::Supervisor:
+        return QCoreApplication::translate("rd", "Supervisor");
+    case rd::Role::Admin:
+        return QCoreApplication::translate("rd", "Administrator");
+    }
+    return {};
+}
+
+UserModel::UserModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void UserModel::setUsers(std::vector<services::UserSummary> users) {
+    beginResetModel();
+    users_ = std::move(users);
+    endResetModel();
+}
+
+int UserModel::rowOfUser(const QString& username) const {
+    const auto name = username.toStdString();
+    for (std::size_t row = 0; row < users_.size(); ++row)
+        if (users_[row].user.username == name)
+            return static_cast<int>(row);
+    return -1;
+}
+
+int UserModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(users_.size());
+}
+
+int UserModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant UserModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& u = users_[static_cast<std::size_t>(index.row())];
+    if (role == Qt::ForegroundRole && u.user.disabled)
+        return QVariant::fromValue(QColor(0x75, 0x75, 0x75));
+    if (role == Qt::ToolTipRole && index.column() == Branches) {
+        QStringList names;
+        for (const auto& b : u.user.branches)
+            names << QString::fromStdString(b);
+        return names.join(u'\n');
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Username:
+        return QString::fromStdString(u.user.username);
+    case FullName:
+        return QString::fromStdString(u.user.fullName);
+    case Role:
+        return roleText(u.user.role);
+    case Branches: {
+        if (u.user.branches.empty())
+            return u.user.role == rd::Role::Admin ? tr("all (administrator)") : QString();
+        QStringList names;
+        for (const auto& b : u.user.branches)
+            names << QString::fromStdString(b);
+        return names.join(QStringLiteral(", "));
+    }
+    case Status:
+        return statusText(u);
+    case MustChange:
+        return u.mustChangePassword ? tr("yes (temporary)") : tr("no");
+    default:
+        return {};
+    }
+}
+
+QVariant UserModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Username:
+        return tr("Username");
+    case FullName:
+        return tr("Full name");
+    case Role:
+        return tr("Role");
+    case Branches:
+        return tr("Branches");
+    case Status:
+        return tr("Status");
+    case MustChange:
+        return tr("Must change password");
+    default:
+        return {};
+    }
+}
+
+} // namespace rd::ui
