@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "display_text.h"
+#include "pages/admin_page.h"
 #include "dialogs/sign_in_dialog.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
@@ -73,6 +74,11 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
         addPage(team_, tr("Team"));
         connect(team_, &TeamPage::openCase, this,
                 [this](const QString& loan) { openFrom(team_, loan, {}); });
+    }
+    if (allows(user, Permission::ManageUsers)) {
+        auto* admin = new AdminPage(services_, session_, work_, this);
+        addPage(admin, tr("Admin"));
+        connect(admin, &AdminPage::imported, this, &MainWindow::startRecompute);
     }
     stack_->addWidget(caseFile_);
 
