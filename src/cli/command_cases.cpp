@@ -13,14 +13,6 @@
 #include <nlohmann/json.hpp>
 
 namespace rd::cli {
-namespace {
-
-using Json = nlohmann::ordered_json;
-
-struct ActorOptions {
-    std::string as;
-    bool passwordStdin = false;
-};
 
 void addActor(CLI::App* cmd, ActorOptions& o) {
     cmd->add_option("--as", o.as, "act as this user (signs in)")->required();
@@ -32,6 +24,10 @@ User signInActor(storage::Database& db, const ActorOptions& o) {
     PasswordInput input(o.passwordStdin);
     return signIn(db, o.as, input);
 }
+
+namespace {
+
+using Json = nlohmann::ordered_json;
 
 // The local wall-clock time, to the minute.
 DateTime localNow() {
@@ -232,6 +228,42 @@ Json caseFileJson(const services::CaseFile& f) {
                               {"after", optionalText(e.after)},
                               {"note", e.note}});
     j["timeline"] = events;
+    Json notes = Json::array();
+    for (const auto& n : f.notes)
+        notes.push_back(
+            Json{{"id", n.id},
+                 {"at", n.at},
+                 {"business_date", n.businessDate.toString()},
+                 {"author", n.author},
+                 {"text", n.text},
+                 {"corrects_note_id", n.correctsNoteId ? Json(*n.correctsNoteId) : Json(nullptr)}});
+    j["notes"] = notes;
+    Json approvals = Json::array();
+    for (const auto& a : f.approvals) {
+        Json decision = nullptr;
+        if (a.decision)
+            decision = Json{{"decision", a.decision->approved ? "approved" : "rejected"},
+                            {"decided_by", a.decision->decidedBy},
+                            {"decided_at", a.decision->decidedAt},
+                            {"business_date", a.decision->businessDate.toString()},
+                            {"comment", a.decision->comment}};
+        approvals.push_back(Json{{"id", a.id},
+                                 {"kind", a.kind},
+                                 {"requested_by", a.requestedBy},
+                                 {"requested_at", a.requestedAt},
+                                 {"business_date", a.businessDate.toString()},
+                                 {"note", a.note},
+                                 {"decision", decision}});
+    }
+    j["approvals"] = approvals;
+    Json reviews = Json::array();
+    for (const auto& r : f.reviews)
+        reviews.push_back(Json{{"id", r.id},
+                               {"reviewer", r.reviewer},
+                               {"at", r.at},
+                               {"business_date", r.businessDate.toString()},
+                               {"comment", r.comment}});
+    j["reviews"] = reviews;
     return j;
 }
 
@@ -278,10 +310,32 @@ void printCaseFile(const services::CaseFile& f) {
         fmt::print("  {} {} by {}: {} -> {}{}\n", e.businessDate.toString(), e.kind, e.actor,
                    e.before.value_or("-"), e.after.value_or("-"),
                    e.note.empty() ? "" : " (" + e.note + ")");
+    if (!f.notes.empty())
+        fmt::print("Notes:\n");
+    for (const auto& n : f.notes)
+        fmt::print("  #{} {} by {}{}: {}\n", n.id, n.businessDate.toString(), n.author,
+                   n.correctsNoteId ? fmt::format(" (corrects #{})", *n.correctsNoteId) : "",
+                   n.text);
+    if (!f.approvals.empty())
+        fmt::print("Approvals:\n");
+    for (const auto& a : f.approvals)
+        fmt::print("  #{} {} requested {} by {}{}: {}\n", a.id, a.kind, a.businessDate.toString(),
+                   a.requestedBy, a.note.empty() ? "" : " (" + a.note + ")",
+                   a.decision
+                       ? fmt::format("{} by {} on {} ({})",
+                                     a.decision->approved ? "approved" : "rejected",
+                                     a.decision->decidedBy, a.decision->businessDate.toString(),
+                                     a.decision->comment)
+                       : std::string("pending"));
+    if (!f.reviews.empty())
+        fmt::print("Reviews:\n");
+    for (const auto& r : f.reviews)
+        fmt::print("  {} signed off by {}: {}\n", r.businessDate.toString(), r.reviewer, r.comment);
 }
 
 void addCase(CLI::App& app, GlobalOptions& global) {
-    auto* cmd = app.add_subcommand("case", "show or reassign a loan's recovery case");
+    auto* cmd = app.add_subcommand("case", "show, reassign, move, approve, review or audit a "
+                                           "loan's recovery case");
     cmd->require_subcommand(1);
 
     auto* show = cmd->add_subcommand("show", "the case file of a loan as of a date");
@@ -322,6 +376,7 @@ void addCase(CLI::App& app, GlobalOptions& global) {
             throw UserError(fmt::format("case reassign {}: {}", *rLoan, done.error().message));
         fmt::print("The case of {} is now assigned to {}.\n", done->loanId, done->assignedUsername);
     });
+    addCaseActionCommands(cmd, global);
 }
 
 // ---- contact add / promise add ----
@@ -330,6 +385,7 @@ struct ContactOptions {
     ActorOptions actor;
     std::string loanId, channel, outcome, person = "client", direction = "outbound", note, at,
                                           nextActionOn, promiseAmount, promiseDate, overrideReason;
+    std::int64_t corrects = 0;
 };
 
 void addContact(CLI::App& app, GlobalOptions& global) {
@@ -356,6 +412,9 @@ void addContact(CLI::App& app, GlobalOptions& global) {
     add->add_option("--promise-date", o->promiseDate, "date the client promised to pay by");
     add->add_option("--override-reason", o->overrideReason,
                     "why a client-protection rule (hours, attempts a day) is broken");
+    add->add_option("--corrects", o->corrects,
+                    "the id of an earlier contact of this loan that this one corrects (the "
+                    "earlier one is kept)");
     add->callback([&global, o] {
         services::NewContact c;
         c.loanId = o->loanId;
@@ -368,6 +427,8 @@ void addContact(CLI::App& app, GlobalOptions& global) {
         if (!o->nextActionOn.empty())
             c.nextActionOn = parseDateOption(o->nextActionOn, "--next-action-on");
         c.overrideReason = o->overrideReason;
+        if (o->corrects > 0)
+            c.correctsContactId = o->corrects;
         auto db = global.open();
         if (!o->promiseAmount.empty())
             c.promiseAmount = parseAmountOption(*db, o->promiseAmount, "--promise-amount");
@@ -423,6 +484,8 @@ void addCaseCommands(CLI::App& app, GlobalOptions& global) {
     addCase(app, global);
     addContact(app, global);
     addPromise(app, global);
+    addNoteCommand(app, global);
+    addTeamCommand(app, global);
 }
 
 } // namespace rd::cli
