@@ -1,0 +1,429 @@
+// The administrator's page: users, settings and the import of a folder, driven through the
+// page and its dialogs on a demo database made by the real CLI.
+#include "../cli/cli_runner.h"
+#include "dialogs/admin_dialogs.h"
+#include "models/settings_model.h"
+#include "models/user_model.h"
+#include "pages/admin_page.h"
+#include "services/settings_service.h"
+#include "services/user_service.h"
+#include "storage/database.h"
+#include "storage/portfolio_queries.h"
+#include "widgets/background_work.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFont>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+using namespace rd;
+
+namespace {
+
+std::chrono::sys_seconds now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+QString readText(const QString& path) {
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return QString::fromUtf8(f.readAll());
+}
+
+void writeText(const QString& path, const QString& text) {
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text.toUtf8());
+}
+
+void copyFolder(const QString& from, const QString& to) {
+    QDir().mkpath(to);
+    for (const auto& name : QDir(from).entryList(QDir::Files))
+        REQUIRE(QFile::copy(from + u'/' + name, to + u'/' + name));
+}
+
+// A demo database of 200 loans made once by the real CLI (with its import files), copied
+// for each test.
+struct DemoTemplate {
+    QTemporaryDir dir;
+    QString db() const { return dir.filePath(QStringLiteral("demo.db")); }
+    QString files() const { return dir.filePath(QStringLiteral("files")); }
+
+    DemoTemplate() {
+        QProcess cli;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("xdg")));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(RD_CLI_PATH),
+                  {QStringLiteral("--db"), db(), QStringLiteral("demo"), QStringLiteral("--loans"),
+                   QStringLiteral("200"), QStringLiteral("--as-of"), QStringLiteral("2026-11-27"),
+                   QStringLiteral("--export"), files()});
+        cli.waitForFinished(120000);
+        if (cli.exitCode() != 0)
+            FAIL("recoverydesk-cli demo failed: " << cli.readAllStandardError().toStdString());
+    }
+    static const DemoTemplate& get() {
+        static DemoTemplate demo;
+        return demo;
+    }
+};
+
+// The page on a fresh copy of the demo database, signed in as the demo administrator.
+struct AdminFixture {
+    QTemporaryDir dir;
+    std::unique_ptr<storage::Database> db;
+    std::unique_ptr<services::UserService> users;
+    std::unique_ptr<services::SettingsService> settings;
+    ui::DeskServices services;
+    ui::DeskSession session;
+    ui::BackgroundWork work;
+    std::unique_ptr<ui::AdminPage> page;
+
+    AdminFixture() {
+        const auto& demo = DemoTemplate::get();
+        const QString path = dir.filePath(QStringLiteral("desk.db"));
+        REQUIRE(QFile::copy(demo.db(), path));
+        auto opened = storage::Database::open(path.toStdString(), {});
+        REQUIRE(opened);
+        db = std::move(opened).value();
+        users = std::make_unique<services::UserService>(*db);
+        settings = std::make_unique<services::SettingsService>(*db);
+        services.db = db.get();
+        services.users = users.get();
+        services.settings = settings.get();
+        const auto admin = users->find("admin");
+        REQUIRE(admin);
+        session.user = *admin;
+        session.businessDate = Date::fromCivil(2026, 11, 27);
+        page = std::make_unique<ui::AdminPage>(services, session, &work);
+        page->resize(1100, 650);
+    }
+    ~AdminFixture() {
+        work.cancel();
+        work.waitForIdle();
+    }
+
+    std::int64_t count(const char* table) const {
+        auto st = db->prepare(std::string("SELECT count(*) FROM ") + table);
+        REQUIRE(st.step());
+        return st.int64(0);
+    }
+
+    // Runs the dry run or the import of `folder` and waits for it.
+    void run(const QString& folder, bool dryRun) {
+        page->folderEdit()->setText(folder);
+        REQUIRE((dryRun ? page->checkFolder() : page->importFolder()));
+        work.waitForIdle();
+    }
+};
+
+// Handles the modal dialogs a call opens, each by a handler for its type, in order.
+class ModalScript {
+public:
+    using Handler = std::function<bool(QWidget*)>; // true when it handled the widget
+    explicit ModalScript(std::vector<Handler> handlers) : handlers_(std::move(handlers)) {
+        timer_.setInterval(10);
+        QObject::connect(&timer_, &QTimer::timeout, [this] { poll(); });
+        timer_.start();
+    }
+    std::size_t handled() const { return next_; }
+
+private:
+    void poll() {
+        auto* modal = QApplication::activeModalWidget();
+        if (!modal || modal == last_ || next_ >= handlers_.size())
+            return;
+        if (handlers_[next_](modal)) {
+            last_ = modal;
+            ++next_;
+        }
+    }
+    std::vector<Handler> handlers_;
+    std::size_t next_ = 0;
+    QPointer<QWidget> last_;
+    QTimer timer_;
+};
+
+template <typename T> ModalScript::Handler when(std::function<void(T*)> act) {
+    return [act](QWidget* w) {
+        auto* typed = qobject_cast<T*>(w);
+        if (!typed)
+            return false;
+        act(typed);
+        return true;
+    };
+}
+
+} // namespace
+
+TEST_CASE("the user and settings models pass the model tester", "[ui][admin]") {
+    AdminFixture f;
+    ui::UserModel users;
+    QAbstractItemModelTester userTester(&users,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+    users.setUsers(f.users->list(now()));
+    CHECK(users.rowCount() == static_cast<int>(f.users->list(now()).size()));
+    const int admin = users.rowOfUser(QStringLiteral("admin"));
+    REQUIRE(admin >= 0);
+    CHECK(users.index(admin, ui::UserModel::Role).data().toString() == "Administrator");
+    CHECK(users.index(admin, ui::UserModel::Status).data().toString() == "active");
+
+    ui::SettingsModel settings;
+    QAbstractItemModelTester settingsTester(&settings,
+                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+    settings.setSettings(f.settings->list());
+    REQUIRE(settings.rowCount() >= 9);
+    const int attempts = settings.rowOfKey(QStringLiteral("max_attempts_per_day"));
+    REQUIRE(attempts >= 0);
+    CHECK(settings.index(attempts, ui::SettingsModel::Value).data().toString() == "3");
+    CHECK_FALSE(settings.index(attempts, ui::SettingsModel::Value).data(Qt::FontRole).isValid());
+    REQUIRE(f.settings->change(f.session.user, "max_attempts_per_day", "5"));
+    settings.setSettings(f.settings->list());
+    CHECK(settings.index(attempts, ui::SettingsModel::Value).data().toString() == "5");
+    CHECK(settings.index(attempts, ui::SettingsModel::Value)
+              .data(Qt::FontRole)
+              .value<QFont>()
+              .bold());
+}
+
+TEST_CASE("adding a user through the page's dialog writes the user and shows the password once",
+          "[ui][admin]") {
+    AdminFixture f;
+    const auto branches = storage::PortfolioQueries(*f.db).branches();
+    REQUIRE(branches.size() >= 2);
+    const QString branch = QString::fromStdString(branches.front());
+    QString shownPassword;
+    QString problemBeforeBranch;
+    ModalScript script({
+        when<ui::AddUserDialog>([&](ui::AddUserDialog* d) {
+            d->usernameEdit()->setText(QStringLiteral("Bad Name"));
+            CHECK_FALSE(d->canSave());
+            CHECK(d->problem().contains("lower-case"));
+            d->usernameEdit()->setText(QStringLiteral("new.officer"));
+            d->fullNameEdit()->setText(QStringLiteral("New Officer"));
+            d->roleBox()->setCurrentIndex(0); // officer
+            problemBeforeBranch = d->problem();
+            CHECK_FALSE(d->canSave());
+            CHECK(d->setBranchChecked(branch, true));
+            CHECK(d->canSave());
+            d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        }),
+        when<ui::TemporaryPasswordDialog>([&](ui::TemporaryPasswordDialog* d) {
+            shownPassword = d->password();
+            d->accept();
+        }),
+    });
+    f.page->addUser();
+    CHECK(script.handled() == 2);
+    CHECK(problemBeforeBranch.contains("branch"));
+
+    const auto user = f.users->find("new.officer");
+    REQUIRE(user);
+    CHECK(user->fullName == "New Officer");
+    CHECK(user->role == Role::Officer);
+    CHECK(user->branches == std::vector<std::string>{branches.front()});
+    REQUIRE(shownPassword.size() >= 8);
+    const auto signedIn = f.users->authenticate("new.officer", shownPassword.toStdString(), now());
+    REQUIRE(signedIn);
+    CHECK(signedIn->mustChangePassword);
+    CHECK(f.page->userModel()->rowOfUser(QStringLiteral("new.officer")) >= 0);
+    CHECK(f.page->userMessage()->text().contains("new.officer"));
+}
+
+TEST_CASE("an existing username shows the service's message and keeps the dialog open",
+          "[ui][admin]") {
+    AdminFixture f;
+    ui::AddUserDialog dialog(*f.users, f.session.user, {}, nullptr);
+    dialog.usernameEdit()->setText(QStringLiteral("admin"));
+    dialog.roleBox()->setCurrentIndex(2); // administrator: no branch needed
+    REQUIRE(dialog.canSave());
+    dialog.show();
+    dialog.accept();
+    CHECK(dialog.isVisible());
+    CHECK(dialog.problem().toStdString() == "a user named \"admin\" already exists");
+    CHECK_FALSE(dialog.issued());
+}
+
+TEST_CASE("disabling oneself shows the service's refusal, disabling another user works",
+          "[ui][admin]") {
+    AdminFixture f;
+    f.page->selectUser(QStringLiteral("admin"));
+    ModalScript refuse(
+        {when<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); })});
+    f.page->disableSelectedUser();
+    CHECK(f.page->userMessage()->text().toStdString() ==
+          "you cannot disable your own account; another administrator can");
+    CHECK_FALSE(f.users->find("admin")->disabled);
+
+    const auto officer = f.users->list(now()).back().user.username;
+    REQUIRE(officer != "admin");
+    f.page->selectUser(QString::fromStdString(officer));
+    ModalScript confirm(
+        {when<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); })});
+    f.page->disableSelectedUser();
+    CHECK(f.users->find(officer)->disabled);
+    const int row = f.page->userModel()->rowOfUser(QString::fromStdString(officer));
+    CHECK(f.page->userModel()->index(row, ui::UserModel::Status).data().toString() == "disabled");
+}
+
+TEST_CASE("resetting a password shows the new temporary password once", "[ui][admin]") {
+    AdminFixture f;
+    const auto officer = f.users->list(now()).back().user.username;
+    f.page->selectUser(QString::fromStdString(officer));
+    QString shown;
+    ModalScript script({
+        when<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); }),
+        when<ui::TemporaryPasswordDialog>([&](ui::TemporaryPasswordDialog* d) {
+            shown = d->password();
+            d->accept();
+        }),
+    });
+    f.page->resetSelectedPassword();
+    REQUIRE(script.handled() == 2);
+    CHECK_FALSE(f.users->authenticate(officer, "demo1234", now()));
+    const auto signedIn = f.users->authenticate(officer, shown.toStdString(), now());
+    REQUIRE(signedIn);
+    CHECK(signedIn->mustChangePassword);
+}
+
+TEST_CASE("a bad setting value shows the service's message and changes nothing", "[ui][admin]") {
+    AdminFixture f;
+    const auto expected =
+        f.settings->change(f.session.user, "max_attempts_per_day", "99").error().message;
+    QString live, onSave, kept;
+    bool stayedOpen = false, saveEnabled = true;
+    ModalScript script({when<ui::EditSettingDialog>([&](ui::EditSettingDialog* d) {
+        d->valueEdit()->setText(QStringLiteral("99"));
+        live = d->problem();
+        saveEnabled =
+            d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->isEnabled();
+        d->accept(); // the service is asked all the same
+        onSave = d->problem();
+        stayedOpen = d->isVisible();
+        kept = d->valueEdit()->text();
+        d->reject();
+    })});
+    f.page->editSetting(QStringLiteral("max_attempts_per_day"));
+    REQUIRE(script.handled() == 1);
+    CHECK(live.toStdString() == expected);
+    CHECK_FALSE(saveEnabled);
+    CHECK(onSave.toStdString() == expected);
+    CHECK(stayedOpen);
+    CHECK(kept == "99");
+    for (const auto& s : f.settings->list())
+        if (s.key == "max_attempts_per_day")
+            CHECK(s.value == "3");
+
+    // A good value is stored and shown bold.
+    ModalScript good({when<ui::EditSettingDialog>([](ui::EditSettingDialog* d) {
+        d->valueEdit()->setText(QStringLiteral("08:30-19:00"));
+        d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
+    })});
+    f.page->editSetting(QStringLiteral("contact_hours"));
+    const int row = f.page->settingsModel()->rowOfKey(QStringLiteral("contact_hours"));
+    const auto index = f.page->settingsModel()->index(row, ui::SettingsModel::Value);
+    CHECK(index.data().toString() == "08:30-19:00");
+    CHECK(index.data(Qt::FontRole).value<QFont>().bold());
+}
+
+TEST_CASE("a dry run of a folder with a bad CSV lists its problems and leaves Import disabled",
+          "[ui][admin]") {
+    AdminFixture f;
+    const QString bad = f.dir.filePath(QStringLiteral("bad"));
+    copyFolder(QString::fromStdString((test::examplesDir() / "worked").string()), bad);
+    QString loans = readText(bad + QStringLiteral("/loans.csv"));
+    loans.replace(loans.indexOf(QStringLiteral("300.00")), 6, QStringLiteral("\"12,500\""));
+    QFile::setPermissions(bad + QStringLiteral("/loans.csv"), QFile::ReadOwner | QFile::WriteOwner);
+    writeText(bad + QStringLiteral("/loans.csv"), loans);
+    const auto loansBefore = f.count("loans");
+
+    f.run(bad, true);
+    const QString findings = f.page->importFindings()->toPlainText();
+    INFO(findings.toStdString());
+    CHECK(findings.contains(QStringLiteral("loans.csv:2: principal:")));
+    CHECK(f.page->importSummary()->text().contains("problem"));
+    CHECK_FALSE(f.page->importButton()->isEnabled());
+    CHECK_FALSE(f.page->importFolder());
+    CHECK(f.count("loans") == loansBefore);
+}
+
+TEST_CASE("a clean dry run enables Import, which imports all and asks for a recompute",
+          "[ui][admin]") {
+    AdminFixture f;
+    const QString good = f.dir.filePath(QStringLiteral("good"));
+    copyFolder(DemoTemplate::get().files(), good);
+    // One client more, in a branch the portfolio does not have yet.
+    QString clients = readText(good + QStringLiteral("/clients.csv"));
+    const QString header = clients.left(clients.indexOf(u'\n'));
+    const auto columns = header.split(u',');
+    QStringList row;
+    for (const auto& c : columns)
+        row << (c == "client_id"   ? QStringLiteral("CTEST001")
+                : c == "full_name" ? QStringLiteral("Test Client")
+                : c == "branch"    ? QStringLiteral("Zz Test Branch")
+                                   : QString());
+    if (!clients.endsWith(u'\n'))
+        clients += u'\n';
+    clients += row.join(u',') + u'\n';
+    QFile::setPermissions(good + QStringLiteral("/clients.csv"),
+                          QFile::ReadOwner | QFile::WriteOwner);
+    writeText(good + QStringLiteral("/clients.csv"), clients);
+    const auto clientsBefore = f.count("clients");
+
+    CHECK_FALSE(f.page->importButton()->isEnabled());
+    f.run(good, true);
+    INFO(f.page->importFindings()->toPlainText().toStdString());
+    CHECK(f.page->importSummary()->text().contains("No problems"));
+    CHECK(f.page->importFindings()->toPlainText().contains("clients    1 new, 0 changed"));
+    CHECK(f.page->importButton()->isEnabled());
+    CHECK(f.count("clients") == clientsBefore); // the dry run wrote nothing
+
+    // Editing the folder path asks for a new dry run.
+    f.page->folderEdit()->setText(good + u'/');
+    CHECK_FALSE(f.page->importButton()->isEnabled());
+    f.page->folderEdit()->setText(good);
+    CHECK(f.page->importButton()->isEnabled());
+
+    QSignalSpy imported(f.page.get(), &ui::AdminPage::imported);
+    f.run(good, false);
+    CHECK(imported.count() == 1);
+    CHECK(f.page->importSummary()->text().contains("Imported"));
+    CHECK(f.count("clients") == clientsBefore + 1);
+    const auto branches = storage::PortfolioQueries(*f.db).branches();
+    CHECK(std::find(branches.begin(), branches.end(), "Zz Test Branch") != branches.end());
+    CHECK_FALSE(f.page->importButton()->isEnabled());
+
+    // The same folder again: nothing to change, and Import stays disabled.
+    f.run(good, true);
+    CHECK(f.page->importSummary()->text().contains("Nothing to change"));
+    CHECK_FALSE(f.page->importButton()->isEnabled());
+}
+
+TEST_CASE("the admin page shows its three tabs", "[ui][admin]") {
+    AdminFixture f;
+    REQUIRE(f.page->tabs()->count() == 3);
+    CHECK(f.page->objectName() == "adminPage");
+    CHECK(f.page->userView()->model()->rowCount() == static_cast<int>(f.users->list(now()).size()));
+    CHECK(f.page->settingsView()->model()->rowCount() ==
+          static_cast<int>(f.settings->list().size()));
+    CHECK_FALSE(f.page->importButton()->isEnabled());
+}
