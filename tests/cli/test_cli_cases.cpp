@@ -63,7 +63,7 @@ std::vector<std::string> loanIds(const Json& queue) {
 
 } // namespace
 
-TEST_CASE("cli cases: recompute opens and assigns cases; queue --format json", "[cli][cases]") {
+TEST_CASE("cli cases: recompute opens and assigns cases, queue --format json", "[cli][cases]") {
     Desk d;
     auto help = d.run({"recompute", "--help"});
     CHECK_THAT(help.out, Catch::Contains("no --as") && Catch::Contains("system"));

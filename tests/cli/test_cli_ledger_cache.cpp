@@ -42,7 +42,7 @@ TEST_CASE("aging with missing ledger cache rows reads the tables and says so",
     CHECK(rebuilt.err.empty());
 }
 
-TEST_CASE("a large first import gives the same portfolio, in WAL mode; its re-import writes "
+TEST_CASE("a large first import gives the same portfolio, in WAL mode, its re-import writes "
           "nothing",
           "[cli][import][cache]") {
     TempDir tmp;

@@ -62,7 +62,7 @@ TEST_CASE("users: the first administrator needs no --as, later users do", "[cli]
     CHECK(second.exitCode == 1);
 }
 
-TEST_CASE("users: an administrator adds an officer; the officer may not add users",
+TEST_CASE("users: an administrator adds an officer, the officer may not add users",
           "[cli][users]") {
     Env env;
     env.setUp();

@@ -60,7 +60,7 @@ TEST_CASE("case stage text codes round-trip and bad text is refused", "[case][st
     }
 }
 
-TEST_CASE("suggested stage follows DPD bands; legal is never suggested", "[case][stage]") {
+TEST_CASE("suggested stage follows DPD bands, legal is never suggested", "[case][stage]") {
     CHECK(rd::suggestedStage(0, LoanStatus::Active) == CaseStage::Early);
     CHECK(rd::suggestedStage(1, LoanStatus::Active) == CaseStage::Early);
     CHECK(rd::suggestedStage(30, LoanStatus::Active) == CaseStage::Early);

@@ -201,7 +201,7 @@ TEST_CASE("demo files follow the import format and match the summary", "[demo][f
         CHECK_FALSE(fs::exists(out / (std::string(f) + ".partial")));
 }
 
-TEST_CASE("same seed, byte-identical files; another seed, other files", "[demo][files]") {
+TEST_CASE("same seed, byte-identical files, another seed, other files", "[demo][files]") {
     TempDir dir("identical");
     REQUIRE(writeDemoFiles(options(800, 21), dir.path / "a").ok());
     REQUIRE(writeDemoFiles(options(800, 21), dir.path / "b").ok());

@@ -253,7 +253,7 @@ TEST_CASE("sizes are sensible for the product and the currency", "[demo][generat
     }
 }
 
-TEST_CASE("the same seed gives the same loans; another seed other loans", "[demo][generator]") {
+TEST_CASE("the same seed gives the same loans, another seed other loans", "[demo][generator]") {
     DemoGenerator a(options(300, 77)), b(options(300, 77)), c(options(300, 78));
     DemoLoan la, lb, lc;
     int differences = 0;

@@ -127,7 +127,7 @@ TEST_CASE("cases: recompute opens cases for delinquent loans, assigns by fewest 
     CHECK(rdst::snapshot(*d.db) == before);
 }
 
-TEST_CASE("cases: a payment that pays a loan off closes its case as paid; curing needs 30 "
+TEST_CASE("cases: a payment that pays a loan off closes its case as paid, curing needs 30 "
           "days current",
           "[cases][recompute]") {
     Desk d;
@@ -153,7 +153,7 @@ TEST_CASE("cases: a payment that pays a loan off closes its case as paid; curing
     CHECK(d.count("SELECT count(*) FROM case_events WHERE kind = 'closed'") == 2);
 }
 
-TEST_CASE("cases: contact rules need an override reason, which is kept; the fourth attempt "
+TEST_CASE("cases: contact rules need an override reason, which is kept, the fourth attempt "
           "of a day is refused",
           "[cases][contacts]") {
     Desk d;
@@ -207,7 +207,7 @@ TEST_CASE("cases: a promise through a contact, evaluated on read", "[cases][prom
     CHECK(d.count("SELECT count(*) FROM promises") == 2);
 }
 
-TEST_CASE("cases: officers work their own cases; a supervisor reassigns", "[cases][permissions]") {
+TEST_CASE("cases: officers work their own cases, a supervisor reassigns", "[cases][permissions]") {
     Desk d;
     d.cases.recompute(day("2026-03-20"));
     REQUIRE(d.officerOf("L2") == "bosco");

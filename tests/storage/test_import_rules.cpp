@@ -159,7 +159,7 @@ TEST_CASE("a column named twice in the header is an error", "[import][rules]") {
     b.refused("clients.csv:1: branch: ", "the column appears twice");
 }
 
-TEST_CASE("every id is unique within its file; a repeat names both lines", "[import][rules]") {
+TEST_CASE("every id is unique within its file, a repeat names both lines", "[import][rules]") {
     Base b;
     SECTION("client_id") {
         b.in.appendLine("clients.csv", "C1,Amina N.,Kampala Central,+256772000001");
