@@ -2,6 +2,8 @@
 // loan search, promises due, the team's day and a client's other loans, with branch
 // permissions (an officer reads their own branch only).
 #include "desk_fixture.h"
+#include "services/call_list_service.h"
+#include "storage/portfolio_settings.h"
 
 #include <set>
 
@@ -246,4 +248,41 @@ TEST_CASE("case queries: a client's other loans", "[case-queries][client]") {
     CHECK((*others)[1].status == LoanStatus::Active);
     CHECK(d.queries.otherLoans("N1", kDay)->empty());
     CHECK_FALSE(d.queries.otherLoans("NOPE", kDay).ok());
+}
+
+TEST_CASE("case queries: the call list built from set-based reads matches the case files",
+          "[case-queries][call-list]") {
+    Desk d;
+    d.cases.recompute(kDay);
+    auto c = d.call("L1", "2026-03-19T10:00");
+    c.outcome = ContactOutcome::Promised;
+    c.promiseAmount = 5000;
+    c.promiseDate = day("2026-03-19");
+    REQUIRE(d.contacts.addContact(d.akello, c).ok());
+    auto next = d.call("L3", "2026-03-18T10:00");
+    next.nextActionOn = day("2026-03-20");
+    REQUIRE(d.contacts.addContact(d.akello, next).ok());
+    for (const char* date : {"2026-03-20", "2026-03-25", "2026-04-10"}) {
+        INFO(date);
+        const Date on = day(date);
+        const auto list = CallListService(*d.db).forOfficer("akello", on);
+        REQUIRE(list.ok());
+        std::vector<CallListCase> fromFiles;
+        for (const char* loan : {"L1", "L3"})
+            fromFiles.push_back(d.cases.caseFile(loan, on)->callListCase());
+        CallListOptions options;
+        options.currencyCode = "KES";
+        options.weights = loadDeskSettings(*d.db).weights;
+        options.officer = "akello";
+        const auto expected = buildCallList(fromFiles, on, options);
+        REQUIRE(list->items.size() == expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            CHECK(list->items[i].entry.loanId == expected[i].entry.loanId);
+            CHECK(list->items[i].reasons == expected[i].reasons);
+            CHECK(list->items[i].why == expected[i].why);
+            CHECK(list->items[i].score == expected[i].score);
+            CHECK(list->items[i].entry.flags == expected[i].entry.flags);
+            CHECK(list->items[i].entry.lastContactAt == expected[i].entry.lastContactAt);
+        }
+    }
 }
