@@ -204,9 +204,11 @@ TEST_CASE("An officer signs in and works three cases of the call list by keyboar
     CHECK(caseFile->receiptsModel()->receipt(0).paymentId == "DESK-000001");
     CHECK(caseFile->message().contains(QStringLiteral("000001")));
     bool timelineShowsPayment = false;
-    for (int row = 0; row < caseFile->timelineModel()->rowCount(); ++row)
-        timelineShowsPayment |=
-            caseFile->timelineModel()->entry(row).who == QStringLiteral("DESK-000001");
+    for (int row = 0; row < caseFile->timelineModel()->rowCount(); ++row) {
+        const auto& entry = caseFile->timelineModel()->entry(row);
+        timelineShowsPayment |= entry.kind == QStringLiteral("Payment") &&
+                                entry.what.contains(QStringLiteral("DESK-000001"));
+    }
     CHECK(timelineShowsPayment);
     const auto pdf = desk.tempDir() / "receipt-000001.pdf";
     REQUIRE(caseFile->saveReceiptPdf(QString::fromStdString(pdf.string())));

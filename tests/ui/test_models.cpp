@@ -1,9 +1,16 @@
 // QAbstractItemModelTester on every model of src/ui/models, filled from a real demo
 // database through the services, through resets, filters and sorts.
+#include "models/approvals_model.h"
+#include "models/audit_model.h"
 #include "models/call_list_model.h"
 #include "models/call_list_proxy_model.h"
+#include "models/case_promises_model.h"
+#include "models/case_table_model.h"
+#include "models/loan_search_model.h"
+#include "models/promise_table_model.h"
 #include "models/receipts_model.h"
 #include "models/schedule_model.h"
+#include "models/team_model.h"
 #include "models/timeline_model.h"
 #include "storage/portfolio_settings.h"
 #include "ui_fixture.h"
@@ -267,6 +274,106 @@ TEST_CASE("TimelineModel, ScheduleModel and ReceiptsModel pass the model tester 
     CHECK(reports.all().isEmpty());
 }
 
+TEST_CASE("The case list, search, promises, team, approvals, audit, other-loans, promises and "
+          "payments models pass the model tester",
+          "[ui][models]") {
+    DemoDesk desk;
+    const auto worked = workACase(desk);
+    const auto officer = desk.signIn(worked.officer);
+    const auto supervisor = desk.signIn(desk.supervisorOf(worked.officer));
+    REQUIRE(
+        desk.actions().requestLegal(officer, worked.loan, "no payment since June", businessDate()));
+    REQUIRE(desk.actions().addNote(officer, worked.loan, "visited the shop", std::nullopt,
+                                   businessDate()));
+    const auto currency = worked.file.currency;
+    const Date date = businessDate();
+
+    ModelTesterReports reports;
+    ui::CaseTableModel cases;
+    ui::LoanSearchModel search;
+    ui::PromiseTableModel promises;
+    ui::TeamModel team;
+    ui::ApprovalsModel approvals;
+    ui::AuditModel audit;
+    ui::OtherLoansModel otherLoans;
+    ui::CasePromisesModel casePromises;
+    ui::LoanPaymentsModel payments;
+    Tester t1(&cases, kWarn), t2(&search, kWarn), t3(&promises, kWarn), t4(&team, kWarn),
+        t5(&approvals, kWarn), t6(&audit, kWarn), t7(&otherLoans, kWarn), t8(&casePromises, kWarn),
+        t9(&payments, kWarn);
+
+    const auto caseRows = desk.queries().cases(supervisor, services::CaseFilter{}, date);
+    REQUIRE(caseRows);
+    REQUIRE(!caseRows->empty());
+    cases.setRows(*caseRows, currency);
+    CHECK(cases.rowCount() == static_cast<int>(caseRows->size()));
+
+    const auto hits = desk.queries().searchLoans(supervisor, "LN", 50, date);
+    REQUIRE(hits);
+    REQUIRE(!hits->empty());
+    search.setHits(*hits);
+    CHECK(search.rowCount() == static_cast<int>(hits->size()));
+
+    const auto due = desk.queries().promisesDue(supervisor, date, date.addDays(30), date);
+    REQUIRE(due);
+    REQUIRE(!due->empty()); // the promise of the worked case
+    promises.setRows(*due, currency);
+    CHECK(promises.rowCount() == static_cast<int>(due->size()));
+
+    const auto members = desk.queries().team(supervisor, date);
+    REQUIRE(members);
+    REQUIRE(members->size() >= 2);
+    team.setRows(*members, currency);
+    CHECK(team.rowCount() == static_cast<int>(members->size()));
+
+    const auto requests = desk.actions().approvals(supervisor, false);
+    REQUIRE(requests.size() == 1);
+    approvals.setApprovals(requests);
+    CHECK(approvals.rowCount() == 1);
+
+    const auto trail = desk.actions().auditTrail(supervisor, worked.loan);
+    REQUIRE(trail);
+    REQUIRE(trail->size() >= 5); // contacts, payments, reversal, request, note
+    audit.setEntries(*trail);
+    CHECK(audit.rowCount() == static_cast<int>(trail->size()));
+
+    const auto sharedLoan = desk.text("SELECT l.loan_id FROM loans l WHERE l.client_pk IN "
+                                      "(SELECT client_pk FROM loans GROUP BY client_pk HAVING "
+                                      "count(*) > 1) ORDER BY l.loan_id LIMIT 1");
+    REQUIRE(!sharedLoan.empty());
+    const auto others = desk.queries().otherLoans(sharedLoan, date);
+    REQUIRE(others);
+    REQUIRE(!others->empty());
+    otherLoans.setRows(*others, currency);
+    CHECK(otherLoans.rowCount() == static_cast<int>(others->size()));
+
+    casePromises.setPromises(worked.file.promises, currency);
+    CHECK(casePromises.rowCount() == 1);
+    payments.setPayments(worked.file.ledger.payments, date, currency);
+    CHECK(payments.rowCount() == static_cast<int>(worked.file.ledger.payments.size()));
+    CHECK(payments.rowCount() >= 2);
+
+    // Resets to empty and back.
+    cases.setRows({}, currency);
+    search.setHits({});
+    promises.setRows({}, currency);
+    team.setRows({}, currency);
+    approvals.setApprovals({});
+    audit.setEntries({});
+    otherLoans.setRows({}, currency);
+    casePromises.setPromises({}, currency);
+    payments.setPayments({}, date, currency);
+    CHECK(cases.rowCount() + search.rowCount() + promises.rowCount() + team.rowCount() +
+              approvals.rowCount() + audit.rowCount() + otherLoans.rowCount() +
+              casePromises.rowCount() + payments.rowCount() ==
+          0);
+    cases.setRows(*caseRows, currency);
+    audit.setEntries(*trail);
+
+    INFO(reports.text());
+    CHECK(reports.all().isEmpty());
+}
+
 namespace {
 
 // A model that announces a row it never adds: the tester must report it.
@@ -299,7 +406,13 @@ TEST_CASE("Every model of src/ui/models has a model-tester test here", "[ui][mod
     const std::set<QString> covered = {
         QStringLiteral("call_list_model.h"), QStringLiteral("call_list_proxy_model.h"),
         QStringLiteral("receipts_model.h"), QStringLiteral("schedule_model.h"),
-        QStringLiteral("timeline_model.h")};
+        QStringLiteral("timeline_model.h"), QStringLiteral("approvals_model.h"),
+        QStringLiteral("audit_model.h"),         // AuditModel and OtherLoansModel
+        QStringLiteral("case_promises_model.h"), // CasePromisesModel and LoanPaymentsModel
+        QStringLiteral("case_table_model.h"), QStringLiteral("loan_search_model.h"),
+        QStringLiteral("promise_table_model.h"), QStringLiteral("team_model.h"),
+        // in test_admin_page.cpp:
+        QStringLiteral("settings_model.h"), QStringLiteral("user_model.h")};
     const QDir dir(QStringLiteral(RD_UI_MODELS_DIR));
     REQUIRE(dir.exists());
     const auto headers = dir.entryList({QStringLiteral("*.h")}, QDir::Files, QDir::Name);

@@ -69,9 +69,8 @@ const std::filesystem::path& demoTemplate() {
         const auto stamp = fs::last_write_time(cli).time_since_epoch().count();
         const fs::path cacheDir = RD_UI_CACHE_DIR;
         fs::create_directories(cacheDir);
-        const fs::path cached =
-            cacheDir / ("demo-300-" + std::to_string(stamp) + "-" +
-                        std::to_string(fs::file_size(cli)) + ".db");
+        const fs::path cached = cacheDir / ("demo-300-" + std::to_string(stamp) + "-" +
+                                            std::to_string(fs::file_size(cli)) + ".db");
         if (fs::exists(cached))
             return cached;
         static test::TempDir dir;
