@@ -5,6 +5,7 @@
 #include "dialogs/sign_in_dialog.h"
 #include "dialogs/take_payment_dialog.h"
 #include "main_window.h"
+#include "pages/admin_page.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
 #include "pages/cases_page.h"
@@ -109,6 +110,47 @@ void workTheMorning(const ui::DeskServices& s, const User& officer, Date date) {
                                     date);
             break;
         }
+}
+
+// The administrator's page: users, settings (one changed, to show it bold) and the dry run of
+// a small export of the core banking system.
+bool adminScreens(const ui::DeskServices& s, ui::DeskSession session, const QString& temp,
+                  const QString& dir) {
+    const auto admin = s.users->find("admin");
+    if (!admin)
+        return true;
+    session.user = *admin;
+    s.settings->change(*admin, "max_attempts_per_day", "4");
+    ui::MainWindow window(s, session);
+    window.resize(1366, 768);
+    window.show();
+    window.showPage(QStringLiteral("adminPage"));
+    auto* page = window.findChild<ui::AdminPage*>();
+    if (!page)
+        return false;
+    page->tabs()->setCurrentIndex(ui::AdminPage::UsersTab);
+    page->selectUser(QStringLiteral("admin"));
+    if (!save(&window, dir, QStringLiteral("11-admin-users")))
+        return false;
+    page->tabs()->setCurrentIndex(ui::AdminPage::SettingsTab);
+    if (!save(&window, dir, QStringLiteral("12-admin-settings")))
+        return false;
+    const QString folder = temp + QStringLiteral("/core-banking-export");
+    QDir().mkpath(folder);
+    QFile clients(folder + QStringLiteral("/clients.csv"));
+    if (!clients.open(QIODevice::WriteOnly))
+        return false;
+    clients.write("client_id,full_name,branch,phone\n"
+                  "CNEW0001,Grace Atim,Gulu,+256772100001\n"
+                  "CNEW0002,Joseph Ssempa,Kampala Central,+256772100002\n"
+                  "CNEW0003,Esther Nabirye,Jinja,+256772100003\n");
+    clients.close();
+    page->tabs()->setCurrentIndex(ui::AdminPage::ImportTab);
+    page->folderEdit()->setText(folder);
+    window.backgroundWork()->waitForIdle();
+    page->checkFolder();
+    window.backgroundWork()->waitForIdle();
+    return save(&window, dir, QStringLiteral("13-admin-import"));
 }
 
 } // namespace
@@ -230,6 +272,8 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
         supervisor.backgroundWork()->waitForIdle();
         break;
     }
+    if (!adminScreens(s, session, temp.path(), dir))
+        return false;
     return true;
 }
 

@@ -3,6 +3,15 @@
 #include <QFont>
 
 namespace rd::ui {
+namespace {
+
+// A list value ("30,60,90", "broken_promise=1000,promise_due=500,...") may wrap after its
+// commas in a narrow column: a zero-width space after each is a line-break opportunity.
+QString breakable(const std::string& value) {
+    return QString::fromStdString(value).replace(u',', QStringLiteral(",\u200B"));
+}
+
+} // namespace
 
 SettingsModel::SettingsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -38,9 +47,9 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
         case Key:
             return QString::fromStdString(s.key);
         case Value:
-            return QString::fromStdString(s.value);
+            return breakable(s.value);
         case Default:
-            return QString::fromStdString(s.defaultValue);
+            return breakable(s.defaultValue);
         case Description:
             return QString::fromStdString(s.description);
         default:

@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -166,6 +167,13 @@ void AdminPage::reloadUsers() {
         userView_->horizontalHeader()->resizeSection(
             UserModel::Branches,
             std::min(userView_->horizontalHeader()->sectionSize(UserModel::Branches), 320));
+        // Room for "locked until 28/11/2026 10:30".
+        userView_->horizontalHeader()->resizeSection(
+            UserModel::Status,
+            std::max(userView_->horizontalHeader()->sectionSize(UserModel::Status),
+                     userView_->fontMetrics().horizontalAdvance(
+                         tr("locked until %1").arg(QStringLiteral("00/00/0000 00:00"))) +
+                         16));
     }
     if (!current.isEmpty())
         selectUser(current);
@@ -266,7 +274,12 @@ QWidget* AdminPage::buildSettingsTab() {
     tab->setObjectName(QStringLiteral("adminSettingsTab"));
     settingsProxy_->setSourceModel(settings_);
     settingsView_ = makeTable(tab, QStringLiteral("settingsView"), settingsProxy_);
-    settingsView_->setSortingEnabled(false); // the service's order groups related settings
+    // The service's order groups related settings; few rows, so they wrap to their text.
+    settingsView_->setSortingEnabled(false);
+    settingsView_->horizontalHeader()->setSortIndicatorShown(false);
+    settingsProxy_->sort(-1);
+    settingsView_->setWordWrap(true);
+    settingsView_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* edit = new QPushButton(tr("&Change..."), tab);
     edit->setObjectName(QStringLiteral("editSetting"));
     auto* hint = new QLabel(tr("Press Enter or double-click a setting to change it. Values that "
@@ -304,7 +317,7 @@ void AdminPage::reloadSettings() {
         settingsView_->resizeColumnsToContents();
         auto* header = settingsView_->horizontalHeader();
         for (int c : {SettingsModel::Value, SettingsModel::Default})
-            header->resizeSection(c, std::min(header->sectionSize(c), 300));
+            header->resizeSection(c, std::min(header->sectionSize(c), 250));
     }
     if (current.isValid())
         settingsView_->setCurrentIndex(settingsProxy_->index(current.row(), current.column()));
@@ -355,6 +368,7 @@ QWidget* AdminPage::buildImportTab() {
     findings_->setObjectName(QStringLiteral("importFindings"));
     findings_->setReadOnly(true);
     findings_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    findings_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     findings_->setPlaceholderText(
         tr("The findings of the dry run show here: every problem as FILE:LINE: COLUMN: "
            "message, or what the import would change."));
@@ -399,6 +413,8 @@ void AdminPage::updateImportButtons() {
     checkButton_->setEnabled(!importing_ && !folder.isEmpty());
     checkButton_->setToolTip(folder.isEmpty() ? tr("Choose the folder first.") : QString());
     importButton_->setEnabled(!importing_ && clean);
+    importButton_->setText(clean ? tr("I&mport %n change(s)", nullptr, cleanChanges_)
+                                 : tr("I&mport"));
     importButton_->setToolTip(importing_ ? tr("Wait for the running check or import to end.")
                               : clean    ? tr("Import what the dry run found, all or nothing.")
                                          : tr("Check the files first: Import is enabled after "
@@ -539,9 +555,10 @@ void AdminPage::showImportOutcome(bool dryRun, const QString& folder,
     } else {
         const QString currency = outcome.currency.empty()
                                      ? QString()
-                                     : QStringLiteral(" (%1)").arg(fromStd(outcome.currency));
+                                     : tr(" (amounts in %1)").arg(fromStd(outcome.currency));
         if (dryRun) {
             cleanFolder_ = folder;
+            cleanChanges_ = static_cast<int>(outcome.counts.changes());
             setImportSummary(tr("No problems in %1%2. Nothing was written; Import makes these "
                                 "changes:")
                                  .arg(folder, currency),

@@ -107,6 +107,7 @@ private:
     QLabel* importSummary_;
     QPlainTextEdit* findings_;
     QString cleanFolder_; // the folder of the last clean dry run with changes to import
+    int cleanChanges_ = 0;
     bool importing_ = false;
 };
 
