@@ -427,3 +427,28 @@ TEST_CASE("the admin page shows its three tabs", "[ui][admin]") {
           static_cast<int>(f.settings->list().size()));
     CHECK_FALSE(f.page->importButton()->isEnabled());
 }
+
+// Not run by default: renders the admin dialogs into $RD_ADMIN_GRAB_DIR to look at them.
+TEST_CASE("admin dialogs as images", "[.][grab]") {
+    const QString dir = qEnvironmentVariable("RD_ADMIN_GRAB_DIR", QStringLiteral("/tmp"));
+    AdminFixture f;
+    ui::AddUserDialog add(*f.users, f.session.user, storage::PortfolioQueries(*f.db).branches());
+    add.usernameEdit()->setText(QStringLiteral("okello.j"));
+    add.fullNameEdit()->setText(QStringLiteral("Okello James"));
+    add.show();
+    QApplication::processEvents();
+    CHECK(add.grab().save(dir + QStringLiteral("/admin-add-user.png")));
+    ui::TemporaryPasswordDialog password(QStringLiteral("okello.j"),
+                                         QStringLiteral("xK4-pq9T-2mWz"));
+    password.show();
+    QApplication::processEvents();
+    CHECK(password.grab().save(dir + QStringLiteral("/admin-password.png")));
+    for (const auto& s : f.settings->list())
+        if (s.key == "priority_weights") {
+            ui::EditSettingDialog edit(*f.settings, *f.db, f.session.user, s);
+            edit.valueEdit()->setText(QStringLiteral("broken_promise=1000,promise_due=abc"));
+            edit.show();
+            QApplication::processEvents();
+            CHECK(edit.grab().save(dir + QStringLiteral("/admin-edit-setting.png")));
+        }
+}

@@ -200,35 +200,38 @@ EditSettingDialog::EditSettingDialog(services::SettingsService& settings,
     value_->setObjectName(QStringLiteral("value"));
     normalised_->setObjectName(QStringLiteral("normalised"));
     normalised_->setStyleSheet(QStringLiteral("color: #555;"));
-    auto* description = new QLabel(fromStd(setting_.description), this);
-    description->setWordWrap(true);
+    // The key and its meaning above the form; values wrap after their commas (a zero-width
+    // space is a line-break opportunity), so long lists such as the priority weights show whole.
+    const auto wrapped = [this](const std::string& text) {
+        auto* label = new QLabel(fromStd(text).replace(u',', QStringLiteral(",\u200B")), this);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        return label;
+    };
+    auto* title =
+        new QLabel(QStringLiteral("<b>%1</b>").arg(fromStd(setting_.key).toHtmlEscaped()), this);
+    auto* description = wrapped(setting_.description);
     auto* defaultRow = new QHBoxLayout;
-    auto* defaultLabel = new QLabel(fromStd(setting_.defaultValue), this);
-    defaultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* useDefault = new QPushButton(tr("Use &default"), this);
     useDefault->setObjectName(QStringLiteral("useDefault"));
     useDefault->setAutoDefault(false);
-    defaultRow->addWidget(defaultLabel, 1);
-    defaultRow->addWidget(useDefault);
-    auto* current = new QLabel(fromStd(setting_.value), this);
-    current->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    defaultRow->addWidget(wrapped(setting_.defaultValue), 1);
+    defaultRow->addWidget(useDefault, 0, Qt::AlignTop);
 
     auto* form = new QFormLayout;
-    form->addRow(
-        tr("Setting"),
-        new QLabel(QStringLiteral("<b>%1</b>").arg(fromStd(setting_.key).toHtmlEscaped()), this));
-    form->addRow(tr("Meaning"), description);
     form->addRow(tr("Default"), defaultRow);
-    form->addRow(tr("In force"), current);
+    form->addRow(tr("In force"), wrapped(setting_.value));
     form->addRow(tr("&New value"), value_);
     form->addRow(QString(), normalised_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     save_ = buttons->button(QDialogButtonBox::Save);
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(description);
     layout->addLayout(form);
     layout->addWidget(problem_);
     layout->addWidget(buttons);
-    setMinimumWidth(520);
+    setMinimumWidth(560);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &EditSettingDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &EditSettingDialog::reject);
