@@ -3,7 +3,7 @@
 #include "ledger_codec.h"
 #include "loan_repository.h"
 
-#include <unordered_set>
+#include <algorithm>
 #include <variant>
 
 namespace rd::storage {
@@ -79,6 +79,27 @@ PromiseToPay promiseFrom(const Statement& s, int first) {
     p.createdBy = s.string(first + 4);
     p.contactId = s.isNull(first + 5) ? std::string() : std::to_string(s.int64(first + 5));
     return p;
+}
+
+// Calls `read` with "(?, ?, ...)" and the distinct keys to bind, 500 at a time (the index on
+// loan_pk finds them); once with "" and no keys (every loan) when `keys` is empty.
+template <typename Read> void forKeyChunks(std::vector<std::int64_t> keys, Read read) {
+    if (keys.empty()) {
+        read(std::string(), keys);
+        return;
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t first = 0; first < keys.size(); first += kChunk) {
+        const std::vector<std::int64_t> chunk(
+            keys.begin() + static_cast<std::ptrdiff_t>(first),
+            keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), first + kChunk)));
+        std::string in = "(";
+        for (std::size_t i = 0; i < chunk.size(); ++i)
+            in += i == 0 ? "?" : ", ?";
+        read(in + ")", chunk);
+    }
 }
 
 constexpr const char* kPromiseColumns =
@@ -218,31 +239,32 @@ CaseQueryRepository::promisesFor(Date day) const {
 
 std::unordered_map<std::int64_t, std::vector<PromiseToPay>>
 CaseQueryRepository::promisesOf(const std::vector<std::int64_t>& loanKeys) const {
-    const std::unordered_set<std::int64_t> wanted(loanKeys.begin(), loanKeys.end());
-    auto s = db_.prepare(std::string("SELECT p.loan_pk, ") + kPromiseColumns +
-                         " FROM promises p ORDER BY p.loan_pk, p.id");
     std::unordered_map<std::int64_t, std::vector<PromiseToPay>> out;
-    while (s.step()) {
-        const auto key = s.int64(0);
-        if (!wanted.empty() && !wanted.count(key))
-            continue;
-        out[key].push_back(promiseFrom(s, 1));
-    }
+    forKeyChunks(loanKeys, [&](const std::string& in, const std::vector<std::int64_t>& chunk) {
+        auto s = db_.prepare(std::string("SELECT p.loan_pk, ") + kPromiseColumns +
+                             " FROM promises p" + (in.empty() ? "" : " WHERE p.loan_pk IN " + in) +
+                             " ORDER BY p.loan_pk, p.id");
+        for (std::size_t i = 0; i < chunk.size(); ++i)
+            s.bind(static_cast<int>(i + 1), chunk[i]);
+        while (s.step())
+            out[s.int64(0)].push_back(promiseFrom(s, 1));
+    });
     return out;
 }
 
 std::unordered_map<std::int64_t, std::vector<ContactBrief>>
 CaseQueryRepository::contactsOf(const std::vector<std::int64_t>& loanKeys) const {
-    const std::unordered_set<std::int64_t> wanted(loanKeys.begin(), loanKeys.end());
-    auto s = db_.prepare("SELECT loan_pk, at, outcome FROM contacts ORDER BY loan_pk, at, id");
     std::unordered_map<std::int64_t, std::vector<ContactBrief>> out;
-    while (s.step()) {
-        const auto key = s.int64(0);
-        if (!wanted.empty() && !wanted.count(key))
-            continue;
-        out[key].push_back(
-            {DateTime::parse(s.text(1)).value(), parseContactOutcome(s.text(2)).value()});
-    }
+    forKeyChunks(loanKeys, [&](const std::string& in, const std::vector<std::int64_t>& chunk) {
+        auto s = db_.prepare("SELECT loan_pk, at, outcome FROM contacts" +
+                             (in.empty() ? std::string() : " WHERE loan_pk IN " + in) +
+                             " ORDER BY loan_pk, at, id");
+        for (std::size_t i = 0; i < chunk.size(); ++i)
+            s.bind(static_cast<int>(i + 1), chunk[i]);
+        while (s.step())
+            out[s.int64(0)].push_back(
+                {DateTime::parse(s.text(1)).value(), parseContactOutcome(s.text(2)).value()});
+    });
     return out;
 }
 
