@@ -7,7 +7,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2 libsodium-dev
   clang libclang-rt-14-dev   # libFuzzer targets
   sqlite3 hyperfine time     # bench/run.sh
-  qt6-base-dev qt6-base-dev-tools libgl-dev   # the Qt 6 Widgets GUI
+  qt6-base-dev qt6-base-dev-tools libgl-dev qt6-l10n-tools   # the Qt 6 Widgets GUI
   fonts-dejavu-core          # screenshots and PDFs render with a real font offscreen
 )
 missing=()

@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QTranslator>
 #include <spdlog/spdlog.h>
 
 using namespace rd;
@@ -40,6 +41,11 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("RecoveryDesk"));
     QApplication::setOrganizationName(QStringLiteral("RecoveryDesk"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    // English plural forms; a translation for the user's language would be loaded the same way.
+    QTranslator plurals;
+    if (plurals.load(QStringLiteral(":/i18n/recoverydesk_en.qm")))
+        QApplication::installTranslator(&plurals);
 
     const auto options = app::parseAppOptions(QApplication::arguments());
     if (!options)

@@ -1,0 +1,133 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>rd::ui::AdminPage</name>
+    <message numerus="yes">
+        <source>I&amp;mport %n change(s)</source>
+        <translation>
+            <numerusform>I&amp;mport %n change</numerusform>
+            <numerusform>I&amp;mport %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more problem(s)</source>
+        <translation>
+            <numerusform>... and %n more problem</numerusform>
+            <numerusform>... and %n more problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in %1. Nothing can be imported until they are fixed; the database is unchanged. Fix the lines below and check again.</source>
+        <translation>
+            <numerusform>%n problem in %1. Nothing can be imported until they are fixed; the database is unchanged. Fix the lines below and check again.</numerusform>
+            <numerusform>%n problems in %1. Nothing can be imported until they are fixed; the database is unchanged. Fix the lines below and check again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to change: the database already holds everything in %1 (%n row(s) checked).</source>
+        <translation>
+            <numerusform>Nothing to change: the database already holds everything in %1 (%n row checked).</numerusform>
+            <numerusform>Nothing to change: the database already holds everything in %1 (%n rows checked).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::CallListPage</name>
+    <message numerus="yes">
+        <source>%n case(s) need action on %1</source>
+        <translation>
+            <numerusform>%n case needs action on %1</numerusform>
+            <numerusform>%n cases need action on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> - %n broken promise(s) first</source>
+        <translation>
+            <numerusform> - %n broken promise first</numerusform>
+            <numerusform> - %n broken promises first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> - %n promise(s) due today</source>
+        <translation>
+            <numerusform> - %n promise due today</numerusform>
+            <numerusform> - %n promises due today</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::CasesPage</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The selected cases are in %n branch(es); cases move between officers of one branch: select cases of one branch.</source>
+        <translation>
+            <numerusform>The selected cases are in %n branch; cases move between officers of one branch: select cases of one branch.</numerusform>
+            <numerusform>The selected cases are in %n branches; cases move between officers of one branch: select cases of one branch.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::PromisesPage</name>
+    <message numerus="yes">
+        <source>%n promise(s): </source>
+        <translation>
+            <numerusform>%n promise: </numerusform>
+            <numerusform>%n promises: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::ReassignDialog</name>
+    <message numerus="yes">
+        <source>%n case(s) selected: %1</source>
+        <translation>
+            <numerusform>%n case selected: %1</numerusform>
+            <numerusform>%n cases selected: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) moved; these were not:</source>
+        <translation>
+            <numerusform>%n case moved; these were not:</numerusform>
+            <numerusform>%n cases moved; these were not:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::SearchPage</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::TakePaymentDialog</name>
+    <message numerus="yes">
+        <source>e.g. %1 (at most %n decimal(s))</source>
+        <translation>
+            <numerusform>e.g. %1 (at most %n decimal)</numerusform>
+            <numerusform>e.g. %1 (at most %n decimals)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::TeamPage</name>
+    <message numerus="yes">
+        <source>%n request(s) wait for a decision.</source>
+        <translation>
+            <numerusform>%n request waits for a decision.</numerusform>
+            <numerusform>%n requests wait for a decision.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
