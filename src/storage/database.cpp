@@ -125,7 +125,20 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
     return db;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    cache_.clear(); // finalize the cached statements before closing
+    sqlite3_close_v2(db_);
+}
+
+CachedStatement Database::prepareCached(std::string_view sql) const {
+    auto& entry = cache_[std::string(sql)];
+    if (entry.inUse)
+        return CachedStatement(Statement(db_, sql));
+    if (!entry.statement)
+        entry.statement = std::make_unique<Statement>(db_, sql);
+    entry.inUse = true;
+    return CachedStatement(entry.statement.get(), &entry.inUse);
+}
 
 int Database::schemaVersion() const { return static_cast<int>(pragmaInt(db_, "user_version")); }
 

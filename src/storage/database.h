@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 namespace rd::storage {
 
@@ -20,6 +22,31 @@ struct OpenOptions {
     // import sets it from the data.
     std::optional<Currency> currency;
     bool migrate = true; // bring an older file up to this version (after a backup copy)
+};
+
+// A prepared statement borrowed from a Database's cache: reset (bindings cleared) when the
+// borrower is done with it, so the next borrower of the same SQL skips the parse.
+class CachedStatement {
+public:
+    CachedStatement(Statement* cached, bool* inUse) : cached_(cached), inUse_(inUse) {}
+    explicit CachedStatement(Statement owned) : owned_(std::move(owned)) {}
+    CachedStatement(CachedStatement&& other) noexcept
+        : cached_(std::exchange(other.cached_, nullptr)), inUse_(std::exchange(other.inUse_, nullptr)),
+          owned_(std::move(other.owned_)) {}
+    CachedStatement& operator=(CachedStatement&&) = delete;
+    ~CachedStatement() {
+        if (cached_) {
+            cached_->reset();
+            *inUse_ = false;
+        }
+    }
+    Statement& operator*() { return cached_ ? *cached_ : *owned_; }
+    Statement* operator->() { return cached_ ? cached_ : &*owned_; }
+
+private:
+    Statement* cached_ = nullptr;
+    bool* inUse_ = nullptr;
+    std::optional<Statement> owned_;
 };
 
 // One portfolio in one SQLite file: WAL, foreign keys on, busy timeout, schema migrated in
@@ -40,6 +67,9 @@ public:
 
     void exec(const char* sql);
     Statement prepare(std::string_view sql) const { return Statement(db_, sql); }
+    // For statements run many times in a row (one per case of a recompute, say): the parsed
+    // statement is kept and reused. Falls back to a fresh one while the cached one is in use.
+    CachedStatement prepareCached(std::string_view sql) const;
 
     std::optional<std::string> setting(std::string_view key) const;
     void setSetting(std::string_view key, std::string_view value);
@@ -55,6 +85,11 @@ private:
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
     std::optional<std::filesystem::path> backup_;
+    struct CacheEntry {
+        std::unique_ptr<Statement> statement;
+        bool inUse = false;
+    };
+    mutable std::unordered_map<std::string, CacheEntry> cache_;
 };
 
 // RAII write transaction (BEGIN IMMEDIATE): rolls back unless commit() is called.
