@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <thread>
 #include <unordered_map>
 
 namespace rd::services {
@@ -105,50 +106,106 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
     PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
 
     CaseRepository repo(db_);
-    const auto loans = loanId ? oneLoan(repo, *loanId) : repo.allLoans();
+    // One loan: its record. The whole portfolio: nothing up front - the ledgers carry the
+    // branch and credit officer, and the loan key is read only for the loans that open a case.
+    const auto loans =
+        loanId ? oneLoan(repo, *loanId) : std::unordered_map<std::string, storage::LoanInfo>{};
     std::map<std::string, CaseRecord> open;
     for (auto& c : loanId ? openCaseOf(repo, *loanId) : repo.openCases())
         open.emplace(c.loanId, std::move(c));
     std::map<std::string, std::vector<storage::OfficerLoad>> officers;
     const std::string now = nowText();
 
-    std::vector<std::unique_ptr<LoanLedgerSource>> sources;
-    if (loanId)
-        sources.push_back(
-            std::make_unique<OneLedgerSource>(storage::LoanRepository(db_).findLoan(*loanId)));
-    else
-        sources = storage::LoanRepository(db_).partitionedSources(1);
-    LoanLedger ledger;
-    for (auto& source : sources) {
-        while (source->next(ledger)) {
-            const auto info = loans.find(ledger.terms.loanId);
-            if (info == loans.end())
+    // Phase 1: decide, loan by loan, what happens to each case. Pure computation on the
+    // ledgers, so the whole portfolio is split into key ranges decided on their own threads
+    // (each with its own read connection), as the aging report does.
+    struct Change {
+        storage::LoanInfo info;
+        CaseDecision decision;
+        const CaseRecord* existing = nullptr;
+    };
+    const DelinquencyPolicy delinquency = calc.policy();
+    const auto decideAll = [&](LoanLedgerSource& source, std::vector<Change>& changes,
+                               std::int64_t& looked) {
+        PositionCalculator calculator(delinquency);
+        LoanLedger ledger;
+        while (source.next(ledger)) {
+            storage::LoanInfo info;
+            if (loanId) {
+                const auto found = loans.find(ledger.terms.loanId);
+                if (found == loans.end())
+                    continue;
+                info = found->second;
+            } else {
+                info.loanId = ledger.terms.loanId;
+                info.branch = ledger.terms.branch;
+                info.creditOfficer = ledger.terms.creditOfficer;
+            }
+            if (branch && info.branch != *branch)
                 continue;
-            if (branch && info->second.branch != *branch)
-                continue;
-            ++summary.loans;
+            ++looked;
             const auto existing = open.find(ledger.terms.loanId);
             std::optional<OpenCaseState> state;
             if (existing != open.end())
                 state = OpenCaseState{existing->second.openedOn, existing->second.stage};
-            const CaseDecision d = decideCase(ledger, state, asOf, policy, calc);
+            const CaseDecision d = decideCase(ledger, state, asOf, policy, calculator);
+            if (d.action != CaseAction::Keep)
+                changes.push_back(
+                    {std::move(info), d, existing != open.end() ? &existing->second : nullptr});
+        }
+    };
+    std::vector<std::vector<Change>> decided;
+    if (loanId) {
+        OneLedgerSource source(storage::LoanRepository(db_).findLoan(*loanId));
+        decided.emplace_back();
+        decideAll(source, decided.back(), summary.loans);
+    } else {
+        auto sources = storage::LoanRepository(db_).partitionedSources(
+            std::max(1u, std::thread::hardware_concurrency()));
+        decided.resize(sources.size());
+        std::vector<std::int64_t> looked(sources.size(), 0);
+        std::vector<std::exception_ptr> failures(sources.size());
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < sources.size(); ++i)
+            threads.emplace_back([&, i] {
+                try {
+                    decideAll(*sources[i], decided[i], looked[i]);
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                }
+            });
+        for (auto& t : threads)
+            t.join();
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            if (failures[i])
+                std::rethrow_exception(failures[i]);
+            summary.loans += looked[i];
+        }
+    }
+
+    // Phase 2: apply the changes in loan key order (the partitions are key ranges in order),
+    // so assignment to the officer with the fewest open cases is the same as one pass.
+    for (auto& part : decided) {
+        for (auto& change : part) {
+            const storage::LoanInfo* info = &change.info;
+            const CaseDecision& d = change.decision;
+            const auto* existingCase = change.existing;
             CaseEventRecord event{now,          asOf,         kSystemActor, "",
                                   std::nullopt, std::nullopt, d.reason};
             switch (d.action) {
             case CaseAction::Keep:
                 break;
             case CaseAction::Open: {
-                auto& candidates = officers.try_emplace(info->second.branch).first->second;
+                auto& candidates = officers.try_emplace(info->branch).first->second;
                 if (candidates.empty())
-                    candidates = repo.officersOf(info->second.branch);
+                    candidates = repo.officersOf(info->branch);
                 std::optional<std::int64_t> assignee;
                 std::string assigneeName;
                 std::string assignedWhy = "fewest open cases";
                 auto best = candidates.end();
                 if (assignment == storage::kAssignCreditOfficer)
                     best = std::find_if(candidates.begin(), candidates.end(), [&](const auto& o) {
-                        return !info->second.creditOfficer.empty() &&
-                               o.username == info->second.creditOfficer;
+                        return !info->creditOfficer.empty() && o.username == info->creditOfficer;
                     });
                 if (best != candidates.end())
                     assignedWhy = "credit officer of the loan";
@@ -163,8 +220,9 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                 } else {
                     ++summary.unassigned;
                 }
-                const auto id =
-                    repo.insertCase(info->second.key, asOf, kSystemActor, d.stage, assignee);
+                const std::int64_t loanKey =
+                    info->key ? info->key : repo.loanKey(info->loanId).value_or(0);
+                const auto id = repo.insertCase(loanKey, asOf, kSystemActor, d.stage, assignee);
                 event.kind = "opened";
                 event.after = toString(d.stage);
                 repo.addEvent(id, event);
@@ -180,20 +238,20 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
             case CaseAction::ClosePaid: {
                 const bool cured = d.action == CaseAction::CloseCured;
                 const std::string reason = cured ? "cured" : "paid";
-                repo.closeCase(existing->second.id, asOf, reason);
+                repo.closeCase(existingCase->id, asOf, reason);
                 event.kind = "closed";
                 event.before = "open";
                 event.after = reason;
-                repo.addEvent(existing->second.id, event);
+                repo.addEvent(existingCase->id, event);
                 ++(cured ? summary.closedCured : summary.closedPaid);
                 break;
             }
             case CaseAction::MoveToPostWriteOff:
-                repo.setStage(existing->second.id, CaseStage::PostWriteOff);
+                repo.setStage(existingCase->id, CaseStage::PostWriteOff);
                 event.kind = "stage_changed";
-                event.before = toString(existing->second.stage);
+                event.before = toString(existingCase->stage);
                 event.after = toString(CaseStage::PostWriteOff);
-                repo.addEvent(existing->second.id, event);
+                repo.addEvent(existingCase->id, event);
                 ++summary.movedToPostWriteOff;
                 break;
             }

@@ -123,14 +123,22 @@ std::vector<OfficerLoad> CaseRepository::officersOf(std::string_view branch) con
     return out;
 }
 
+std::optional<std::int64_t> CaseRepository::loanKey(std::string_view loanId) const {
+    auto s = db_.prepareCached("SELECT id FROM loans WHERE loan_id = ?");
+    s->bind(1, loanId);
+    if (!s->step())
+        return std::nullopt;
+    return s->int64(0);
+}
+
 std::int64_t CaseRepository::insertCase(std::int64_t loanKey, Date openedOn,
                                         const std::string& openedBy, CaseStage stage,
                                         std::optional<std::int64_t> assignedTo) {
-    auto s = db_.prepare("INSERT INTO cases(loan_pk, opened_on, opened_by, stage, assigned_to) "
-                         "VALUES (?, ?, ?, ?, ?)");
-    s.bind(1, loanKey).bind(2, openedOn.toString()).bind(3, openedBy).bind(4, toString(stage));
-    s.bind(5, assignedTo);
-    s.execute();
+    auto s = db_.prepareCached("INSERT INTO cases(loan_pk, opened_on, opened_by, stage, "
+                               "assigned_to) VALUES (?, ?, ?, ?, ?)");
+    s->bind(1, loanKey).bind(2, openedOn.toString()).bind(3, openedBy).bind(4, toString(stage));
+    s->bind(5, assignedTo);
+    s->execute();
     return sqlite3_last_insert_rowid(db_.handle());
 }
 
@@ -165,11 +173,11 @@ void CaseRepository::setNextAction(std::int64_t caseId, std::optional<Date> on,
 }
 
 void CaseRepository::addEvent(std::int64_t caseId, const CaseEventRecord& e) {
-    auto s = db_.prepare("INSERT INTO case_events(case_id, at, business_date, actor, kind, "
-                         "before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, caseId).bind(2, e.at).bind(3, e.businessDate.toString()).bind(4, e.actor);
-    s.bind(5, e.kind).bind(6, e.before).bind(7, e.after).bindOptional(8, e.note);
-    s.execute();
+    auto s = db_.prepareCached("INSERT INTO case_events(case_id, at, business_date, actor, kind, "
+                               "before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    s->bind(1, caseId).bind(2, e.at).bind(3, e.businessDate.toString()).bind(4, e.actor);
+    s->bind(5, e.kind).bind(6, e.before).bind(7, e.after).bindOptional(8, e.note);
+    s->execute();
 }
 
 std::vector<CaseEventRecord> CaseRepository::events(std::int64_t caseId) const {

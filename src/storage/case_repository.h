@@ -84,6 +84,8 @@ public:
     std::optional<LoanInfo> loanInfo(std::string_view loanId) const;
     // Every loan, by loan id.
     std::unordered_map<std::string, LoanInfo> allLoans() const;
+    // The loan's key (loans.id).
+    std::optional<std::int64_t> loanKey(std::string_view loanId) const;
 
     std::optional<CaseRecord> openCase(std::string_view loanId) const;
     // The open case, or else the latest closed one.
