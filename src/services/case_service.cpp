@@ -130,18 +130,14 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
         PositionCalculator calculator(delinquency);
         LoanLedger ledger;
         while (source.next(ledger)) {
-            storage::LoanInfo info;
+            const storage::LoanInfo* known = nullptr;
             if (loanId) {
                 const auto found = loans.find(ledger.terms.loanId);
                 if (found == loans.end())
                     continue;
-                info = found->second;
-            } else {
-                info.loanId = ledger.terms.loanId;
-                info.branch = ledger.terms.branch;
-                info.creditOfficer = ledger.terms.creditOfficer;
+                known = &found->second;
             }
-            if (branch && info.branch != *branch)
+            if (branch && ledger.terms.branch != *branch)
                 continue;
             ++looked;
             const auto existing = open.find(ledger.terms.loanId);
@@ -149,9 +145,18 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
             if (existing != open.end())
                 state = OpenCaseState{existing->second.openedOn, existing->second.stage};
             const CaseDecision d = decideCase(ledger, state, asOf, policy, calculator);
-            if (d.action != CaseAction::Keep)
-                changes.push_back(
-                    {std::move(info), d, existing != open.end() ? &existing->second : nullptr});
+            if (d.action == CaseAction::Keep)
+                continue;
+            storage::LoanInfo info;
+            if (known) {
+                info = *known;
+            } else {
+                info.loanId = ledger.terms.loanId;
+                info.branch = ledger.terms.branch;
+                info.creditOfficer = ledger.terms.creditOfficer;
+            }
+            changes.push_back(
+                {std::move(info), d, existing != open.end() ? &existing->second : nullptr});
         }
     };
     std::vector<std::vector<Change>> decided;
