@@ -1,7 +1,7 @@
 // `recompute`, `queue`, `case show|reassign`, `contact add` and `promise add`
 // (interchange.md section 3) through the real CLI, on the worked example (L1 and L2 of
 // Amina Nakato, Kampala Central) with officers akello and bosco and supervisor sarah.
-#include "cli_runner.h"
+#include "cli_desk.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -11,39 +11,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-struct Desk {
-    TempDir tmp;
-    std::string db = (tmp / "rd.db").string();
-
-    CliResult run(std::vector<std::string> args, const std::string& input = {}) const {
-        args.insert(args.begin(), {"--db", db});
-        return runCli(args, input, {"XDG_DATA_HOME=" + (tmp / "xdg").string()});
-    }
-    CliResult ok(std::vector<std::string> args, const std::string& input = {}) const {
-        auto r = run(std::move(args), input);
-        INFO(r.err);
-        REQUIRE(r.exitCode == 0);
-        return r;
-    }
-    // Acts as `user` (password USER-pass-1).
-    CliResult as(const std::string& user, std::vector<std::string> args) const {
-        args.insert(args.end(), {"--as", user, "--password-stdin"});
-        return run(std::move(args), user + "-pass-1\n");
-    }
-    void addUser(const std::string& name, const std::string& role) const {
-        ok({"users", "add", name, "--role", role, "--branch", "Kampala Central", "--as", "boss",
-            "--password-stdin"},
-           "boss-pass-1\ntemp-pass-1\n");
-        ok({"users", "change-password", "--as", name, "--password-stdin"},
-           "temp-pass-1\n" + name + "-pass-1\n");
-    }
-    Desk() {
-        ok({"import", (examplesDir() / "worked").string()});
-        ok({"users", "add", "boss", "--role", "admin", "--password-stdin"}, "boss-pass-1\n");
-        addUser("akello", "officer");
-        addUser("bosco", "officer");
-        addUser("sarah", "supervisor");
-    }
+struct Desk : WorkedDesk {
     Json queue(const std::string& officer, const std::string& date) const {
         auto r = ok({"queue", "--officer", officer, "--date", date, "--format", "json"});
         return Json::parse(r.out);
