@@ -10,13 +10,13 @@
 namespace rd::ui {
 namespace {
 
-constexpr ContactChannel kChannels[] = {ContactChannel::Call,   ContactChannel::Sms,
-                                        ContactChannel::Visit,  ContactChannel::Meeting,
-                                        ContactChannel::Email,  ContactChannel::Letter};
-constexpr ContactOutcome kOutcomes[] = {
-    ContactOutcome::Reached,  ContactOutcome::NoAnswer, ContactOutcome::Promised,
-    ContactOutcome::Paid,     ContactOutcome::Refused,  ContactOutcome::Disputed,
-    ContactOutcome::WrongNumber, ContactOutcome::Other};
+constexpr ContactChannel kChannels[] = {ContactChannel::Call,  ContactChannel::Sms,
+                                        ContactChannel::Visit, ContactChannel::Meeting,
+                                        ContactChannel::Email, ContactChannel::Letter};
+constexpr ContactOutcome kOutcomes[] = {ContactOutcome::Reached,     ContactOutcome::NoAnswer,
+                                        ContactOutcome::Promised,    ContactOutcome::Paid,
+                                        ContactOutcome::Refused,     ContactOutcome::Disputed,
+                                        ContactOutcome::WrongNumber, ContactOutcome::Other};
 constexpr PersonReached kPersons[] = {PersonReached::Client, PersonReached::Guarantor,
                                       PersonReached::GroupLeader, PersonReached::Other};
 
@@ -29,12 +29,12 @@ LogContactDialog::LogContactDialog(DeskServices services, const DeskSession& ses
       session_(session), file_(file), rules_(rules) {
     ui_->setupUi(this);
     setObjectName(QStringLiteral("logContactDialog"));
-    ui_->caseLabel->setText(tr("<b>%1</b> - loan %2 - %3 days past due, arrears %4")
-                                .arg(QString::fromStdString(file.loan.clientName).toHtmlEscaped(),
-                                     QString::fromStdString(file.loan.loanId).toHtmlEscaped())
-                                .arg(file.position.daysPastDue)
-                                .arg(displayMoneyWithCode(file.position.arrears.total(),
-                                                          file.currency)));
+    ui_->caseLabel->setText(
+        tr("<b>%1</b> - loan %2 - %3 days past due, arrears %4")
+            .arg(QString::fromStdString(file.loan.clientName).toHtmlEscaped(),
+                 QString::fromStdString(file.loan.loanId).toHtmlEscaped())
+            .arg(file.position.daysPastDue)
+            .arg(displayMoneyWithCode(file.position.arrears.total(), file.currency)));
     for (auto c : kChannels)
         ui_->channelBox->addItem(channelText(c), static_cast<int>(c));
     ui_->directionBox->addItem(tr("Outbound (we contacted them)"),
@@ -53,9 +53,8 @@ LogContactDialog::LogContactDialog(DeskServices services, const DeskSession& ses
     ui_->promiseAmountEdit->setPlaceholderText(
         tr("e.g. %1").arg(displayMoney(file.position.arrears.total(), file.currency)));
     if (file.position.arrears.total() > 0)
-        ui_->promiseAmountEdit->setText(
-            QString::fromStdString(formatAmount(file.position.arrears.total(),
-                                                file.currency.exponent)));
+        ui_->promiseAmountEdit->setText(QString::fromStdString(
+            formatAmount(file.position.arrears.total(), file.currency.exponent)));
     ui_->problemLabel->setStyleSheet(QStringLiteral("color: #b71c1c;"));
 
     auto* save = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
@@ -86,6 +85,15 @@ LogContactDialog::LogContactDialog(DeskServices services, const DeskSession& ses
 }
 
 LogContactDialog::~LogContactDialog() = default;
+
+void LogContactDialog::setCorrects(std::int64_t contactId) {
+    corrects_ = contactId;
+    setWindowTitle(tr("Correct contact #%1").arg(contactId));
+    ui_->caseLabel->setText(ui_->caseLabel->text() + QStringLiteral("<br>") +
+                            tr("This correction is saved as a new contact that replaces #%1; "
+                               "the original stays on record.")
+                                .arg(contactId));
+}
 
 DateTime LogContactDialog::contactTime() const {
     return DateTime{session_.businessDate, session_.nowMinuteOfDay()};
@@ -125,7 +133,8 @@ void LogContactDialog::validate() {
         if (text.empty())
             problem_ = tr("Enter the amount promised.");
         else if (!amount)
-            problem_ = tr("Promised amount: %1").arg(QString::fromStdString(amount.error().message));
+            problem_ =
+                tr("Promised amount: %1").arg(QString::fromStdString(amount.error().message));
         else if (*amount <= 0)
             problem_ = tr("Promised amount must be more than 0.");
     }
@@ -164,6 +173,7 @@ services::NewContact LogContactDialog::contactFromForm(Amount promiseAmount) con
     c.outcome = static_cast<ContactOutcome>(ui_->outcomeBox->currentData().toInt());
     c.note = ui_->noteEdit->toPlainText().trimmed().toStdString();
     c.nextActionOn = toDate(ui_->nextActionEdit->date());
+    c.correctsContactId = corrects_;
     c.overrideReason = !ui_->overrideEdit->isHidden()
                            ? ui_->overrideEdit->text().trimmed().toStdString()
                            : std::string();
@@ -180,10 +190,9 @@ void LogContactDialog::accept() {
         return;
     Amount promiseAmount = 0;
     if (!ui_->promiseAmountEdit->isHidden())
-        promiseAmount =
-            parseAmount(ui_->promiseAmountEdit->text().trimmed().toStdString(),
-                        file_.currency.exponent)
-                .value();
+        promiseAmount = parseAmount(ui_->promiseAmountEdit->text().trimmed().toStdString(),
+                                    file_.currency.exponent)
+                            .value();
     auto result = services_.contacts->addContact(session_.user, contactFromForm(promiseAmount));
     if (!result) {
         problem_ = QString::fromStdString(result.error().message);

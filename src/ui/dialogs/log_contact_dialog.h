@@ -31,6 +31,9 @@ public:
     // Why Save is disabled, or empty.
     QString problem() const { return problem_; }
 
+    // Makes the contact a correction of an earlier one (kept as it was).
+    void setCorrects(std::int64_t contactId);
+
     void accept() override;
 
 private:
@@ -47,6 +50,7 @@ private:
     std::optional<services::ContactSaved> saved_;
     QString problem_;
     bool nextActionTouched_ = false;
+    std::optional<std::int64_t> corrects_;
 };
 
 } // namespace rd::ui

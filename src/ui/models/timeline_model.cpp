@@ -9,7 +9,9 @@
 namespace rd::ui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("rd::ui::TimelineModel", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("rd::ui::TimelineModel", text);
+}
 
 QString eventText(const storage::CaseEventRecord& e) {
     const auto before = QString::fromStdString(e.before.value_or(""));
@@ -39,8 +41,9 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file) {
     std::vector<TimelineEntry> out;
     const auto& currency = file.currency;
     for (const auto& c : file.contacts) {
-        QString what = tr("%1, %2: %3").arg(channelText(c.channel), personText(c.person),
-                                            outcomeText(c.outcome));
+        QString what =
+            tr("%1, %2: %3")
+                .arg(channelText(c.channel), personText(c.person), outcomeText(c.outcome));
         if (!c.note.empty())
             what += QStringLiteral(" - ") + QString::fromStdString(c.note);
         if (c.correctsContactId)
@@ -49,28 +52,32 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file) {
             what += tr(" [rule overridden: %1]").arg(QString::fromStdString(c.overrideReason));
         if (c.nextActionOn)
             what += tr("; next action %1").arg(displayDate(*c.nextActionOn));
-        out.push_back({QString::fromStdString(c.at.toString()), displayDateTime(c.at),
-                       tr("Contact"), QString::fromStdString(c.officer), what});
+        TimelineEntry entry{QString::fromStdString(c.at.toString()), displayDateTime(c.at),
+                            tr("Contact"), QString::fromStdString(c.officer),
+                            what + QStringLiteral(" (#%1)").arg(c.id)};
+        entry.source = TimelineEntry::Source::Contact;
+        entry.sourceId = c.id;
+        out.push_back(std::move(entry));
     }
     for (const auto& p : file.promises) {
-        out.push_back({QString::fromStdString(p.promise.createdOn.toString()),
-                       displayDate(p.promise.createdOn), tr("Promise"),
-                       QString::fromStdString(p.promise.createdBy),
-                       tr("%1 by %2 - %3")
-                           .arg(displayMoneyWithCode(p.promise.amount, currency),
-                                displayDate(p.promise.promisedFor),
-                                promiseStatusText(p.evaluation.status))});
+        out.push_back(
+            {QString::fromStdString(p.promise.createdOn.toString()),
+             displayDate(p.promise.createdOn), tr("Promise"),
+             QString::fromStdString(p.promise.createdBy),
+             tr("%1 by %2 - %3")
+                 .arg(displayMoneyWithCode(p.promise.amount, currency),
+                      displayDate(p.promise.promisedFor), promiseStatusText(p.evaluation.status))});
     }
     for (const auto& pay : file.ledger.payments) {
         if (pay.paidOn > file.asOf)
             continue;
-        QString what = tr("%1 received (%2, %3%4)")
-                           .arg(displayMoneyWithCode(pay.amount, currency),
-                                QString::fromStdString(pay.id),
-                                QString::fromLatin1(toString(pay.method)),
-                                pay.reference.empty()
-                                    ? QString()
-                                    : QStringLiteral(", ") + QString::fromStdString(pay.reference));
+        QString what =
+            tr("%1 received (%2, %3%4)")
+                .arg(displayMoneyWithCode(pay.amount, currency), QString::fromStdString(pay.id),
+                     QString::fromLatin1(toString(pay.method)),
+                     pay.reference.empty()
+                         ? QString()
+                         : QStringLiteral(", ") + QString::fromStdString(pay.reference));
         out.push_back({QString::fromStdString(pay.paidOn.toString()), displayDate(pay.paidOn),
                        tr("Payment"), tr("client"), what});
         if (pay.reversedOn && *pay.reversedOn <= file.asOf)
@@ -84,17 +91,21 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file) {
         QString what = QString::fromStdString(n.text);
         if (n.correctsNoteId)
             what = tr("Correction of note #%1: ").arg(*n.correctsNoteId) + what;
-        out.push_back({QString::fromStdString(n.businessDate.toString()) + QStringLiteral("T") +
-                           QString::fromStdString(n.at).mid(11, 8),
-                       displayDate(n.businessDate), tr("Note"), QString::fromStdString(n.author),
-                       what});
+        TimelineEntry entry{QString::fromStdString(n.businessDate.toString()) +
+                                QStringLiteral("T") + QString::fromStdString(n.at).mid(11, 8),
+                            displayDate(n.businessDate), tr("Note"),
+                            QString::fromStdString(n.author),
+                            what + QStringLiteral(" (#%1)").arg(n.id)};
+        entry.source = TimelineEntry::Source::Note;
+        entry.sourceId = n.id;
+        entry.noteText = n.text;
+        out.push_back(std::move(entry));
     }
     for (const auto& a : file.approvals) {
-        out.push_back({QString::fromStdString(a.businessDate.toString()),
-                       displayDate(a.businessDate), tr("Legal request"),
-                       QString::fromStdString(a.requestedBy),
-                       tr("Asked to move the case to legal: %1")
-                           .arg(QString::fromStdString(a.note))});
+        out.push_back(
+            {QString::fromStdString(a.businessDate.toString()), displayDate(a.businessDate),
+             tr("Legal request"), QString::fromStdString(a.requestedBy),
+             tr("Asked to move the case to legal: %1").arg(QString::fromStdString(a.note))});
         if (a.decision)
             out.push_back({QString::fromStdString(a.decision->businessDate.toString()),
                            displayDate(a.decision->businessDate), tr("Legal decision"),
@@ -104,7 +115,8 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file) {
     }
     for (const auto& r : file.reviews)
         out.push_back({QString::fromStdString(r.businessDate.toString()),
-                       displayDate(r.businessDate), tr("Review"), QString::fromStdString(r.reviewer),
+                       displayDate(r.businessDate), tr("Review"),
+                       QString::fromStdString(r.reviewer),
                        tr("Signed off: %1").arg(QString::fromStdString(r.comment))});
     for (const auto& e : file.events)
         out.push_back({QString::fromStdString(e.businessDate.toString()),
@@ -139,11 +151,16 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
     const auto& e = entries_[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case When: return e.when;
-        case Kind: return e.kind;
-        case Who: return e.who;
-        case What: return e.what;
-        default: return {};
+        case When:
+            return e.when;
+        case Kind:
+            return e.kind;
+        case Who:
+            return e.who;
+        case What:
+            return e.what;
+        default:
+            return {};
         }
     }
     if (role == Qt::UserRole + 1)
@@ -155,11 +172,16 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case When: return tr("When");
-    case Kind: return tr("What");
-    case Who: return tr("Who");
-    case What: return tr("Details");
-    default: return {};
+    case When:
+        return tr("When");
+    case Kind:
+        return tr("What");
+    case Who:
+        return tr("Who");
+    case What:
+        return tr("Details");
+    default:
+        return {};
     }
 }
 

@@ -17,6 +17,12 @@ struct TimelineEntry {
     QString kind;
     QString who;
     QString what;
+    // What can be corrected: a contact or a note, with its id (a correction is a new entry
+    // that names this one).
+    enum class Source { Other, Contact, Note };
+    Source source = Source::Other;
+    std::int64_t sourceId = 0;
+    std::string noteText; // the note's text, to start its correction from
 };
 
 // Builds the timeline of a case file (pure: no database).

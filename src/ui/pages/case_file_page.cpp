@@ -3,34 +3,35 @@
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/reassign_dialog.h"
 #include "dialogs/take_payment_dialog.h"
+#include "display_text.h"
 #include "models/audit_model.h"
 #include "models/case_promises_model.h"
 #include "models/receipts_model.h"
-#include "services/case_actions_service.h"
-#include "services/case_query_service.h"
-#include "print/receipt_document.h"
-#include "services/payment_service.h"
-#include "display_text.h"
 #include "models/schedule_model.h"
 #include "models/timeline_model.h"
 #include "money_display.h"
+#include "print/receipt_document.h"
+#include "services/case_actions_service.h"
+#include "services/case_query_service.h"
+#include "services/payment_service.h"
 #include "storage/client_repository.h"
 #include "storage/portfolio_settings.h"
 #include "widgets/table_view_setup.h"
 
-#include <QFileDialog>
-#include <QFrame>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
-#include <QInputDialog>
-#include <QPlainTextEdit>
-#include <QMessageBox>
-#include <QShortcut>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -38,7 +39,9 @@
 namespace rd::ui {
 namespace {
 
-QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
+QString esc(const std::string& text) {
+    return QString::fromStdString(text).toHtmlEscaped();
+}
 
 QString telLink(const std::string& phone) {
     if (phone.empty())
@@ -116,9 +119,28 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     actions->addWidget(reviewButton_);
 
     tabs_->setObjectName(QStringLiteral("caseTabs"));
-    auto* timelineView = makeTable(timeline_, this, QStringLiteral("timelineView"));
-    timelineView->setWordWrap(true);
-    tabs_->addTab(timelineView, tr("&Timeline"));
+    auto* timelineTab = new QWidget(this);
+    timelineView_ = makeTable(timeline_, timelineTab, QStringLiteral("timelineView"));
+    timelineView_->setWordWrap(true);
+    correctButton_ = new QPushButton(tr("&Correct the selected contact or note..."), timelineTab);
+    correctButton_->setObjectName(QStringLiteral("correctButton"));
+    correctButton_->setEnabled(false);
+    auto* timelineLayout = new QVBoxLayout(timelineTab);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->addWidget(timelineView_);
+    auto* timelineButtons = new QHBoxLayout;
+    timelineButtons->addStretch();
+    timelineButtons->addWidget(correctButton_);
+    timelineLayout->addLayout(timelineButtons);
+    tabs_->addTab(timelineTab, tr("&Timeline"));
+    connect(timelineView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const bool correctable =
+                    current.isValid() && logContactButton_->isEnabled() &&
+                    timeline_->entry(current.row()).source != TimelineEntry::Source::Other;
+                correctButton_->setEnabled(correctable);
+            });
+    connect(correctButton_, &QPushButton::clicked, this, &CaseFilePage::correctSelected);
     tabs_->addTab(makeTable(schedule_, this, QStringLiteral("scheduleView")), tr("&Schedule"));
     tabs_->addTab(makeTable(promises_, this, QStringLiteral("promisesView")), tr("Pro&mises"));
     tabs_->addTab(makeTable(payments_, this, QStringLiteral("paymentsView")), tr("Pa&yments"));
@@ -177,8 +199,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
         connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
         connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         if (dialog.exec() == QDialog::Accepted)
-            changeStage(static_cast<CaseStage>(stages->currentData().toInt()),
-                        note->toPlainText());
+            changeStage(static_cast<CaseStage>(stages->currentData().toInt()), note->toPlainText());
     });
     connect(reviewButton_, &QPushButton::clicked, this, [this] {
         bool ok = false;
@@ -267,8 +288,7 @@ bool CaseFilePage::showLoan(const QString& loanId) {
         otherLoans_->setRows({}, file_->currency);
     // The small tables of a case are sized to their contents once per case.
     for (auto* view : tabs_->findChildren<QTableView*>())
-        if (view->objectName() != QStringLiteral("timelineView") &&
-            view->objectName() != QStringLiteral("auditView"))
+        if (view != timelineView_ && view->objectName() != QStringLiteral("auditView"))
             view->resizeColumnsToContents();
     auto trail = services_.actions->auditTrail(session_.user, file_->loan.loanId);
     tabs_->setTabVisible(tabs_->indexOf(auditTab_), trail.ok());
@@ -327,30 +347,29 @@ void CaseFilePage::fillHeader() {
     QString next;
     if (f.caseRecord) {
         const auto& c = *f.caseRecord;
-        next = c.open ? tr("<b>Case open</b> since %1").arg(displayDate(c.openedOn))
-                      : tr("<b>Case closed</b> %1 (%2)")
-                            .arg(displayDate(c.closedOn), esc(c.closeReason));
-        next += QStringLiteral("<br>") +
-                tr("Stage: %1 (suggested by DPD: %2)")
-                    .arg(stageText(c.stage), stageText(f.suggestedStage));
-        next += QStringLiteral("<br>") +
-                tr("Officer: %1")
-                    .arg(c.assignedUsername.empty() ? tr("<i>unassigned</i>")
-                                                    : esc(c.assignedUsername));
+        next =
+            c.open
+                ? tr("<b>Case open</b> since %1").arg(displayDate(c.openedOn))
+                : tr("<b>Case closed</b> %1 (%2)").arg(displayDate(c.closedOn), esc(c.closeReason));
+        next += QStringLiteral("<br>") + tr("Stage: %1 (suggested by DPD: %2)")
+                                             .arg(stageText(c.stage), stageText(f.suggestedStage));
+        next +=
+            QStringLiteral("<br>") + tr("Officer: %1")
+                                         .arg(c.assignedUsername.empty() ? tr("<i>unassigned</i>")
+                                                                         : esc(c.assignedUsername));
         if (c.nextActionOn)
-            next += QStringLiteral("<br>") +
-                    tr("Next action: %1 %2")
-                        .arg(displayDate(*c.nextActionOn), esc(c.nextActionKind));
+            next +=
+                QStringLiteral("<br>") +
+                tr("Next action: %1 %2").arg(displayDate(*c.nextActionOn), esc(c.nextActionKind));
     } else {
         next = tr("No recovery case on this loan.");
     }
     if (!f.promises.empty()) {
         const auto& p = f.promises.back();
-        next += QStringLiteral("<br>") +
-                tr("Latest promise: %1 by %2, <b>%3</b>")
-                    .arg(displayMoneyWithCode(p.promise.amount, cur),
-                         displayDate(p.promise.promisedFor),
-                         promiseStatusText(p.evaluation.status));
+        next += QStringLiteral("<br>") + tr("Latest promise: %1 by %2, <b>%3</b>")
+                                             .arg(displayMoneyWithCode(p.promise.amount, cur),
+                                                  displayDate(p.promise.promisedFor),
+                                                  promiseStatusText(p.evaluation.status));
     }
     for (const auto& a : f.approvals)
         if (!a.decision)
@@ -372,8 +391,9 @@ void CaseFilePage::updateActions() {
                        allows(user, Permission::WorkBranchCases, branch);
     logContactButton_->setEnabled(open && works);
     logContactButton_->setToolTip(
-        open ? (works ? QString() : tr("Only the case's officer or a supervisor of the branch "
-                                       "may log contacts on it."))
+        open ? (works ? QString()
+                      : tr("Only the case's officer or a supervisor of the branch "
+                           "may log contacts on it."))
              : tr("There is no open case on this loan."));
     takePaymentButton_->setEnabled(file_.has_value() && works);
     reassignButton_->setVisible(allows(user, Permission::ReassignCases, branch));
@@ -388,7 +408,8 @@ void CaseFilePage::updateActions() {
 bool CaseFilePage::logContact() {
     if (!file_ || !logContactButton_->isEnabled())
         return false;
-    LogContactDialog dialog(services_, session_, *file_, storage::loadDeskSettings(*services_.db).contactRules, this);
+    LogContactDialog dialog(services_, session_, *file_,
+                            storage::loadDeskSettings(*services_.db).contactRules, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     const QString loan = loanId();
@@ -464,9 +485,9 @@ bool CaseFilePage::reverseReceipt(const QString& reason) {
 bool CaseFilePage::addNote(const QString& text) {
     if (!file_)
         return false;
-    auto result = services_.actions->addNote(session_.user, file_->loan.loanId,
-                                             text.trimmed().toStdString(), std::nullopt,
-                                             session_.businessDate);
+    auto result =
+        services_.actions->addNote(session_.user, file_->loan.loanId, text.trimmed().toStdString(),
+                                   std::nullopt, session_.businessDate);
     if (!result) {
         showMessage(QString::fromStdString(result.error().message), true);
         return false;
@@ -478,6 +499,50 @@ bool CaseFilePage::addNote(const QString& text) {
     return true;
 }
 
+bool CaseFilePage::correctSelected() {
+    const auto index = timelineView_->currentIndex();
+    if (!file_ || !index.isValid())
+        return false;
+    const TimelineEntry entry = timeline_->entry(index.row());
+    if (entry.source == TimelineEntry::Source::Note) {
+        bool ok = false;
+        const auto text = QInputDialog::getMultiLineText(
+            this, tr("Correct note #%1").arg(entry.sourceId),
+            tr("The corrected note is saved as a new note; the original stays on record:"),
+            QString::fromStdString(entry.noteText), &ok);
+        return ok && correctNote(entry.sourceId, text);
+    }
+    if (entry.source != TimelineEntry::Source::Contact)
+        return false;
+    LogContactDialog dialog(services_, session_, *file_,
+                            storage::loadDeskSettings(*services_.db).contactRules, this);
+    dialog.setCorrects(entry.sourceId);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const QString loan = loanId();
+    reload();
+    showMessage(tr("Contact #%1 corrected; the original stays on record.").arg(entry.sourceId));
+    emit caseChanged(loan);
+    return true;
+}
+
+bool CaseFilePage::correctNote(std::int64_t noteId, const QString& text) {
+    if (!file_)
+        return false;
+    auto result =
+        services_.actions->addNote(session_.user, file_->loan.loanId, text.trimmed().toStdString(),
+                                   noteId, session_.businessDate);
+    if (!result) {
+        showMessage(QString::fromStdString(result.error().message), true);
+        return false;
+    }
+    const QString loan = loanId();
+    reload();
+    showMessage(tr("Note #%1 corrected; the original stays on record.").arg(noteId));
+    emit caseChanged(loan);
+    return true;
+}
+
 bool CaseFilePage::changeStage(CaseStage stage, const QString& note) {
     if (!file_)
         return false;
@@ -485,18 +550,16 @@ bool CaseFilePage::changeStage(CaseStage stage, const QString& note) {
     const bool approves = allows(user, Permission::ApprovePlans, file_->loan.branch);
     QString done;
     if (stage == CaseStage::Legal && !approves) {
-        auto result = services_.actions->requestLegal(user, file_->loan.loanId,
-                                                      note.trimmed().toStdString(),
-                                                      session_.businessDate);
+        auto result = services_.actions->requestLegal(
+            user, file_->loan.loanId, note.trimmed().toStdString(), session_.businessDate);
         if (!result) {
             showMessage(QString::fromStdString(result.error().message), true);
             return false;
         }
         done = tr("Legal action requested: the case moves to legal when a supervisor approves.");
     } else {
-        auto result = services_.actions->changeStage(user, file_->loan.loanId, stage,
-                                                     note.trimmed().toStdString(),
-                                                     session_.businessDate);
+        auto result = services_.actions->changeStage(
+            user, file_->loan.loanId, stage, note.trimmed().toStdString(), session_.businessDate);
         if (!result) {
             showMessage(QString::fromStdString(result.error().message), true);
             return false;
@@ -513,9 +576,8 @@ bool CaseFilePage::changeStage(CaseStage stage, const QString& note) {
 bool CaseFilePage::signOffReview(const QString& comment) {
     if (!file_)
         return false;
-    auto result = services_.actions->signOffReview(session_.user, file_->loan.loanId,
-                                                   comment.trimmed().toStdString(),
-                                                   session_.businessDate);
+    auto result = services_.actions->signOffReview(
+        session_.user, file_->loan.loanId, comment.trimmed().toStdString(), session_.businessDate);
     if (!result) {
         showMessage(QString::fromStdString(result.error().message), true);
         return false;
@@ -534,7 +596,9 @@ void CaseFilePage::showMessage(const QString& text, bool problem) {
     message_->show();
 }
 
-QString CaseFilePage::message() const { return message_->isHidden() ? QString() : message_->text(); }
+QString CaseFilePage::message() const {
+    return message_->isHidden() ? QString() : message_->text();
+}
 
 bool CaseFilePage::reassign() {
     if (!file_ || !file_->caseRecord || !file_->caseRecord->open)

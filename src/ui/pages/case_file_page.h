@@ -45,6 +45,11 @@ public:
     bool takePayment();
     bool reassign();
     bool addNote(const QString& text);
+    // Corrects the timeline's selected contact (log contact form) or note (new text): a new
+    // entry naming the old one, which stays.
+    bool correctSelected();
+    bool correctNote(std::int64_t noteId, const QString& text);
+    QTableView* timelineView() const { return timelineView_; }
     // Moves the case to `stage`; a move to legal by an officer becomes a request for a
     // supervisor's approval.
     bool changeStage(CaseStage stage, const QString& note);
@@ -91,6 +96,8 @@ private:
     LoanPaymentsModel* payments_;
     QWidget* auditTab_ = nullptr;
     QPushButton* noteButton_;
+    QPushButton* correctButton_ = nullptr;
+    QTableView* timelineView_ = nullptr;
     QPushButton* stageButton_;
     QPushButton* reviewButton_;
     QTableView* receiptsView_;
