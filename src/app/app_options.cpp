@@ -13,13 +13,13 @@ std::optional<AppOptions> parseAppOptions(const QStringList& arguments) {
         QCoreApplication::translate("main", "RecoveryDesk: the loan recovery workstation"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(
-        QStringLiteral("db"), QCoreApplication::translate("main", "the portfolio database"),
-        QStringLiteral("PATH"));
-    const QCommandLineOption date(QStringLiteral("date"),
-                                  QCoreApplication::translate(
-                                      "main", "the business date, YYYY-MM-DD (default: today)"),
-                                  QStringLiteral("DATE"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QCoreApplication::translate("main", "the portfolio database"),
+                                QStringLiteral("PATH"));
+    const QCommandLineOption date(
+        QStringLiteral("date"),
+        QCoreApplication::translate("main", "the business date, YYYY-MM-DD (default: today)"),
+        QStringLiteral("DATE"));
     const QCommandLineOption screenshots(
         QStringLiteral("screenshots"),
         QCoreApplication::translate("main",

@@ -9,9 +9,9 @@ namespace rd::app {
 
 // The command line of the workstation.
 struct AppOptions {
-    QString database;               // --db; the user's data folder by default
+    QString database;                 // --db; the user's data folder by default
     std::optional<Date> businessDate; // --date; today by default
-    QString screenshotsDir;         // --screenshots DIR: render every main screen and quit
+    QString screenshotsDir;           // --screenshots DIR: render every main screen and quit
 };
 
 // Parses the arguments; on a bad value prints what is wrong and returns nothing.

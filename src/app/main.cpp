@@ -6,10 +6,10 @@
 #include "main_window.h"
 #include "screenshots.h"
 #include "services/call_list_service.h"
-#include "services/case_service.h"
-#include "services/contact_service.h"
 #include "services/case_actions_service.h"
 #include "services/case_query_service.h"
+#include "services/case_service.h"
+#include "services/contact_service.h"
 #include "services/payment_service.h"
 #include "services/settings_service.h"
 #include "services/user_service.h"
@@ -51,8 +51,7 @@ int main(int argc, char* argv[]) {
     if (!options)
         return 2;
     if (!options->screenshotsDir.isEmpty())
-        return app::renderScreenshots(options->database,
-                                      options->businessDate.value_or(today()),
+        return app::renderScreenshots(options->database, options->businessDate.value_or(today()),
                                       options->screenshotsDir)
                    ? 0
                    : 1;
@@ -61,10 +60,10 @@ int main(int argc, char* argv[]) {
     open.createIfMissing = true;
     auto db = storage::Database::open(options->database.toStdString(), open);
     if (!db) {
-        QMessageBox::critical(nullptr, QObject::tr("RecoveryDesk"),
-                              QObject::tr("The database %1 cannot be opened: %2")
-                                  .arg(options->database,
-                                       QString::fromStdString(db.error().message)));
+        QMessageBox::critical(
+            nullptr, QObject::tr("RecoveryDesk"),
+            QObject::tr("The database %1 cannot be opened: %2")
+                .arg(options->database, QString::fromStdString(db.error().message)));
         return 1;
     }
     storage::Database& database = **db;
@@ -76,7 +75,7 @@ int main(int argc, char* argv[]) {
     services::CaseActionsService actions(database);
     services::CaseQueryService queries(database);
     services::SettingsService settings(database);
-    ui::DeskServices desk{&database, &users,    &cases,   &contacts, &callList,
+    ui::DeskServices desk{&database, &users,   &cases,   &contacts, &callList,
                           &payments, &actions, &queries, &settings};
 
     ui::DeskSession session;

@@ -174,8 +174,9 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
         return false;
     }
     const auto clock = [businessDate] {
-        return std::chrono::sys_seconds(std::chrono::sys_days(std::chrono::days(businessDate.days())) +
-                                        std::chrono::minutes(kMinuteOfDay));
+        return std::chrono::sys_seconds(
+            std::chrono::sys_days(std::chrono::days(businessDate.days())) +
+            std::chrono::minutes(kMinuteOfDay));
     };
     services::UserService users(db, clock);
     services::CaseService cases(db, clock);
@@ -185,7 +186,7 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
     services::CaseActionsService actions(db, clock);
     services::CaseQueryService queries(db);
     services::SettingsService settings(db);
-    const ui::DeskServices s{&db,      &users,   &cases,   &contacts, &callList,
+    const ui::DeskServices s{&db,       &users,   &cases,   &contacts, &callList,
                              &payments, &actions, &queries, &settings};
     ui::DeskSession session;
     session.businessDate = businessDate;

@@ -18,7 +18,8 @@ bool containsFolded(const std::string& haystack, const std::string& needle) {
 } // namespace
 
 bool CallListFilter::matches(const CallListItem& item) const {
-    if (reason && std::find(item.reasons.begin(), item.reasons.end(), *reason) == item.reasons.end())
+    if (reason &&
+        std::find(item.reasons.begin(), item.reasons.end(), *reason) == item.reasons.end())
         return false;
     if (text.empty())
         return true;

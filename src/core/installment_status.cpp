@@ -4,10 +4,14 @@ namespace rd {
 
 const char* toString(InstallmentStatus status) {
     switch (status) {
-    case InstallmentStatus::Paid: return "paid";
-    case InstallmentStatus::Overdue: return "overdue";
-    case InstallmentStatus::PartPaid: return "part_paid";
-    case InstallmentStatus::Due: return "due";
+    case InstallmentStatus::Paid:
+        return "paid";
+    case InstallmentStatus::Overdue:
+        return "overdue";
+    case InstallmentStatus::PartPaid:
+        return "part_paid";
+    case InstallmentStatus::Due:
+        return "due";
     }
     return "";
 }

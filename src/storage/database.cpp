@@ -140,7 +140,9 @@ CachedStatement Database::prepareCached(std::string_view sql) const {
     return CachedStatement(entry.statement.get(), &entry.inUse);
 }
 
-int Database::schemaVersion() const { return static_cast<int>(pragmaInt(db_, "user_version")); }
+int Database::schemaVersion() const {
+    return static_cast<int>(pragmaInt(db_, "user_version"));
+}
 
 void Database::exec(const char* sql) {
     char* err = nullptr;
@@ -175,8 +177,8 @@ std::optional<Currency> Database::currency() const {
 
 void Database::backupTo(const std::filesystem::path& target) const {
     sqlite3* out = nullptr;
-    int rc = sqlite3_open_v2(target.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(target.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_close(out);
         throw StorageError(fmt::format("cannot create backup {}", target.string()), rc);
@@ -191,12 +193,13 @@ void Database::backupTo(const std::filesystem::path& target) const {
     sqlite3_backup_finish(backup);
     sqlite3_close(out);
     if (rc != SQLITE_DONE)
-        throw StorageError(fmt::format("backup to {} failed: {}", target.string(),
-                                       sqlite3_errstr(rc)),
-                           rc);
+        throw StorageError(
+            fmt::format("backup to {} failed: {}", target.string(), sqlite3_errstr(rc)), rc);
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (open_) {

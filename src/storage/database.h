@@ -31,8 +31,8 @@ public:
     CachedStatement(Statement* cached, bool* inUse) : cached_(cached), inUse_(inUse) {}
     explicit CachedStatement(Statement owned) : owned_(std::move(owned)) {}
     CachedStatement(CachedStatement&& other) noexcept
-        : cached_(std::exchange(other.cached_, nullptr)), inUse_(std::exchange(other.inUse_, nullptr)),
-          owned_(std::move(other.owned_)) {}
+        : cached_(std::exchange(other.cached_, nullptr)),
+          inUse_(std::exchange(other.inUse_, nullptr)), owned_(std::move(other.owned_)) {}
     CachedStatement& operator=(CachedStatement&&) = delete;
     ~CachedStatement() {
         if (cached_) {

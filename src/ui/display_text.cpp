@@ -33,68 +33,100 @@ QString displayDateTime(const DateTime& at, const QLocale& locale) {
 
 QString stageText(CaseStage stage) {
     switch (stage) {
-    case CaseStage::Early: return QCoreApplication::translate("rd", "Early");
-    case CaseStage::Collection: return QCoreApplication::translate("rd", "Collection");
-    case CaseStage::PreLegal: return QCoreApplication::translate("rd", "Pre-legal");
-    case CaseStage::Legal: return QCoreApplication::translate("rd", "Legal");
-    case CaseStage::PostWriteOff: return QCoreApplication::translate("rd", "Post write-off");
+    case CaseStage::Early:
+        return QCoreApplication::translate("rd", "Early");
+    case CaseStage::Collection:
+        return QCoreApplication::translate("rd", "Collection");
+    case CaseStage::PreLegal:
+        return QCoreApplication::translate("rd", "Pre-legal");
+    case CaseStage::Legal:
+        return QCoreApplication::translate("rd", "Legal");
+    case CaseStage::PostWriteOff:
+        return QCoreApplication::translate("rd", "Post write-off");
     }
     return {};
 }
 
 QString promiseStatusText(PromiseStatus status) {
     switch (status) {
-    case PromiseStatus::Pending: return QCoreApplication::translate("rd", "pending");
-    case PromiseStatus::Kept: return QCoreApplication::translate("rd", "kept");
-    case PromiseStatus::Partial: return QCoreApplication::translate("rd", "partly kept");
-    case PromiseStatus::Broken: return QCoreApplication::translate("rd", "broken");
+    case PromiseStatus::Pending:
+        return QCoreApplication::translate("rd", "pending");
+    case PromiseStatus::Kept:
+        return QCoreApplication::translate("rd", "kept");
+    case PromiseStatus::Partial:
+        return QCoreApplication::translate("rd", "partly kept");
+    case PromiseStatus::Broken:
+        return QCoreApplication::translate("rd", "broken");
     }
     return {};
 }
 
 QString channelText(ContactChannel channel) {
     switch (channel) {
-    case ContactChannel::Call: return QCoreApplication::translate("rd", "Call");
-    case ContactChannel::Sms: return QCoreApplication::translate("rd", "SMS");
-    case ContactChannel::Email: return QCoreApplication::translate("rd", "E-mail");
-    case ContactChannel::Letter: return QCoreApplication::translate("rd", "Letter");
-    case ContactChannel::Visit: return QCoreApplication::translate("rd", "Visit");
-    case ContactChannel::Meeting: return QCoreApplication::translate("rd", "Meeting");
+    case ContactChannel::Call:
+        return QCoreApplication::translate("rd", "Call");
+    case ContactChannel::Sms:
+        return QCoreApplication::translate("rd", "SMS");
+    case ContactChannel::Email:
+        return QCoreApplication::translate("rd", "E-mail");
+    case ContactChannel::Letter:
+        return QCoreApplication::translate("rd", "Letter");
+    case ContactChannel::Visit:
+        return QCoreApplication::translate("rd", "Visit");
+    case ContactChannel::Meeting:
+        return QCoreApplication::translate("rd", "Meeting");
     }
     return {};
 }
 
 QString outcomeText(ContactOutcome outcome) {
     switch (outcome) {
-    case ContactOutcome::Reached: return QCoreApplication::translate("rd", "Reached");
-    case ContactOutcome::NoAnswer: return QCoreApplication::translate("rd", "No answer");
-    case ContactOutcome::WrongNumber: return QCoreApplication::translate("rd", "Wrong number");
-    case ContactOutcome::Refused: return QCoreApplication::translate("rd", "Refused to pay");
-    case ContactOutcome::Disputed: return QCoreApplication::translate("rd", "Disputed");
-    case ContactOutcome::Promised: return QCoreApplication::translate("rd", "Promised to pay");
-    case ContactOutcome::Paid: return QCoreApplication::translate("rd", "Says paid");
-    case ContactOutcome::Other: return QCoreApplication::translate("rd", "Other");
+    case ContactOutcome::Reached:
+        return QCoreApplication::translate("rd", "Reached");
+    case ContactOutcome::NoAnswer:
+        return QCoreApplication::translate("rd", "No answer");
+    case ContactOutcome::WrongNumber:
+        return QCoreApplication::translate("rd", "Wrong number");
+    case ContactOutcome::Refused:
+        return QCoreApplication::translate("rd", "Refused to pay");
+    case ContactOutcome::Disputed:
+        return QCoreApplication::translate("rd", "Disputed");
+    case ContactOutcome::Promised:
+        return QCoreApplication::translate("rd", "Promised to pay");
+    case ContactOutcome::Paid:
+        return QCoreApplication::translate("rd", "Says paid");
+    case ContactOutcome::Other:
+        return QCoreApplication::translate("rd", "Other");
     }
     return {};
 }
 
 QString personText(PersonReached person) {
     switch (person) {
-    case PersonReached::Client: return QCoreApplication::translate("rd", "Client");
-    case PersonReached::Guarantor: return QCoreApplication::translate("rd", "Guarantor");
-    case PersonReached::GroupLeader: return QCoreApplication::translate("rd", "Group leader");
-    case PersonReached::Other: return QCoreApplication::translate("rd", "Someone else");
+    case PersonReached::Client:
+        return QCoreApplication::translate("rd", "Client");
+    case PersonReached::Guarantor:
+        return QCoreApplication::translate("rd", "Guarantor");
+    case PersonReached::GroupLeader:
+        return QCoreApplication::translate("rd", "Group leader");
+    case PersonReached::Other:
+        return QCoreApplication::translate("rd", "Someone else");
     }
     return {};
 }
 
 QString reasonText(CallReason reason) {
     switch (reason) {
-    case CallReason::BrokenPromise: return QCoreApplication::translate("rd", "Broken promise");
-    case CallReason::PromiseDue: return QCoreApplication::translate("rd", "Promise due");
-    case CallReason::ActionDue: return QCoreApplication::translate("rd", "Action due");
-    case CallReason::NewCase: return QCoreApplication::translate("rd", "New case");
-    case CallReason::EarlyWarning: return QCoreApplication::translate("rd", "Early warning");
+    case CallReason::BrokenPromise:
+        return QCoreApplication::translate("rd", "Broken promise");
+    case CallReason::PromiseDue:
+        return QCoreApplication::translate("rd", "Promise due");
+    case CallReason::ActionDue:
+        return QCoreApplication::translate("rd", "Action due");
+    case CallReason::NewCase:
+        return QCoreApplication::translate("rd", "New case");
+    case CallReason::EarlyWarning:
+        return QCoreApplication::translate("rd", "Early warning");
     }
     return {};
 }

@@ -1,8 +1,8 @@
 #include "main_window.h"
 
+#include "dialogs/sign_in_dialog.h"
 #include "display_text.h"
 #include "pages/admin_page.h"
-#include "dialogs/sign_in_dialog.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
 #include "pages/cases_page.h"
@@ -94,7 +94,7 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
     auto* date = new QLabel(tr("Business date: %1").arg(displayDate(session_.businessDate)), this);
     date->setObjectName(QStringLiteral("statusDate"));
     auto* who = new QLabel(tr("%1 (%2)").arg(QString::fromStdString(user.username),
-                                            QString::fromLatin1(roleCode(user.role).data())),
+                                             QString::fromLatin1(roleCode(user.role).data())),
                            this);
     who->setObjectName(QStringLiteral("statusUser"));
     statusBar()->addWidget(date);
@@ -108,9 +108,8 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
                 stack_->setCurrentWidget(page);
         }
     });
-    connect(callList_, &CallListPage::openCase, this, [this](const QString& loan) {
-        openFrom(callList_, loan, callList_->visibleLoans());
-    });
+    connect(callList_, &CallListPage::openCase, this,
+            [this](const QString& loan) { openFrom(callList_, loan, callList_->visibleLoans()); });
     connect(caseFile_, &CaseFilePage::backRequested, this, [this] {
         if (returnTo_)
             stack_->setCurrentWidget(returnTo_);
@@ -308,9 +307,9 @@ void MainWindow::refresh() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (work_->busy()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Work in progress"),
-            tr("Background work is still running. Cancel it and quit?"));
+        const auto answer =
+            QMessageBox::question(this, tr("Work in progress"),
+                                  tr("Background work is still running. Cancel it and quit?"));
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;

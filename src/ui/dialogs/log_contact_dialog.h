@@ -23,8 +23,7 @@ class LogContactDialog : public QDialog {
     Q_OBJECT
 public:
     LogContactDialog(DeskServices services, const DeskSession& session,
-                     const services::CaseFile& file, ContactRules rules,
-                     QWidget* parent = nullptr);
+                     const services::CaseFile& file, ContactRules rules, QWidget* parent = nullptr);
     ~LogContactDialog() override;
 
     const std::optional<services::ContactSaved>& saved() const { return saved_; }

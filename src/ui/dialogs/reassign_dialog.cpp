@@ -21,14 +21,14 @@ ReassignDialog::ReassignDialog(DeskServices services, const DeskSession& session
     setObjectName(QStringLiteral("reassignDialog"));
     setWindowTitle(tr("Reassign cases"));
     officers_->setObjectName(QStringLiteral("reassignOfficer"));
-    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(
-        std::chrono::system_clock::now());
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     for (const auto& u : services_.users->list(now)) {
         if (u.user.disabled || u.user.role == Role::Admin ||
             (!branch.isEmpty() && !u.user.worksIn(branch.toStdString())))
             continue;
         officers_->addItem(QStringLiteral("%1 - %2").arg(QString::fromStdString(u.user.username),
-                                                        QString::fromStdString(u.user.fullName)),
+                                                         QString::fromStdString(u.user.fullName)),
                            QString::fromStdString(u.user.username));
     }
     problem_->setWordWrap(true);
@@ -58,14 +58,14 @@ void ReassignDialog::accept() {
     QStringList problems;
     QStringList notMoved;
     for (const auto& loan : loans_) {
-        auto result = services_.cases->reassign(session_.user, loan.toStdString(), to,
-                                                session_.businessDate);
+        auto result =
+            services_.cases->reassign(session_.user, loan.toStdString(), to, session_.businessDate);
         if (result) {
             ++moved_;
         } else {
             notMoved << loan;
-            problems << QStringLiteral("%1: %2").arg(loan,
-                                                     QString::fromStdString(result.error().message));
+            problems << QStringLiteral("%1: %2").arg(
+                loan, QString::fromStdString(result.error().message));
         }
     }
     loans_ = notMoved; // a second try only retries what failed

@@ -71,7 +71,9 @@ SignInDialog::SignInDialog(services::UserService& users, bool demoDatabase, QWid
     setMinimumWidth(420);
 }
 
-QString SignInDialog::problem() const { return problem_->text(); }
+QString SignInDialog::problem() const {
+    return problem_->text();
+}
 
 void SignInDialog::accept() {
     if (username_->text().trimmed().isEmpty()) {
@@ -136,7 +138,9 @@ void FirstAdminDialog::accept() {
         return;
     }
     services::NewUser admin{username_->text().trimmed().toStdString(),
-                            fullName_->text().trimmed().toStdString(), Role::Admin, {}};
+                            fullName_->text().trimmed().toStdString(),
+                            Role::Admin,
+                            {}};
     auto result = users_.createFirstAdmin(admin, password_->text().toStdString());
     if (!result) {
         problem_->setText(QString::fromStdString(result.error().message));
@@ -161,8 +165,8 @@ ChangePasswordDialog::ChangePasswordDialog(services::UserService& users, const U
     form->addRow(tr("&Repeat new password"), repeat_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("At least %1 characters.").arg(services::kMinPasswordLength),
-                                 this));
+    layout->addWidget(
+        new QLabel(tr("At least %1 characters.").arg(services::kMinPasswordLength), this));
     layout->addLayout(form);
     layout->addWidget(problem_);
     layout->addWidget(buttons);

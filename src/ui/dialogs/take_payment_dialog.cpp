@@ -21,13 +21,12 @@ struct MethodChoice {
     PaymentMethod method;
     const char* text;
 };
-constexpr MethodChoice kMethods[] = {{PaymentMethod::Cash, QT_TRANSLATE_NOOP("rd", "Cash")},
-                                     {PaymentMethod::MobileMoney,
-                                      QT_TRANSLATE_NOOP("rd", "Mobile money")},
-                                     {PaymentMethod::BankTransfer,
-                                      QT_TRANSLATE_NOOP("rd", "Bank transfer")},
-                                     {PaymentMethod::Cheque, QT_TRANSLATE_NOOP("rd", "Cheque")},
-                                     {PaymentMethod::Other, QT_TRANSLATE_NOOP("rd", "Other")}};
+constexpr MethodChoice kMethods[] = {
+    {PaymentMethod::Cash, QT_TRANSLATE_NOOP("rd", "Cash")},
+    {PaymentMethod::MobileMoney, QT_TRANSLATE_NOOP("rd", "Mobile money")},
+    {PaymentMethod::BankTransfer, QT_TRANSLATE_NOOP("rd", "Bank transfer")},
+    {PaymentMethod::Cheque, QT_TRANSLATE_NOOP("rd", "Cheque")},
+    {PaymentMethod::Other, QT_TRANSLATE_NOOP("rd", "Other")}};
 
 } // namespace
 
@@ -49,8 +48,8 @@ TakePaymentDialog::TakePaymentDialog(DeskServices services, const DeskSession& s
     amount_->setPlaceholderText(
         file.currency.exponent > 0
             ? tr("e.g. %1 (at most %n decimal(s))", nullptr, file.currency.exponent)
-                  .arg(QString::fromStdString(formatAmount(file.position.arrears.total(),
-                                                           file.currency.exponent)))
+                  .arg(QString::fromStdString(
+                      formatAmount(file.position.arrears.total(), file.currency.exponent)))
             : tr("e.g. %1 (whole %2, no decimals)")
                   .arg(QString::fromStdString(formatAmount(file.position.arrears.total(), 0)),
                        QString::fromStdString(file.currency.code)));
@@ -72,12 +71,12 @@ TakePaymentDialog::TakePaymentDialog(DeskServices services, const DeskSession& s
     form->addRow(tr("&Reference"), reference_);
     form->addRow(tr("&Date paid"), date_);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<b>%1</b> - loan %2 - arrears %3")
-                                     .arg(QString::fromStdString(file.loan.clientName).toHtmlEscaped(),
-                                          QString::fromStdString(file.loan.loanId).toHtmlEscaped(),
-                                          displayMoneyWithCode(file.position.arrears.total(),
-                                                               file.currency)),
-                                 this));
+    layout->addWidget(
+        new QLabel(tr("<b>%1</b> - loan %2 - arrears %3")
+                       .arg(QString::fromStdString(file.loan.clientName).toHtmlEscaped(),
+                            QString::fromStdString(file.loan.loanId).toHtmlEscaped(),
+                            displayMoneyWithCode(file.position.arrears.total(), file.currency)),
+                   this));
     layout->addLayout(form);
     layout->addWidget(preview_);
     layout->addWidget(problemLabel_);
@@ -115,11 +114,13 @@ void TakePaymentDialog::validate() {
     } else {
         amount = *parsed;
     }
-    if (problem_.isEmpty() && method != PaymentMethod::Cash && reference_->text().trimmed().isEmpty())
+    if (problem_.isEmpty() && method != PaymentMethod::Cash &&
+        reference_->text().trimmed().isEmpty())
         problem_ = tr("Enter the reference of the %1 payment (a non-cash payment needs one).")
                        .arg(method_->currentText().toLower());
     if (amount) {
-        auto preview = services_.payments->preview(file_.loan.loanId, *amount, toDate(date_->date()));
+        auto preview =
+            services_.payments->preview(file_.loan.loanId, *amount, toDate(date_->date()));
         if (!preview) {
             if (problem_.isEmpty())
                 problem_ = QString::fromStdString(preview.error().message);
@@ -157,8 +158,8 @@ void TakePaymentDialog::accept() {
         return;
     services::NewDeskPayment payment;
     payment.loanId = file_.loan.loanId;
-    payment.amount = parseAmount(amount_->text().trimmed().toStdString(), file_.currency.exponent)
-                         .value();
+    payment.amount =
+        parseAmount(amount_->text().trimmed().toStdString(), file_.currency.exponent).value();
     payment.method = static_cast<PaymentMethod>(method_->currentData().toInt());
     payment.reference = reference_->text().trimmed().toStdString();
     payment.paidOn = toDate(date_->date());

@@ -28,13 +28,20 @@ QVariant ApprovalsModel::data(const QModelIndex& index, int role) const {
     const auto& v = approvals_[static_cast<std::size_t>(index.row())];
     const auto& a = v.approval;
     switch (index.column()) {
-    case Requested: return displayDate(a.businessDate);
-    case Loan: return QString::fromStdString(a.loanId);
-    case Client: return QString::fromStdString(v.clientName);
-    case Officer: return QString::fromStdString(v.assignedUsername);
-    case Stage: return stageText(v.stage);
-    case RequestedBy: return QString::fromStdString(a.requestedBy);
-    case Note: return QString::fromStdString(a.note);
+    case Requested:
+        return displayDate(a.businessDate);
+    case Loan:
+        return QString::fromStdString(a.loanId);
+    case Client:
+        return QString::fromStdString(v.clientName);
+    case Officer:
+        return QString::fromStdString(v.assignedUsername);
+    case Stage:
+        return stageText(v.stage);
+    case RequestedBy:
+        return QString::fromStdString(a.requestedBy);
+    case Note:
+        return QString::fromStdString(a.note);
     case Decision:
         if (!a.decision)
             return tr("pending");
@@ -42,7 +49,8 @@ QVariant ApprovalsModel::data(const QModelIndex& index, int role) const {
             .arg(a.decision->approved ? tr("approved") : tr("rejected"),
                  QString::fromStdString(a.decision->decidedBy),
                  QString::fromStdString(a.decision->comment));
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -50,15 +58,24 @@ QVariant ApprovalsModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Requested: return tr("Requested");
-    case Loan: return tr("Loan");
-    case Client: return tr("Client");
-    case Officer: return tr("Officer");
-    case Stage: return tr("Stage now");
-    case RequestedBy: return tr("Requested by");
-    case Note: return tr("Why");
-    case Decision: return tr("Decision");
-    default: return {};
+    case Requested:
+        return tr("Requested");
+    case Loan:
+        return tr("Loan");
+    case Client:
+        return tr("Client");
+    case Officer:
+        return tr("Officer");
+    case Stage:
+        return tr("Stage now");
+    case RequestedBy:
+        return tr("Requested by");
+    case Note:
+        return tr("Why");
+    case Decision:
+        return tr("Decision");
+    default:
+        return {};
     }
 }
 

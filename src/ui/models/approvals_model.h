@@ -11,8 +11,17 @@ namespace rd::ui {
 class ApprovalsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Requested, Loan, Client, Officer, Stage, RequestedBy, Note, Decision,
-                  ColumnCount };
+    enum Column {
+        Requested,
+        Loan,
+        Client,
+        Officer,
+        Stage,
+        RequestedBy,
+        Note,
+        Decision,
+        ColumnCount
+    };
     explicit ApprovalsModel(QObject* parent = nullptr);
     void setApprovals(std::vector<services::ApprovalView> approvals);
     const services::ApprovalView& approval(int row) const {

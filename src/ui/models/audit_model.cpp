@@ -27,12 +27,18 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const {
         return {};
     const auto& e = entries_[static_cast<std::size_t>(index.row())];
     switch (index.column()) {
-    case At: return QString::fromStdString(e.at);
-    case Actor: return QString::fromStdString(e.actor);
-    case Action: return QString::fromStdString(e.action);
-    case Before: return QString::fromStdString(e.before.value_or(""));
-    case After: return QString::fromStdString(e.after.value_or(""));
-    default: return {};
+    case At:
+        return QString::fromStdString(e.at);
+    case Actor:
+        return QString::fromStdString(e.actor);
+    case Action:
+        return QString::fromStdString(e.action);
+    case Before:
+        return QString::fromStdString(e.before.value_or(""));
+    case After:
+        return QString::fromStdString(e.after.value_or(""));
+    default:
+        return {};
     }
 }
 
@@ -40,12 +46,18 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case At: return tr("When (UTC)");
-    case Actor: return tr("Who");
-    case Action: return tr("What");
-    case Before: return tr("Before");
-    case After: return tr("After");
-    default: return {};
+    case At:
+        return tr("When (UTC)");
+    case Actor:
+        return tr("Who");
+    case Action:
+        return tr("What");
+    case Before:
+        return tr("Before");
+    case After:
+        return tr("After");
+    default:
+        return {};
     }
 }
 
@@ -78,16 +90,26 @@ QVariant OtherLoansModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (c) {
-    case Loan: return QString::fromStdString(r.loanId);
-    case Product: return QString::fromStdString(r.product);
-    case Branch: return QString::fromStdString(r.branch);
-    case Status: return QString::fromLatin1(toString(r.status)).replace(u'_', u' ');
-    case Dpd: return r.dpd;
-    case Bucket: return QString::fromStdString(r.bucket);
-    case Outstanding: return displayMoney(r.outstandingPrincipal, currency_);
-    case Arrears: return displayMoney(r.arrears, currency_);
-    case Case: return r.caseOpen ? tr("open") : tr("none");
-    default: return {};
+    case Loan:
+        return QString::fromStdString(r.loanId);
+    case Product:
+        return QString::fromStdString(r.product);
+    case Branch:
+        return QString::fromStdString(r.branch);
+    case Status:
+        return QString::fromLatin1(toString(r.status)).replace(u'_', u' ');
+    case Dpd:
+        return r.dpd;
+    case Bucket:
+        return QString::fromStdString(r.bucket);
+    case Outstanding:
+        return displayMoney(r.outstandingPrincipal, currency_);
+    case Arrears:
+        return displayMoney(r.arrears, currency_);
+    case Case:
+        return r.caseOpen ? tr("open") : tr("none");
+    default:
+        return {};
     }
 }
 
@@ -95,16 +117,26 @@ QVariant OtherLoansModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Loan: return tr("Loan");
-    case Product: return tr("Product");
-    case Branch: return tr("Branch");
-    case Status: return tr("Status");
-    case Dpd: return tr("DPD");
-    case Bucket: return tr("Bucket");
-    case Outstanding: return tr("Outstanding");
-    case Arrears: return tr("Arrears");
-    case Case: return tr("Recovery case");
-    default: return {};
+    case Loan:
+        return tr("Loan");
+    case Product:
+        return tr("Product");
+    case Branch:
+        return tr("Branch");
+    case Status:
+        return tr("Status");
+    case Dpd:
+        return tr("DPD");
+    case Bucket:
+        return tr("Bucket");
+    case Outstanding:
+        return tr("Outstanding");
+    case Arrears:
+        return tr("Arrears");
+    case Case:
+        return tr("Recovery case");
+    default:
+        return {};
     }
 }
 

@@ -30,8 +30,18 @@ private:
 class OtherLoansModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Loan, Product, Branch, Status, Dpd, Bucket, Outstanding, Arrears, Case,
-                  ColumnCount };
+    enum Column {
+        Loan,
+        Product,
+        Branch,
+        Status,
+        Dpd,
+        Bucket,
+        Outstanding,
+        Arrears,
+        Case,
+        ColumnCount
+    };
     explicit OtherLoansModel(QObject* parent = nullptr);
     void setRows(std::vector<services::ClientLoanRow> rows, Currency currency);
     const services::ClientLoanRow& row(int r) const {

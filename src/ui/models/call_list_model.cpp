@@ -36,8 +36,10 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const {
     const auto& item = items_[static_cast<std::size_t>(index.row())];
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole: return display(item, column);
-    case SortRole: return sortValue(item, column);
+    case Qt::DisplayRole:
+        return display(item, column);
+    case SortRole:
+        return sortValue(item, column);
     case Qt::TextAlignmentRole:
         if (column == Rank || column == Dpd || column == Arrears)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -50,23 +52,32 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const {
         if (column == Why || column == Client)
             return QString::fromStdString(item.why);
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 
 QVariant CallListModel::display(const CallListItem& item, int column) const {
     const auto& e = item.entry;
     switch (column) {
-    case Rank: return item.rank;
-    case Client: return QString::fromStdString(e.clientName);
-    case Phone: return QString::fromStdString(e.phone);
-    case Loan: return QString::fromStdString(e.loanId);
-    case Dpd: return e.position.daysPastDue;
+    case Rank:
+        return item.rank;
+    case Client:
+        return QString::fromStdString(e.clientName);
+    case Phone:
+        return QString::fromStdString(e.phone);
+    case Loan:
+        return QString::fromStdString(e.loanId);
+    case Dpd:
+        return e.position.daysPastDue;
     case Bucket:
-        return e.bucket.empty() ? QString::fromLatin1(toString(e.position.status)).replace(u'_', u' ')
-                                : QString::fromStdString(e.bucket);
-    case Arrears: return displayMoney(e.position.arrears.total(), currency_);
-    case LastContact: return e.lastContactAt ? displayDateTime(*e.lastContactAt) : tr("never");
+        return e.bucket.empty()
+                   ? QString::fromLatin1(toString(e.position.status)).replace(u'_', u' ')
+                   : QString::fromStdString(e.bucket);
+    case Arrears:
+        return displayMoney(e.position.arrears.total(), currency_);
+    case LastContact:
+        return e.lastContactAt ? displayDateTime(*e.lastContactAt) : tr("never");
     case Promise:
         if (!e.latestPromise)
             return QString();
@@ -75,27 +86,35 @@ QVariant CallListModel::display(const CallListItem& item, int column) const {
                  displayDate(e.latestPromise->promisedFor),
                  e.latestPromiseEvaluation ? promiseStatusText(e.latestPromiseEvaluation->status)
                                            : QString());
-    case NextAction: return displayDate(e.nextActionOn);
-    case Why: return QString::fromStdString(item.why);
-    default: return {};
+    case NextAction:
+        return displayDate(e.nextActionOn);
+    case Why:
+        return QString::fromStdString(item.why);
+    default:
+        return {};
     }
 }
 
 QVariant CallListModel::sortValue(const CallListItem& item, int column) const {
     const auto& e = item.entry;
     switch (column) {
-    case Rank: return item.rank;
-    case Dpd: return e.position.daysPastDue;
-    case Bucket: return e.position.bucketIndex ? static_cast<int>(*e.position.bucketIndex) : -1;
-    case Arrears: return static_cast<qlonglong>(e.position.arrears.total());
+    case Rank:
+        return item.rank;
+    case Dpd:
+        return e.position.daysPastDue;
+    case Bucket:
+        return e.position.bucketIndex ? static_cast<int>(*e.position.bucketIndex) : -1;
+    case Arrears:
+        return static_cast<qlonglong>(e.position.arrears.total());
     case LastContact:
         return e.lastContactAt ? QString::fromStdString(e.lastContactAt->toString()) : QString();
     case Promise:
         return e.latestPromise ? QString::fromStdString(e.latestPromise->promisedFor.toString())
                                : QString();
-    case NextAction: return e.nextActionOn ? QString::fromStdString(e.nextActionOn->toString())
-                                           : QString();
-    default: return display(item, column);
+    case NextAction:
+        return e.nextActionOn ? QString::fromStdString(e.nextActionOn->toString()) : QString();
+    default:
+        return display(item, column);
     }
 }
 
@@ -103,18 +122,30 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Rank: return tr("#");
-    case Client: return tr("Client");
-    case Phone: return tr("Phone");
-    case Loan: return tr("Loan");
-    case Dpd: return tr("DPD");
-    case Bucket: return tr("Bucket");
-    case Arrears: return tr("Arrears");
-    case LastContact: return tr("Last contact");
-    case Promise: return tr("Promise");
-    case NextAction: return tr("Next action");
-    case Why: return tr("Why today");
-    default: return {};
+    case Rank:
+        return tr("#");
+    case Client:
+        return tr("Client");
+    case Phone:
+        return tr("Phone");
+    case Loan:
+        return tr("Loan");
+    case Dpd:
+        return tr("DPD");
+    case Bucket:
+        return tr("Bucket");
+    case Arrears:
+        return tr("Arrears");
+    case LastContact:
+        return tr("Last contact");
+    case Promise:
+        return tr("Promise");
+    case NextAction:
+        return tr("Next action");
+    case Why:
+        return tr("Why today");
+    default:
+        return {};
     }
 }
 

@@ -15,8 +15,20 @@ class CallListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     // "Why today" comes right after the client: it is what the officer reads first.
-    enum Column { Rank, Client, Why, Dpd, Bucket, Arrears, Promise, LastContact, NextAction,
-                  Phone, Loan, ColumnCount };
+    enum Column {
+        Rank,
+        Client,
+        Why,
+        Dpd,
+        Bucket,
+        Arrears,
+        Promise,
+        LastContact,
+        NextAction,
+        Phone,
+        Loan,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit CallListModel(QObject* parent = nullptr);

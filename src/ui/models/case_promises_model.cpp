@@ -37,14 +37,22 @@ QVariant CasePromisesModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Made: return displayDate(v.promise.createdOn);
-    case By: return QString::fromStdString(v.promise.createdBy);
-    case Amount: return displayMoney(v.promise.amount, currency_);
-    case PromisedFor: return displayDate(v.promise.promisedFor);
-    case Deadline: return displayDate(v.evaluation.deadline);
-    case Paid: return displayMoney(v.evaluation.paid, currency_);
-    case Status: return promiseStatusText(v.evaluation.status);
-    default: return {};
+    case Made:
+        return displayDate(v.promise.createdOn);
+    case By:
+        return QString::fromStdString(v.promise.createdBy);
+    case Amount:
+        return displayMoney(v.promise.amount, currency_);
+    case PromisedFor:
+        return displayDate(v.promise.promisedFor);
+    case Deadline:
+        return displayDate(v.evaluation.deadline);
+    case Paid:
+        return displayMoney(v.evaluation.paid, currency_);
+    case Status:
+        return promiseStatusText(v.evaluation.status);
+    default:
+        return {};
     }
 }
 
@@ -52,14 +60,22 @@ QVariant CasePromisesModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Made: return tr("Made on");
-    case By: return tr("Taken by");
-    case Amount: return tr("Amount");
-    case PromisedFor: return tr("Promised for");
-    case Deadline: return tr("Counts until");
-    case Paid: return tr("Paid towards it");
-    case Status: return tr("Status");
-    default: return {};
+    case Made:
+        return tr("Made on");
+    case By:
+        return tr("Taken by");
+    case Amount:
+        return tr("Amount");
+    case PromisedFor:
+        return tr("Promised for");
+    case Deadline:
+        return tr("Counts until");
+    case Paid:
+        return tr("Paid towards it");
+    case Status:
+        return tr("Status");
+    default:
+        return {};
     }
 }
 
@@ -93,18 +109,24 @@ QVariant LoanPaymentsModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case PaidOn: return displayDate(p.paidOn);
-    case Amount: return displayMoney(p.amount, currency_);
-    case Method: return QString::fromLatin1(toString(p.method)).replace(u'_', u' ');
-    case Reference: return QString::fromStdString(p.reference);
-    case PaymentId: return QString::fromStdString(p.id);
+    case PaidOn:
+        return displayDate(p.paidOn);
+    case Amount:
+        return displayMoney(p.amount, currency_);
+    case Method:
+        return QString::fromLatin1(toString(p.method)).replace(u'_', u' ');
+    case Reference:
+        return QString::fromStdString(p.reference);
+    case PaymentId:
+        return QString::fromStdString(p.id);
     case Status:
         if (p.paidOn > asOf_)
             return tr("after the business date");
         if (p.reversedOn && *p.reversedOn <= asOf_)
             return tr("reversed %1").arg(displayDate(*p.reversedOn));
         return tr("counted");
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -112,13 +134,20 @@ QVariant LoanPaymentsModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case PaidOn: return tr("Paid on");
-    case Amount: return tr("Amount");
-    case Method: return tr("Method");
-    case Reference: return tr("Reference");
-    case PaymentId: return tr("Payment");
-    case Status: return tr("Status");
-    default: return {};
+    case PaidOn:
+        return tr("Paid on");
+    case Amount:
+        return tr("Amount");
+    case Method:
+        return tr("Method");
+    case Reference:
+        return tr("Reference");
+    case PaymentId:
+        return tr("Payment");
+    case Status:
+        return tr("Status");
+    default:
+        return {};
     }
 }
 

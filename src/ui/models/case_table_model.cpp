@@ -33,32 +33,46 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
                                        : Qt::AlignLeft | Qt::AlignVCenter);
     if (role == SortRole) {
         switch (c) {
-        case Dpd: return r.dpd;
-        case Arrears: return static_cast<qlonglong>(r.arrears);
-        case Outstanding: return static_cast<qlonglong>(r.outstandingPrincipal);
-        case NextAction: return r.nextActionOn ? QString::fromStdString(r.nextActionOn->toString())
-                                               : QString();
-        case Opened: return QString::fromStdString(r.openedOn.toString());
+        case Dpd:
+            return r.dpd;
+        case Arrears:
+            return static_cast<qlonglong>(r.arrears);
+        case Outstanding:
+            return static_cast<qlonglong>(r.outstandingPrincipal);
+        case NextAction:
+            return r.nextActionOn ? QString::fromStdString(r.nextActionOn->toString()) : QString();
+        case Opened:
+            return QString::fromStdString(r.openedOn.toString());
         case LastContact:
-            return r.lastContactAt ? QString::fromStdString(r.lastContactAt->toString()) : QString();
-        default: break;
+            return r.lastContactAt ? QString::fromStdString(r.lastContactAt->toString())
+                                   : QString();
+        default:
+            break;
         }
     }
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     switch (c) {
-    case Loan: return QString::fromStdString(r.loanId);
-    case Client: return QString::fromStdString(r.clientName);
-    case Branch: return QString::fromStdString(r.branch);
-    case Officer: return r.officer.empty() ? tr("(unassigned)") : QString::fromStdString(r.officer);
+    case Loan:
+        return QString::fromStdString(r.loanId);
+    case Client:
+        return QString::fromStdString(r.clientName);
+    case Branch:
+        return QString::fromStdString(r.branch);
+    case Officer:
+        return r.officer.empty() ? tr("(unassigned)") : QString::fromStdString(r.officer);
     case Stage:
-        return r.open ? stageText(r.stage)
-                      : tr("closed %1").arg(displayDate(r.closedOn));
-    case Dpd: return r.dpd;
-    case Bucket: return QString::fromStdString(r.bucket);
-    case Arrears: return displayMoney(r.arrears, currency_);
-    case Outstanding: return displayMoney(r.outstandingPrincipal, currency_);
-    case NextAction: return displayDate(r.nextActionOn);
+        return r.open ? stageText(r.stage) : tr("closed %1").arg(displayDate(r.closedOn));
+    case Dpd:
+        return r.dpd;
+    case Bucket:
+        return QString::fromStdString(r.bucket);
+    case Arrears:
+        return displayMoney(r.arrears, currency_);
+    case Outstanding:
+        return displayMoney(r.outstandingPrincipal, currency_);
+    case NextAction:
+        return displayDate(r.nextActionOn);
     case Promise:
         if (!r.latestPromise)
             return QString();
@@ -67,9 +81,12 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
                  displayDate(r.latestPromise->promisedFor),
                  r.latestPromiseEvaluation ? promiseStatusText(r.latestPromiseEvaluation->status)
                                            : QString());
-    case LastContact: return r.lastContactAt ? displayDateTime(*r.lastContactAt) : tr("never");
-    case Opened: return displayDate(r.openedOn);
-    default: return {};
+    case LastContact:
+        return r.lastContactAt ? displayDateTime(*r.lastContactAt) : tr("never");
+    case Opened:
+        return displayDate(r.openedOn);
+    default:
+        return {};
     }
 }
 
@@ -77,20 +94,34 @@ QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Loan: return tr("Loan");
-    case Client: return tr("Client");
-    case Branch: return tr("Branch");
-    case Officer: return tr("Officer");
-    case Stage: return tr("Stage");
-    case Dpd: return tr("DPD");
-    case Bucket: return tr("Bucket");
-    case Arrears: return tr("Arrears");
-    case Outstanding: return tr("Outstanding");
-    case NextAction: return tr("Next action");
-    case Promise: return tr("Latest promise");
-    case LastContact: return tr("Last contact");
-    case Opened: return tr("Opened");
-    default: return {};
+    case Loan:
+        return tr("Loan");
+    case Client:
+        return tr("Client");
+    case Branch:
+        return tr("Branch");
+    case Officer:
+        return tr("Officer");
+    case Stage:
+        return tr("Stage");
+    case Dpd:
+        return tr("DPD");
+    case Bucket:
+        return tr("Bucket");
+    case Arrears:
+        return tr("Arrears");
+    case Outstanding:
+        return tr("Outstanding");
+    case NextAction:
+        return tr("Next action");
+    case Promise:
+        return tr("Latest promise");
+    case LastContact:
+        return tr("Last contact");
+    case Opened:
+        return tr("Opened");
+    default:
+        return {};
     }
 }
 

@@ -12,8 +12,22 @@ namespace rd::ui {
 class CaseTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Loan, Client, Branch, Officer, Stage, Dpd, Bucket, Arrears, Outstanding,
-                  NextAction, Promise, LastContact, Opened, ColumnCount };
+    enum Column {
+        Loan,
+        Client,
+        Branch,
+        Officer,
+        Stage,
+        Dpd,
+        Bucket,
+        Arrears,
+        Outstanding,
+        NextAction,
+        Promise,
+        LastContact,
+        Opened,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit CaseTableModel(QObject* parent = nullptr);

@@ -30,19 +30,29 @@ QVariant LoanSearchModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Loan: return QString::fromStdString(h.loanId);
-    case Client: return QString::fromStdString(h.clientName);
-    case ClientId: return QString::fromStdString(h.clientId);
-    case Phone: return QString::fromStdString(h.phone);
-    case NationalId: return QString::fromStdString(h.nationalId);
-    case Branch: return QString::fromStdString(h.branch);
-    case Product: return QString::fromStdString(h.product);
-    case Status: return QString::fromStdString(h.status).replace(u'_', u' ');
-    case Dpd: return h.dpd ? QVariant(*h.dpd) : QVariant();
+    case Loan:
+        return QString::fromStdString(h.loanId);
+    case Client:
+        return QString::fromStdString(h.clientName);
+    case ClientId:
+        return QString::fromStdString(h.clientId);
+    case Phone:
+        return QString::fromStdString(h.phone);
+    case NationalId:
+        return QString::fromStdString(h.nationalId);
+    case Branch:
+        return QString::fromStdString(h.branch);
+    case Product:
+        return QString::fromStdString(h.product);
+    case Status:
+        return QString::fromStdString(h.status).replace(u'_', u' ');
+    case Dpd:
+        return h.dpd ? QVariant(*h.dpd) : QVariant();
     case Case:
         return h.caseOpen ? tr("open (%1)").arg(h.caseStage ? stageText(*h.caseStage) : QString())
                           : tr("none");
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -50,17 +60,28 @@ QVariant LoanSearchModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Loan: return tr("Loan");
-    case Client: return tr("Client");
-    case ClientId: return tr("Client id");
-    case Phone: return tr("Phone");
-    case NationalId: return tr("National id");
-    case Branch: return tr("Branch");
-    case Product: return tr("Product");
-    case Status: return tr("Status");
-    case Dpd: return tr("DPD");
-    case Case: return tr("Recovery case");
-    default: return {};
+    case Loan:
+        return tr("Loan");
+    case Client:
+        return tr("Client");
+    case ClientId:
+        return tr("Client id");
+    case Phone:
+        return tr("Phone");
+    case NationalId:
+        return tr("National id");
+    case Branch:
+        return tr("Branch");
+    case Product:
+        return tr("Product");
+    case Status:
+        return tr("Status");
+    case Dpd:
+        return tr("DPD");
+    case Case:
+        return tr("Recovery case");
+    default:
+        return {};
     }
 }
 

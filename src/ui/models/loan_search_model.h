@@ -11,8 +11,19 @@ namespace rd::ui {
 class LoanSearchModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Loan, Client, ClientId, Phone, NationalId, Branch, Product, Status, Dpd, Case,
-                  ColumnCount };
+    enum Column {
+        Loan,
+        Client,
+        ClientId,
+        Phone,
+        NationalId,
+        Branch,
+        Product,
+        Status,
+        Dpd,
+        Case,
+        ColumnCount
+    };
     explicit LoanSearchModel(QObject* parent = nullptr);
     void setHits(std::vector<services::LoanSearchHit> hits);
     const services::LoanSearchHit& hit(int row) const {

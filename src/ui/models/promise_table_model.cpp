@@ -33,16 +33,26 @@ QVariant PromiseTableModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case PromisedFor: return displayDate(r.promise.promisedFor);
-    case Client: return QString::fromStdString(r.clientName);
-    case Loan: return QString::fromStdString(r.loanId);
-    case Phone: return QString::fromStdString(r.phone);
-    case Amount: return displayMoney(r.promise.amount, currency_);
-    case Paid: return displayMoney(r.evaluation.paid, currency_);
-    case Status: return promiseStatusText(r.evaluation.status);
-    case Officer: return QString::fromStdString(r.officer);
-    case CreatedBy: return QString::fromStdString(r.promise.createdBy);
-    default: return {};
+    case PromisedFor:
+        return displayDate(r.promise.promisedFor);
+    case Client:
+        return QString::fromStdString(r.clientName);
+    case Loan:
+        return QString::fromStdString(r.loanId);
+    case Phone:
+        return QString::fromStdString(r.phone);
+    case Amount:
+        return displayMoney(r.promise.amount, currency_);
+    case Paid:
+        return displayMoney(r.evaluation.paid, currency_);
+    case Status:
+        return promiseStatusText(r.evaluation.status);
+    case Officer:
+        return QString::fromStdString(r.officer);
+    case CreatedBy:
+        return QString::fromStdString(r.promise.createdBy);
+    default:
+        return {};
     }
 }
 
@@ -50,16 +60,26 @@ QVariant PromiseTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case PromisedFor: return tr("Promised for");
-    case Client: return tr("Client");
-    case Loan: return tr("Loan");
-    case Phone: return tr("Phone");
-    case Amount: return tr("Amount");
-    case Paid: return tr("Paid so far");
-    case Status: return tr("Status");
-    case Officer: return tr("Officer");
-    case CreatedBy: return tr("Taken by");
-    default: return {};
+    case PromisedFor:
+        return tr("Promised for");
+    case Client:
+        return tr("Client");
+    case Loan:
+        return tr("Loan");
+    case Phone:
+        return tr("Phone");
+    case Amount:
+        return tr("Amount");
+    case Paid:
+        return tr("Paid so far");
+    case Status:
+        return tr("Status");
+    case Officer:
+        return tr("Officer");
+    case CreatedBy:
+        return tr("Taken by");
+    default:
+        return {};
     }
 }
 

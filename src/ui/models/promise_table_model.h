@@ -12,8 +12,18 @@ namespace rd::ui {
 class PromiseTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { PromisedFor, Client, Loan, Phone, Amount, Paid, Status, Officer, CreatedBy,
-                  ColumnCount };
+    enum Column {
+        PromisedFor,
+        Client,
+        Loan,
+        Phone,
+        Amount,
+        Paid,
+        Status,
+        Officer,
+        CreatedBy,
+        ColumnCount
+    };
     explicit PromiseTableModel(QObject* parent = nullptr);
     void setRows(std::vector<services::PromiseRow> rows, Currency currency);
     const services::PromiseRow& row(int r) const { return rows_.at(static_cast<std::size_t>(r)); }

@@ -36,18 +36,25 @@ QVariant ReceiptsModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Receipt: return QString::fromStdString(services::receiptNumberText(r.receiptNo));
-    case Date: return displayDate(r.paidOn);
-    case Amount: return displayMoney(r.amount, currency_);
-    case Method: return QString::fromLatin1(toString(r.method));
-    case Reference: return QString::fromStdString(r.reference);
-    case TakenBy: return QString::fromStdString(r.takenBy);
+    case Receipt:
+        return QString::fromStdString(services::receiptNumberText(r.receiptNo));
+    case Date:
+        return displayDate(r.paidOn);
+    case Amount:
+        return displayMoney(r.amount, currency_);
+    case Method:
+        return QString::fromLatin1(toString(r.method));
+    case Reference:
+        return QString::fromStdString(r.reference);
+    case TakenBy:
+        return QString::fromStdString(r.takenBy);
     case Status:
-        return r.reversedOn ? tr("reversed %1: %2")
-                                  .arg(displayDate(*r.reversedOn),
-                                       QString::fromStdString(r.reversalReason))
-                            : tr("counted");
-    default: return {};
+        return r.reversedOn
+                   ? tr("reversed %1: %2")
+                         .arg(displayDate(*r.reversedOn), QString::fromStdString(r.reversalReason))
+                   : tr("counted");
+    default:
+        return {};
     }
 }
 
@@ -55,14 +62,22 @@ QVariant ReceiptsModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Receipt: return tr("Receipt");
-    case Date: return tr("Paid on");
-    case Amount: return tr("Amount");
-    case Method: return tr("Method");
-    case Reference: return tr("Reference");
-    case TakenBy: return tr("Taken by");
-    case Status: return tr("Status");
-    default: return {};
+    case Receipt:
+        return tr("Receipt");
+    case Date:
+        return tr("Paid on");
+    case Amount:
+        return tr("Amount");
+    case Method:
+        return tr("Method");
+    case Reference:
+        return tr("Reference");
+    case TakenBy:
+        return tr("Taken by");
+    case Status:
+        return tr("Status");
+    default:
+        return {};
     }
 }
 

@@ -37,23 +37,36 @@ QVariant ScheduleModel::data(const QModelIndex& index, int role) const {
     const auto status = statuses_[row];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Number: return i.number;
-        case DueDate: return displayDate(i.dueDate);
-        case Principal: return displayMoney(i.due.principal, currency_);
-        case Interest: return displayMoney(i.due.interest, currency_);
-        case FeesPenalties: return displayMoney(i.due.fees + i.due.penalties, currency_);
-        case TotalDue: return displayMoney(i.due.total(), currency_);
-        case Paid: return displayMoney(i.paid.total(), currency_);
-        case Unpaid: return displayMoney(i.unpaid().total(), currency_);
+        case Number:
+            return i.number;
+        case DueDate:
+            return displayDate(i.dueDate);
+        case Principal:
+            return displayMoney(i.due.principal, currency_);
+        case Interest:
+            return displayMoney(i.due.interest, currency_);
+        case FeesPenalties:
+            return displayMoney(i.due.fees + i.due.penalties, currency_);
+        case TotalDue:
+            return displayMoney(i.due.total(), currency_);
+        case Paid:
+            return displayMoney(i.paid.total(), currency_);
+        case Unpaid:
+            return displayMoney(i.unpaid().total(), currency_);
         case Status:
             switch (status) {
-            case InstallmentStatus::Paid: return tr("Paid");
-            case InstallmentStatus::Overdue: return tr("Overdue");
-            case InstallmentStatus::PartPaid: return tr("Part-paid");
-            case InstallmentStatus::Due: return tr("Due");
+            case InstallmentStatus::Paid:
+                return tr("Paid");
+            case InstallmentStatus::Overdue:
+                return tr("Overdue");
+            case InstallmentStatus::PartPaid:
+                return tr("Part-paid");
+            case InstallmentStatus::Due:
+                return tr("Due");
             }
             return {};
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::TextAlignmentRole)
@@ -62,10 +75,14 @@ QVariant ScheduleModel::data(const QModelIndex& index, int role) const {
                                        : Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::DecorationRole && index.column() == Status) {
         switch (status) {
-        case InstallmentStatus::Paid: return bucketIcon(0);
-        case InstallmentStatus::Overdue: return bucketIcon(3);
-        case InstallmentStatus::PartPaid: return bucketIcon(1);
-        case InstallmentStatus::Due: return {};
+        case InstallmentStatus::Paid:
+            return bucketIcon(0);
+        case InstallmentStatus::Overdue:
+            return bucketIcon(3);
+        case InstallmentStatus::PartPaid:
+            return bucketIcon(1);
+        case InstallmentStatus::Due:
+            return {};
         }
     }
     if (role == Qt::FontRole && status == InstallmentStatus::Overdue) {
@@ -80,16 +97,26 @@ QVariant ScheduleModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Number: return tr("No.");
-    case DueDate: return tr("Due");
-    case Principal: return tr("Principal");
-    case Interest: return tr("Interest");
-    case FeesPenalties: return tr("Fees + penalties");
-    case TotalDue: return tr("Total due");
-    case Paid: return tr("Paid");
-    case Unpaid: return tr("Unpaid");
-    case Status: return tr("Status");
-    default: return {};
+    case Number:
+        return tr("No.");
+    case DueDate:
+        return tr("Due");
+    case Principal:
+        return tr("Principal");
+    case Interest:
+        return tr("Interest");
+    case FeesPenalties:
+        return tr("Fees + penalties");
+    case TotalDue:
+        return tr("Total due");
+    case Paid:
+        return tr("Paid");
+    case Unpaid:
+        return tr("Unpaid");
+    case Status:
+        return tr("Status");
+    default:
+        return {};
     }
 }
 

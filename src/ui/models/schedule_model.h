@@ -13,8 +13,18 @@ namespace rd::ui {
 class ScheduleModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Number, DueDate, Principal, Interest, FeesPenalties, TotalDue, Paid, Unpaid,
-                  Status, ColumnCount };
+    enum Column {
+        Number,
+        DueDate,
+        Principal,
+        Interest,
+        FeesPenalties,
+        TotalDue,
+        Paid,
+        Unpaid,
+        Status,
+        ColumnCount
+    };
     explicit ScheduleModel(QObject* parent = nullptr);
 
     void setSchedule(std::vector<InstallmentState> installments, Date asOf, Amount tolerance,

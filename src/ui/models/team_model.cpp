@@ -31,21 +31,30 @@ QVariant TeamModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Officer: return QString::fromStdString(r.username);
-    case Name: return QString::fromStdString(r.fullName);
-    case Role: return QString::fromLatin1(roleCode(r.role).data());
+    case Officer:
+        return QString::fromStdString(r.username);
+    case Name:
+        return QString::fromStdString(r.fullName);
+    case Role:
+        return QString::fromLatin1(roleCode(r.role).data());
     case Branches: {
         QStringList b;
         for (const auto& s : r.branches)
             b << QString::fromStdString(s);
         return b.join(QStringLiteral(", "));
     }
-    case OpenCases: return r.openCases;
-    case Contacts: return r.contactsLogged;
-    case PromisesDue: return r.promisesDue;
-    case PromisesKept: return r.promisesKept;
-    case Collected: return displayMoney(r.collected, currency_);
-    default: return {};
+    case OpenCases:
+        return r.openCases;
+    case Contacts:
+        return r.contactsLogged;
+    case PromisesDue:
+        return r.promisesDue;
+    case PromisesKept:
+        return r.promisesKept;
+    case Collected:
+        return displayMoney(r.collected, currency_);
+    default:
+        return {};
     }
 }
 
@@ -53,16 +62,26 @@ QVariant TeamModel::headerData(int section, Qt::Orientation orientation, int rol
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Officer: return tr("Officer");
-    case Name: return tr("Name");
-    case Role: return tr("Role");
-    case Branches: return tr("Branches");
-    case OpenCases: return tr("Open cases");
-    case Contacts: return tr("Contacts today");
-    case PromisesDue: return tr("Promises due");
-    case PromisesKept: return tr("Kept");
-    case Collected: return tr("Collected today");
-    default: return {};
+    case Officer:
+        return tr("Officer");
+    case Name:
+        return tr("Name");
+    case Role:
+        return tr("Role");
+    case Branches:
+        return tr("Branches");
+    case OpenCases:
+        return tr("Open cases");
+    case Contacts:
+        return tr("Contacts today");
+    case PromisesDue:
+        return tr("Promises due");
+    case PromisesKept:
+        return tr("Kept");
+    case Collected:
+        return tr("Collected today");
+    default:
+        return {};
     }
 }
 

@@ -12,8 +12,18 @@ namespace rd::ui {
 class TeamModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Officer, Name, Role, Branches, OpenCases, Contacts, PromisesDue, PromisesKept,
-                  Collected, ColumnCount };
+    enum Column {
+        Officer,
+        Name,
+        Role,
+        Branches,
+        OpenCases,
+        Contacts,
+        PromisesDue,
+        PromisesKept,
+        Collected,
+        ColumnCount
+    };
     explicit TeamModel(QObject* parent = nullptr);
     void setRows(std::vector<services::TeamMemberRow> rows, Currency currency);
     const services::TeamMemberRow& row(int r) const {

@@ -12,6 +12,10 @@ namespace rd::ui {
 // One entry of a case's single chronological timeline: contacts, promises, payments,
 // reversals, case events (opening, stage, assignment, closing).
 struct TimelineEntry {
+    TimelineEntry(QString sortKey_, QString when_, QString kind_, QString who_, QString what_)
+        : sortKey(std::move(sortKey_)), when(std::move(when_)), kind(std::move(kind_)),
+          who(std::move(who_)), what(std::move(what_)) {}
+
     QString sortKey; // ISO date or date-time: entries sort by it, then by recording order
     QString when;    // as displayed
     QString kind;

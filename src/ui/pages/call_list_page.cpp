@@ -92,11 +92,10 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
 }
 
 void CallListPage::reload() {
-    const QString current = view_->currentIndex().isValid()
-                                ? view_->currentIndex().siblingAtColumn(CallListModel::Loan)
-                                      .data()
-                                      .toString()
-                                : QString();
+    const QString current =
+        view_->currentIndex().isValid()
+            ? view_->currentIndex().siblingAtColumn(CallListModel::Loan).data().toString()
+            : QString();
     auto list = services_.callList->forOfficer(session_.user.username, session_.businessDate);
     if (!list) {
         model_->setItems({}, session_.currency);
@@ -138,8 +137,7 @@ void CallListPage::updateSummary() {
                                 "fall due (see Promises).")
                                  .arg(displayDate(session_.businessDate))
                                  .arg(dueTomorrow));
-    }
-    else
+    } else
         emptyState_->setText(tr("No case matches the filter. Clear it with Esc in the filter "
                                 "box."));
 }

@@ -47,8 +47,7 @@ PromisesPage::PromisesPage(DeskServices services, const DeskSession& session, QW
     connect(from_, &QDateEdit::dateChanged, this, &PromisesPage::reload);
     connect(to_, &QDateEdit::dateChanged, this, &PromisesPage::reload);
     connect(view_, &QTableView::activated, this, [this, proxy](const QModelIndex& index) {
-        emit openCase(
-            QString::fromStdString(model_->row(proxy->mapToSource(index).row()).loanId));
+        emit openCase(QString::fromStdString(model_->row(proxy->mapToSource(index).row()).loanId));
     });
 }
 

@@ -68,7 +68,8 @@ TeamPage::TeamPage(DeskServices services, const DeskSession& session, QWidget* p
     const auto openSelected = [this] {
         const auto index = approvalsView_->currentIndex();
         if (index.isValid())
-            emit openCase(QString::fromStdString(approvals_->approval(index.row()).approval.loanId));
+            emit openCase(
+                QString::fromStdString(approvals_->approval(index.row()).approval.loanId));
     };
     connect(open, &QPushButton::clicked, this, openSelected);
     connect(approvalsView_, &QTableView::activated, this, openSelected);
@@ -101,10 +102,10 @@ void TeamPage::reload() {
                               .arg(displayMoneyWithCode(collected, session_.currency)));
     }
     approvals_->setApprovals(services_.actions->approvals(session_.user, true));
-    approvalsSummary_->setText(approvals_->rowCount() == 0
-                                   ? tr("No request waits for a decision.")
-                                   : tr("%n request(s) wait for a decision.", nullptr,
-                                        approvals_->rowCount()));
+    approvalsSummary_->setText(
+        approvals_->rowCount() == 0
+            ? tr("No request waits for a decision.")
+            : tr("%n request(s) wait for a decision.", nullptr, approvals_->rowCount()));
 }
 
 bool TeamPage::decide(bool approve, const QString& comment) {

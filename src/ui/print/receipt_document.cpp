@@ -13,16 +13,25 @@
 namespace rd::ui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("rd::ui::Receipt", text); }
-QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("rd::ui::Receipt", text);
+}
+QString esc(const std::string& s) {
+    return QString::fromStdString(s).toHtmlEscaped();
+}
 
 QString methodText(PaymentMethod method) {
     switch (method) {
-    case PaymentMethod::Cash: return tr("Cash");
-    case PaymentMethod::Cheque: return tr("Cheque");
-    case PaymentMethod::BankTransfer: return tr("Bank transfer");
-    case PaymentMethod::MobileMoney: return tr("Mobile money");
-    case PaymentMethod::Other: return tr("Other");
+    case PaymentMethod::Cash:
+        return tr("Cash");
+    case PaymentMethod::Cheque:
+        return tr("Cheque");
+    case PaymentMethod::BankTransfer:
+        return tr("Bank transfer");
+    case PaymentMethod::MobileMoney:
+        return tr("Mobile money");
+    case PaymentMethod::Other:
+        return tr("Other");
     }
     return {};
 }
@@ -64,9 +73,9 @@ QString receiptHtml(const services::DeskReceipt& r, const Currency& c) {
             QStringLiteral("</h3><table cellspacing='4'>");
     html += row(tr("Arrears"), displayMoneyWithCode(r.arrearsAfter, c));
     html += row(tr("Outstanding principal"), displayMoneyWithCode(r.outstandingPrincipalAfter, c));
-    html += QStringLiteral("</table><p>") +
-            tr("Received by %1 on %2. Payment %3.")
-                .arg(esc(r.takenBy), esc(r.takenAt), esc(r.paymentId));
+    html +=
+        QStringLiteral("</table><p>") + tr("Received by %1 on %2. Payment %3.")
+                                            .arg(esc(r.takenBy), esc(r.takenAt), esc(r.paymentId));
     if (r.reversedOn)
         html += QStringLiteral("<br><b>") +
                 tr("Reversed on %1 by %2: %3")
@@ -83,8 +92,9 @@ bool saveReceiptPdf(const services::DeskReceipt& receipt, const Currency& curren
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(path);
     printer.setPageSize(QPageSize(QPageSize::A4));
-    printer.setDocName(tr("Receipt %1")
-                           .arg(QString::fromStdString(services::receiptNumberText(receipt.receiptNo))));
+    printer.setDocName(
+        tr("Receipt %1")
+            .arg(QString::fromStdString(services::receiptNumberText(receipt.receiptNo))));
     print(receipt, currency, &printer);
     return printer.printerState() != QPrinter::Error;
 }
@@ -94,8 +104,9 @@ void previewReceipt(const services::DeskReceipt& receipt, const Currency& curren
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageSize(QPageSize(QPageSize::A4));
     QPrintPreviewDialog dialog(&printer, parent);
-    dialog.setWindowTitle(tr("Receipt %1")
-                              .arg(QString::fromStdString(services::receiptNumberText(receipt.receiptNo))));
+    dialog.setWindowTitle(
+        tr("Receipt %1")
+            .arg(QString::fromStdString(services::receiptNumberText(receipt.receiptNo))));
     QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog,
                      [&](QPrinter* p) { print(receipt, currency, p); });
     dialog.exec();
