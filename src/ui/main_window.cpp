@@ -212,6 +212,9 @@ void MainWindow::startRecompute() {
         },
         [this](const JobOutcome& outcome) {
             statusBar()->showMessage(outcome.message, 8000);
+            // The first import into a new database sets the portfolio currency.
+            if (const auto currency = services_.db->currency())
+                session_.currency = *currency;
             if (outcome.ok)
                 refresh();
         });
