@@ -4,28 +4,21 @@
 
 namespace rd::ui {
 
-ApprovalsModel::ApprovalsModel(QObject* parent) : QAbstractTableModel(parent) {}
+ApprovalsModel::ApprovalsModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void ApprovalsModel::setApprovals(std::vector<services::ApprovalView> approvals) {
     beginResetModel();
-    approvals_ = std::move(approvals);
+    rows_ = std::move(approvals);
     endResetModel();
 }
 
-int ApprovalsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(approvals_.size());
-}
-
-int ApprovalsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant ApprovalsModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    const auto& v = approvals_[static_cast<std::size_t>(index.row())];
+    const auto& v = *found;
     const auto& a = v.approval;
     switch (index.column()) {
     case Requested:

@@ -4,28 +4,21 @@
 
 namespace rd::ui {
 
-AuditModel::AuditModel(QObject* parent) : QAbstractTableModel(parent) {}
+AuditModel::AuditModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void AuditModel::setEntries(std::vector<services::AuditEntry> entries) {
     beginResetModel();
-    entries_ = std::move(entries);
+    rows_ = std::move(entries);
     endResetModel();
 }
 
-int AuditModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(entries_.size());
-}
-
-int AuditModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant AuditModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    const auto& e = entries_[static_cast<std::size_t>(index.row())];
+    const auto& e = *found;
     switch (index.column()) {
     case At:
         return QString::fromStdString(e.at);
@@ -61,7 +54,7 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     }
 }
 
-OtherLoansModel::OtherLoansModel(QObject* parent) : QAbstractTableModel(parent) {}
+OtherLoansModel::OtherLoansModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void OtherLoansModel::setRows(std::vector<services::ClientLoanRow> rows, Currency currency) {
     beginResetModel();
@@ -70,18 +63,11 @@ void OtherLoansModel::setRows(std::vector<services::ClientLoanRow> rows, Currenc
     endResetModel();
 }
 
-int OtherLoansModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int OtherLoansModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant OtherLoansModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    const auto& r = *found;
     const int c = index.column();
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue((c == Dpd || c == Outstanding || c == Arrears)

@@ -5,35 +5,28 @@
 
 namespace rd::ui {
 
-CallListModel::CallListModel(QObject* parent) : QAbstractTableModel(parent) {}
+CallListModel::CallListModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void CallListModel::setItems(std::vector<CallListItem> items, Currency currency) {
     beginResetModel();
-    items_ = std::move(items);
+    rows_ = std::move(items);
     currency_ = std::move(currency);
     endResetModel();
 }
 
 int CallListModel::rowOfLoan(const QString& loanId) const {
     const auto id = loanId.toStdString();
-    for (std::size_t i = 0; i < items_.size(); ++i)
-        if (items_[i].entry.loanId == id)
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].entry.loanId == id)
             return static_cast<int>(i);
     return -1;
 }
 
-int CallListModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(items_.size());
-}
-
-int CallListModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant CallListModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& item = items_[static_cast<std::size_t>(index.row())];
+    const auto& item = *found;
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:

@@ -2,8 +2,8 @@
 
 #include "core/call_list.h"
 #include "core/currency.h"
+#include "row_table_model.h"
 
-#include <QAbstractTableModel>
 #include <vector>
 
 namespace rd::ui {
@@ -11,7 +11,7 @@ namespace rd::ui {
 // One row per case of an officer's daily call list, in rank order. Sorting and filtering
 // happen in CallListProxyModel; SortRole gives each column a value that sorts correctly
 // (numbers as numbers, empty dates last).
-class CallListModel : public QAbstractTableModel {
+class CallListModel : public RowTableModel<CallListItem> {
     Q_OBJECT
 public:
     // "Why today" comes right after the client: it is what the officer reads first.
@@ -34,12 +34,10 @@ public:
     explicit CallListModel(QObject* parent = nullptr);
 
     void setItems(std::vector<CallListItem> items, Currency currency);
-    const CallListItem& item(int row) const { return items_.at(static_cast<std::size_t>(row)); }
+    const CallListItem& item(int row) const { return rows_.at(static_cast<std::size_t>(row)); }
     // The row of the loan, or -1.
     int rowOfLoan(const QString& loanId) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
@@ -48,7 +46,6 @@ private:
     QVariant display(const CallListItem& item, int column) const;
     QVariant sortValue(const CallListItem& item, int column) const;
 
-    std::vector<CallListItem> items_;
     Currency currency_;
 };
 

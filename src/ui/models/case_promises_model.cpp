@@ -7,29 +7,22 @@
 
 namespace rd::ui {
 
-CasePromisesModel::CasePromisesModel(QObject* parent) : QAbstractTableModel(parent) {}
+CasePromisesModel::CasePromisesModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void CasePromisesModel::setPromises(std::vector<services::PromiseView> promises,
                                     Currency currency) {
     beginResetModel();
-    promises_ = std::move(promises);
-    std::reverse(promises_.begin(), promises_.end());
+    rows_ = std::move(promises);
+    std::reverse(rows_.begin(), rows_.end());
     currency_ = std::move(currency);
     endResetModel();
 }
 
-int CasePromisesModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(promises_.size());
-}
-
-int CasePromisesModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant CasePromisesModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& v = promises_[static_cast<std::size_t>(index.row())];
+    const auto& v = *found;
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue((index.column() == Amount || index.column() == Paid)
                                        ? Qt::AlignRight | Qt::AlignVCenter
@@ -79,30 +72,23 @@ QVariant CasePromisesModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-LoanPaymentsModel::LoanPaymentsModel(QObject* parent) : QAbstractTableModel(parent) {}
+LoanPaymentsModel::LoanPaymentsModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void LoanPaymentsModel::setPayments(std::vector<Payment> payments, Date asOf, Currency currency) {
     beginResetModel();
-    payments_ = std::move(payments);
-    std::stable_sort(payments_.begin(), payments_.end(),
+    rows_ = std::move(payments);
+    std::stable_sort(rows_.begin(), rows_.end(),
                      [](const Payment& a, const Payment& b) { return a.paidOn > b.paidOn; });
     asOf_ = asOf;
     currency_ = std::move(currency);
     endResetModel();
 }
 
-int LoanPaymentsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(payments_.size());
-}
-
-int LoanPaymentsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant LoanPaymentsModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& p = payments_[static_cast<std::size_t>(index.row())];
+    const auto& p = *found;
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(index.column() == Amount ? Qt::AlignRight | Qt::AlignVCenter
                                                             : Qt::AlignLeft | Qt::AlignVCenter);

@@ -5,7 +5,7 @@
 
 namespace rd::ui {
 
-CaseTableModel::CaseTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+CaseTableModel::CaseTableModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void CaseTableModel::setRows(std::vector<services::CaseRow> rows, Currency currency) {
     beginResetModel();
@@ -14,18 +14,11 @@ void CaseTableModel::setRows(std::vector<services::CaseRow> rows, Currency curre
     endResetModel();
 }
 
-int CaseTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int CaseTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    const auto& r = *found;
     const int c = index.column();
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue((c == Dpd || c == Arrears || c == Outstanding)

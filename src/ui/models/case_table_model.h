@@ -1,15 +1,15 @@
 #pragma once
 
 #include "core/currency.h"
+#include "row_table_model.h"
 #include "services/case_query_service.h"
 
-#include <QAbstractTableModel>
 #include <vector>
 
 namespace rd::ui {
 
 // The cases a user may read (services::CaseQueryService::cases), one row each.
-class CaseTableModel : public QAbstractTableModel {
+class CaseTableModel : public RowTableModel<services::CaseRow> {
     Q_OBJECT
 public:
     enum Column {
@@ -32,16 +32,12 @@ public:
 
     explicit CaseTableModel(QObject* parent = nullptr);
     void setRows(std::vector<services::CaseRow> rows, Currency currency);
-    const services::CaseRow& row(int r) const { return rows_.at(static_cast<std::size_t>(r)); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<services::CaseRow> rows_;
     Currency currency_;
 };
 

@@ -4,26 +4,19 @@
 
 namespace rd::ui {
 
-LoanSearchModel::LoanSearchModel(QObject* parent) : QAbstractTableModel(parent) {}
+LoanSearchModel::LoanSearchModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void LoanSearchModel::setHits(std::vector<services::LoanSearchHit> hits) {
     beginResetModel();
-    hits_ = std::move(hits);
+    rows_ = std::move(hits);
     endResetModel();
 }
 
-int LoanSearchModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(hits_.size());
-}
-
-int LoanSearchModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant LoanSearchModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& h = hits_[static_cast<std::size_t>(index.row())];
+    const auto& h = *found;
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(index.column() == Dpd ? Qt::AlignRight | Qt::AlignVCenter
                                                          : Qt::AlignLeft | Qt::AlignVCenter);

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "row_table_model.h"
 #include "services/case_query_service.h"
 
-#include <QAbstractTableModel>
 #include <vector>
 
 namespace rd::ui {
 
 // Loans found by client or loan search.
-class LoanSearchModel : public QAbstractTableModel {
+class LoanSearchModel : public RowTableModel<services::LoanSearchHit> {
     Q_OBJECT
 public:
     enum Column {
@@ -27,17 +27,14 @@ public:
     explicit LoanSearchModel(QObject* parent = nullptr);
     void setHits(std::vector<services::LoanSearchHit> hits);
     const services::LoanSearchHit& hit(int row) const {
-        return hits_.at(static_cast<std::size_t>(row));
+        return rows_.at(static_cast<std::size_t>(row));
     }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<services::LoanSearchHit> hits_;
 };
 
 } // namespace rd::ui

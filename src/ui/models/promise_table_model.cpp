@@ -5,7 +5,7 @@
 
 namespace rd::ui {
 
-PromiseTableModel::PromiseTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+PromiseTableModel::PromiseTableModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void PromiseTableModel::setRows(std::vector<services::PromiseRow> rows, Currency currency) {
     beginResetModel();
@@ -14,18 +14,11 @@ void PromiseTableModel::setRows(std::vector<services::PromiseRow> rows, Currency
     endResetModel();
 }
 
-int PromiseTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int PromiseTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant PromiseTableModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    const auto& r = *found;
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue((index.column() == Amount || index.column() == Paid)
                                        ? Qt::AlignRight | Qt::AlignVCenter

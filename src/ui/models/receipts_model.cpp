@@ -7,29 +7,22 @@
 
 namespace rd::ui {
 
-ReceiptsModel::ReceiptsModel(QObject* parent) : QAbstractTableModel(parent) {}
+ReceiptsModel::ReceiptsModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void ReceiptsModel::setReceipts(std::vector<services::DeskReceipt> receipts, Currency currency) {
     beginResetModel();
-    receipts_ = std::move(receipts);
-    std::sort(receipts_.begin(), receipts_.end(),
+    rows_ = std::move(receipts);
+    std::sort(rows_.begin(), rows_.end(),
               [](const auto& a, const auto& b) { return a.receiptNo > b.receiptNo; });
     currency_ = std::move(currency);
     endResetModel();
 }
 
-int ReceiptsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(receipts_.size());
-}
-
-int ReceiptsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant ReceiptsModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& r = receipts_[static_cast<std::size_t>(index.row())];
+    const auto& r = *found;
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(index.column() == Amount ? Qt::AlignRight | Qt::AlignVCenter
                                                             : Qt::AlignLeft | Qt::AlignVCenter);

@@ -1,15 +1,15 @@
 #pragma once
 
 #include "core/currency.h"
+#include "row_table_model.h"
 #include "services/payment_service.h"
 
-#include <QAbstractTableModel>
 #include <vector>
 
 namespace rd::ui {
 
 // The desk receipts of a loan, newest first.
-class ReceiptsModel : public QAbstractTableModel {
+class ReceiptsModel : public RowTableModel<services::DeskReceipt> {
     Q_OBJECT
 public:
     enum Column { Receipt, Date, Amount, Method, Reference, TakenBy, Status, ColumnCount };
@@ -17,17 +17,14 @@ public:
 
     void setReceipts(std::vector<services::DeskReceipt> receipts, Currency currency);
     const services::DeskReceipt& receipt(int row) const {
-        return receipts_.at(static_cast<std::size_t>(row));
+        return rows_.at(static_cast<std::size_t>(row));
     }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<services::DeskReceipt> receipts_;
     Currency currency_;
 };
 

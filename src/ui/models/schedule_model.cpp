@@ -8,7 +8,7 @@
 
 namespace rd::ui {
 
-ScheduleModel::ScheduleModel(QObject* parent) : QAbstractTableModel(parent) {}
+ScheduleModel::ScheduleModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void ScheduleModel::setSchedule(std::vector<InstallmentState> installments, Date asOf,
                                 Amount tolerance, Currency currency) {
@@ -19,14 +19,6 @@ void ScheduleModel::setSchedule(std::vector<InstallmentState> installments, Date
     for (const auto& i : rows_)
         statuses_.push_back(installmentStatus(i, asOf, tolerance));
     endResetModel();
-}
-
-int ScheduleModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int ScheduleModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant ScheduleModel::data(const QModelIndex& index, int role) const {

@@ -2,15 +2,15 @@
 
 #include "core/currency.h"
 #include "core/installment_status.h"
+#include "row_table_model.h"
 
-#include <QAbstractTableModel>
 #include <vector>
 
 namespace rd::ui {
 
 // The schedule of a loan as of the business date: each installment with what fell due, what
 // was paid and its status (paid, part-paid, overdue, due), marked in words and colour.
-class ScheduleModel : public QAbstractTableModel {
+class ScheduleModel : public RowTableModel<InstallmentState> {
     Q_OBJECT
 public:
     enum Column {
@@ -31,14 +31,11 @@ public:
                      Currency currency);
     InstallmentStatus status(int row) const { return statuses_.at(static_cast<std::size_t>(row)); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<InstallmentState> rows_;
     std::vector<InstallmentStatus> statuses_;
     Currency currency_;
 };

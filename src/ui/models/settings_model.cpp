@@ -13,34 +13,27 @@ QString breakable(const std::string& value) {
 
 } // namespace
 
-SettingsModel::SettingsModel(QObject* parent) : QAbstractTableModel(parent) {}
+SettingsModel::SettingsModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void SettingsModel::setSettings(std::vector<services::SettingView> settings) {
     beginResetModel();
-    settings_ = std::move(settings);
+    rows_ = std::move(settings);
     endResetModel();
 }
 
 int SettingsModel::rowOfKey(const QString& key) const {
     const auto k = key.toStdString();
-    for (std::size_t row = 0; row < settings_.size(); ++row)
-        if (settings_[row].key == k)
+    for (std::size_t row = 0; row < rows_.size(); ++row)
+        if (rows_[row].key == k)
             return static_cast<int>(row);
     return -1;
 }
 
-int SettingsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(settings_.size());
-}
-
-int SettingsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant SettingsModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& s = settings_[static_cast<std::size_t>(index.row())];
+    const auto& s = *found;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

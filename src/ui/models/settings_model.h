@@ -1,15 +1,15 @@
 #pragma once
 
+#include "row_table_model.h"
 #include "services/settings_service.h"
 
-#include <QAbstractTableModel>
 #include <vector>
 
 namespace rd::ui {
 
 // The portfolio's settings for the administrator: key, value in force, default and what it
 // means. A value that differs from its default is shown bold.
-class SettingsModel : public QAbstractTableModel {
+class SettingsModel : public RowTableModel<services::SettingView> {
     Q_OBJECT
 public:
     enum Column { Key, Value, Default, Description, ColumnCount };
@@ -17,18 +17,15 @@ public:
 
     void setSettings(std::vector<services::SettingView> settings);
     const services::SettingView& setting(int row) const {
-        return settings_.at(static_cast<std::size_t>(row));
+        return rows_.at(static_cast<std::size_t>(row));
     }
     int rowOfKey(const QString& key) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<services::SettingView> settings_;
 };
 
 } // namespace rd::ui

@@ -4,7 +4,7 @@
 
 namespace rd::ui {
 
-TeamModel::TeamModel(QObject* parent) : QAbstractTableModel(parent) {}
+TeamModel::TeamModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void TeamModel::setRows(std::vector<services::TeamMemberRow> rows, Currency currency) {
     beginResetModel();
@@ -13,18 +13,11 @@ void TeamModel::setRows(std::vector<services::TeamMemberRow> rows, Currency curr
     endResetModel();
 }
 
-int TeamModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int TeamModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant TeamModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    const auto& r = *found;
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(index.column() >= OpenCases ? Qt::AlignRight | Qt::AlignVCenter
                                                                : Qt::AlignLeft | Qt::AlignVCenter);

@@ -129,26 +129,19 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file) {
     return out;
 }
 
-TimelineModel::TimelineModel(QObject* parent) : QAbstractTableModel(parent) {}
+TimelineModel::TimelineModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void TimelineModel::setEntries(std::vector<TimelineEntry> entries) {
     beginResetModel();
-    entries_ = std::move(entries);
+    rows_ = std::move(entries);
     endResetModel();
 }
 
-int TimelineModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(entries_.size());
-}
-
-int TimelineModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant TimelineModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& e = entries_[static_cast<std::size_t>(index.row())];
+    const auto& e = *found;
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case When:

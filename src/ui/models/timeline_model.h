@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/currency.h"
+#include "row_table_model.h"
 #include "services/case_service.h"
 
-#include <QAbstractTableModel>
 #include <QString>
 #include <vector>
 
@@ -32,23 +32,20 @@ struct TimelineEntry {
 // Builds the timeline of a case file (pure: no database).
 std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file);
 
-class TimelineModel : public QAbstractTableModel {
+class TimelineModel : public RowTableModel<TimelineEntry> {
     Q_OBJECT
 public:
     enum Column { When, Kind, Who, What, ColumnCount };
     explicit TimelineModel(QObject* parent = nullptr);
 
     void setEntries(std::vector<TimelineEntry> entries);
-    const TimelineEntry& entry(int row) const { return entries_.at(static_cast<std::size_t>(row)); }
+    const TimelineEntry& entry(int row) const { return rows_.at(static_cast<std::size_t>(row)); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<TimelineEntry> entries_;
 };
 
 } // namespace rd::ui

@@ -41,34 +41,27 @@ QString roleText(rd::Role role) {
     return {};
 }
 
-UserModel::UserModel(QObject* parent) : QAbstractTableModel(parent) {}
+UserModel::UserModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void UserModel::setUsers(std::vector<services::UserSummary> users) {
     beginResetModel();
-    users_ = std::move(users);
+    rows_ = std::move(users);
     endResetModel();
 }
 
 int UserModel::rowOfUser(const QString& username) const {
     const auto name = username.toStdString();
-    for (std::size_t row = 0; row < users_.size(); ++row)
-        if (users_[row].user.username == name)
+    for (std::size_t row = 0; row < rows_.size(); ++row)
+        if (rows_[row].user.username == name)
             return static_cast<int>(row);
     return -1;
 }
 
-int UserModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(users_.size());
-}
-
-int UserModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant UserModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const auto* found = rowAt(index);
+    if (!found)
         return {};
-    const auto& u = users_[static_cast<std::size_t>(index.row())];
+    const auto& u = *found;
     if (role == Qt::ForegroundRole && u.user.disabled)
         return QVariant::fromValue(QColor(0x75, 0x75, 0x75));
     if (role == Qt::ToolTipRole && index.column() == Branches) {

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "row_table_model.h"
 #include "services/user_service.h"
 
-#include <QAbstractTableModel>
 #include <vector>
 
 namespace rd::ui {
 
 // The user directory for the administrator: who, role, branches, whether the account works
 // (active, disabled, locked until a time) and whether a temporary password is pending.
-class UserModel : public QAbstractTableModel {
+class UserModel : public RowTableModel<services::UserSummary> {
     Q_OBJECT
 public:
     enum Column { Username, FullName, Role, Branches, Status, MustChange, ColumnCount };
@@ -17,19 +17,16 @@ public:
 
     void setUsers(std::vector<services::UserSummary> users);
     const services::UserSummary& user(int row) const {
-        return users_.at(static_cast<std::size_t>(row));
+        return rows_.at(static_cast<std::size_t>(row));
     }
     // The row of `username`, or -1.
     int rowOfUser(const QString& username) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<services::UserSummary> users_;
 };
 
 // "Officer", "Supervisor", "Administrator", translated.
