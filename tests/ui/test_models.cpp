@@ -307,6 +307,13 @@ TEST_CASE("The case list, search, promises, team, approvals, audit, other-loans,
     REQUIRE(!caseRows->empty());
     cases.setRows(*caseRows, currency);
     CHECK(cases.rowCount() == static_cast<int>(caseRows->size()));
+    // Every row says its bucket in words; a written-off loan (no bucket) says so instead.
+    for (int r = 0; r < cases.rowCount(); ++r) {
+        const auto bucket = cases.index(r, ui::CaseTableModel::Bucket).data().toString();
+        CHECK_FALSE(bucket.isEmpty());
+        if (cases.row(r).loanStatus == LoanStatus::WrittenOff)
+            CHECK(bucket == QStringLiteral("written off"));
+    }
 
     const auto hits = desk.queries().searchLoans(supervisor, "LN", 50, date);
     REQUIRE(hits);

@@ -59,7 +59,8 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
     case Dpd:
         return r.dpd;
     case Bucket:
-        return QString::fromStdString(r.bucket);
+        return r.bucket.empty() ? QString::fromLatin1(toString(r.loanStatus)).replace(u'_', u' ')
+                                : QString::fromStdString(r.bucket);
     case Arrears:
         return displayMoney(r.arrears, currency_);
     case Outstanding:
