@@ -1,4 +1,5 @@
 #include "import_runner.h"
+#include "test_hooks.h"
 
 #include <chrono>
 #include <cstdio>
@@ -39,6 +40,9 @@ storage::ImportOutcome runImport(const std::filesystem::path& path,
         storage::ImportOptions importOptions;
         importOptions.dryRun = dryRun;
         importOptions.actor = "recoverydesk-cli";
+        const auto hooks = importTestHooks();
+        importOptions.killAfterRows = hooks.killAfterRows;
+        importOptions.largeImportBytes = hooks.largeImportBytes;
         importOptions.progress = [&](std::int64_t done, std::int64_t total) {
             const auto now = std::chrono::steady_clock::now();
             if (tty && now - last > std::chrono::milliseconds(200) && total > 0) {

@@ -5,7 +5,9 @@
 #include "database.h"
 #include "import_problem.h"
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace rd::storage {
@@ -14,6 +16,11 @@ struct ImportOptions {
     bool dryRun = false;
     std::string actor = "import";
     ProgressCallback progress; // bytes read of all files
+    // Test hooks, set only by test builds (the crash-safety tests): end the process after
+    // this many rows written, and the size of files above which a first load runs with a
+    // rollback journal (default kLargeImportBytes).
+    std::optional<std::int64_t> killAfterRows;
+    std::optional<std::int64_t> largeImportBytes;
 };
 
 struct ImportCounts {

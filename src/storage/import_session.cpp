@@ -249,9 +249,7 @@ void ImportSession::run() {
     // SQLite's WAL suits small transactions; a large import would be written to the WAL and
     // then copied into the file at the checkpoint. A rollback journal (with full syncs) is
     // as atomic and writes each new page once.
-    std::int64_t largeImport = kLargeImportBytes;
-    if (const char* bytes = std::getenv("RECOVERYDESK_LARGE_IMPORT_BYTES"))
-        largeImport = std::atoll(bytes);
+    const std::int64_t largeImport = options_.largeImportBytes.value_or(kLargeImportBytes);
     // Only for the first load of a portfolio: then no reader can be locked out for long,
     // and the import always writes (a re-import or a dry run never touches the file).
     std::optional<RollbackJournal> journal;

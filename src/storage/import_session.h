@@ -122,10 +122,8 @@ class ImportSession {
 public:
     ImportSession(Database& db, std::filesystem::path dir, const ImportOptions& options,
                   ImportOutcome& outcome)
-        : db_(db), dir_(std::move(dir)), options_(options), out_(outcome) {
-        if (const char* kill = std::getenv("RECOVERYDESK_TEST_KILL_AFTER_ROWS"))
-            killAfterRows_ = std::atoll(kill);
-    }
+        : db_(db), dir_(std::move(dir)), options_(options), out_(outcome),
+          killAfterRows_(options.killAfterRows.value_or(-1)) {}
 
     void run();
 

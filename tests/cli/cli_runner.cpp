@@ -28,7 +28,13 @@ CliResult runCli(const std::vector<std::string>& args, const std::string& input,
     for (int fd : {inPipe[0], inPipe[1], outPipe[0], outPipe[1], errPipe[0], errPipe[1]})
         posix_spawn_file_actions_addclose(&actions, fd);
 
-    std::vector<std::string> argStrings = {RD_CLI_PATH};
+    // A run with a test hook needs the test build of the command line (the shipped one has no
+    // hooks).
+    bool hooked = false;
+    for (const auto& e : env)
+        hooked = hooked || e.rfind("RECOVERYDESK_", 0) == 0;
+    const char* cli = hooked ? RD_CLI_TEST_PATH : RD_CLI_PATH;
+    std::vector<std::string> argStrings = {cli};
     argStrings.insert(argStrings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argStrings)
@@ -44,13 +50,13 @@ CliResult runCli(const std::vector<std::string>& args, const std::string& input,
     envp.push_back(nullptr);
 
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, RD_CLI_PATH, &actions, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawn(&pid, cli, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     close(inPipe[0]);
     close(outPipe[1]);
     close(errPipe[1]);
     if (rc != 0)
-        throw std::runtime_error("cannot start " RD_CLI_PATH);
+        throw std::runtime_error(std::string("cannot start ") + cli);
     if (!input.empty() && write(inPipe[1], input.data(), input.size()) < 0)
         throw std::runtime_error("write to the child failed");
     close(inPipe[1]);

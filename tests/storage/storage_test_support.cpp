@@ -334,7 +334,7 @@ struct Spawned {
 };
 
 Spawned spawn(const std::vector<std::string>& args, const fs::path& dataHome,
-              const std::vector<std::string>& env, bool capture) {
+              const std::vector<std::string>& env, bool capture, const char* binary = nullptr) {
     int outPipe[2] = {-1, -1}, errPipe[2] = {-1, -1};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -350,7 +350,13 @@ Spawned spawn(const std::vector<std::string>& args, const fs::path& dataHome,
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     }
-    std::vector<std::string> argStrings = {RD_CLI_PATH};
+    // A run with a test hook needs the test build of the command line (the shipped one has no
+    // hooks).
+    bool hooked = false;
+    for (const auto& e : env)
+        hooked = hooked || e.rfind("RECOVERYDESK_", 0) == 0;
+    const char* cli = binary ? binary : hooked ? RD_CLI_TEST_PATH : RD_CLI_PATH;
+    std::vector<std::string> argStrings = {cli};
     argStrings.insert(argStrings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argStrings)
@@ -367,7 +373,7 @@ Spawned spawn(const std::vector<std::string>& args, const fs::path& dataHome,
         envp.push_back(e.data());
     envp.push_back(nullptr);
     Spawned s;
-    const int rc = posix_spawn(&s.pid, RD_CLI_PATH, &actions, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawn(&s.pid, cli, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (capture) {
         close(outPipe[1]);
@@ -376,7 +382,7 @@ Spawned spawn(const std::vector<std::string>& args, const fs::path& dataHome,
         s.errFd = errPipe[0];
     }
     if (rc != 0)
-        throw std::runtime_error("cannot start " RD_CLI_PATH);
+        throw std::runtime_error(std::string("cannot start ") + cli);
     return s;
 }
 
@@ -393,7 +399,12 @@ int waitCli(int pid) {
 
 CliRun runCli(const std::vector<std::string>& args, const fs::path& dataHome,
               const std::vector<std::string>& env) {
-    Spawned s = spawn(args, dataHome, env, true);
+    return runShippedCli(args, dataHome, env, nullptr);
+}
+
+CliRun runShippedCli(const std::vector<std::string>& args, const fs::path& dataHome,
+                     const std::vector<std::string>& env, const char* binary) {
+    Spawned s = spawn(args, dataHome, env, true, binary);
     CliRun result;
     std::array<pollfd, 2> fds = {pollfd{s.outFd, POLLIN, 0}, pollfd{s.errFd, POLLIN, 0}};
     int open = 2;

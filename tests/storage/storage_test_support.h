@@ -105,8 +105,12 @@ struct CliRun {
     int exitCode = -1; // 128 + signal when killed
     std::string out, err;
 };
+// Runs the command line; with a RECOVERYDESK_ test hook in `env`, its test build.
 CliRun runCli(const std::vector<std::string>& args, const fs::path& dataHome,
               const std::vector<std::string>& env = {});
+// Runs `binary` (the shipped command line when null and no hook is set) whatever `env` holds.
+CliRun runShippedCli(const std::vector<std::string>& args, const fs::path& dataHome,
+                     const std::vector<std::string>& env, const char* binary = RD_CLI_PATH);
 
 // Starts the CLI without waiting (output discarded); returns the process id.
 int spawnCli(const std::vector<std::string>& args, const fs::path& dataHome,

@@ -1,0 +1,7 @@
+#include "test_hooks.h"
+
+namespace rd::cli {
+
+ImportTestHooks importTestHooks() { return {}; }
+
+} // namespace rd::cli
