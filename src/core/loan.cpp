@@ -28,6 +28,17 @@ const char* toString(PaymentMethod method) {
     return "other";
 }
 
+const char* paymentMethodWords(PaymentMethod method) {
+    switch (method) {
+    case PaymentMethod::BankTransfer:
+        return "bank transfer";
+    case PaymentMethod::MobileMoney:
+        return "mobile money";
+    default:
+        return toString(method);
+    }
+}
+
 std::optional<PaymentMethod> paymentMethodFromString(std::string_view text) {
     for (auto m : {PaymentMethod::Cash, PaymentMethod::Cheque, PaymentMethod::BankTransfer,
                    PaymentMethod::MobileMoney, PaymentMethod::Other})

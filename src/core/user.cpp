@@ -12,6 +12,8 @@ std::string_view roleCode(Role role) {
         return "supervisor";
     case Role::Admin:
         return "admin";
+    case Role::LocalOperator:
+        return "operator";
     }
     return "officer";
 }
@@ -21,6 +23,14 @@ std::optional<Role> parseRole(std::string_view code) {
         if (roleCode(r) == code)
             return r;
     return std::nullopt;
+}
+
+User localOperator() {
+    User u;
+    u.username = kLocalOperatorName;
+    u.fullName = "the command line's local operator";
+    u.role = Role::LocalOperator;
+    return u;
 }
 
 bool User::worksIn(std::string_view branch) const {
@@ -47,6 +57,8 @@ std::string_view permissionCode(Permission permission) {
         return "sign_off_reviews";
     case Permission::ApprovePlans:
         return "approve_plans";
+    case Permission::MaintainDatabase:
+        return "maintain_database";
     }
     return "";
 }
@@ -56,11 +68,13 @@ bool allows(const User& user, Permission permission, std::string_view branch) {
         return false;
     switch (permission) {
     case Permission::ManageUsers:
+        return user.role == Role::Admin;
     case Permission::ManageSettings:
     case Permission::ImportPortfolio:
-        return user.role == Role::Admin;
+    case Permission::MaintainDatabase:
+        return user.role == Role::Admin || user.role == Role::LocalOperator;
     case Permission::ReadBranch:
-        if (user.role == Role::Admin)
+        if (user.role == Role::Admin || user.role == Role::LocalOperator)
             return true;
         return user.worksIn(branch);
     case Permission::WorkOwnCases:
@@ -96,6 +110,8 @@ std::string whoMay(Permission permission) {
         return "only a supervisor of the branch may sign off reviews";
     case Permission::ApprovePlans:
         return "only a supervisor of the branch may approve repayment plans";
+    case Permission::MaintainDatabase:
+        return "only an administrator may maintain the database";
     }
     return "";
 }

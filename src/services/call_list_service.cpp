@@ -1,8 +1,10 @@
 #include "call_list_service.h"
 
-#include "case_service.h"
+#include "case_access.h"
 #include "core/early_warning.h"
+#include "service_edge.h"
 #include "storage/case_query_repository.h"
+#include "storage/database.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
 
@@ -13,13 +15,31 @@ namespace rd::services {
 // Built from a few set-based reads (the officer's open cases with their loans, clients and
 // cached ledgers; the promises and contacts of those loans), with the settings read once:
 // the same figures as CaseFile::callListCase, without a case file per case.
-Result<CallList> CallListService::forOfficer(std::string_view username, Date date) const {
+Result<CallList> CallListService::forOfficer(const User& actor, std::string_view username,
+                                             Date date) const {
+    return atEdge([&]() -> Result<CallList> {
     const auto user = storage::UserRepository(db_).find(username);
     if (!user)
-        return Error{fmt::format("there is no user named \"{}\" (see `users list`)", username)};
+        return Error{fmt::format("there is no user named \"{}\"", username), ErrorKind::NotFound,
+                     Hint::ListUsers};
+    // Our rule: an officer reads their own list; a supervisor the lists of the people of
+    // their branches; an administrator (and the local operator) any.
+    const auto who = currentUser(db_, actor);
+    bool may = who && !who->disabled && who->username == user->user.username;
+    if (who && !may)
+        for (const auto& branch : user->user.branches)
+            may = may || allows(*who, Permission::WorkBranchCases, branch);
+    if (who && !may)
+        may = allows(*who, Permission::ReadBranch) && (who->role == Role::Admin ||
+                                                       who->role == Role::LocalOperator);
+    if (!may)
+        return Error{fmt::format("permission denied for {} ({}): an officer reads their own call "
+                                 "list; a supervisor those of their branch",
+                                 actor.username, roleCode(who ? who->role : actor.role)),
+                     ErrorKind::Denied};
     const auto currency = db_.currency();
     if (!currency)
-        return Error{"the database has no portfolio yet (import one first)"};
+        return Error{"the database has no portfolio yet (import one first)", ErrorKind::NotFound};
     CallList list;
     list.officer = user->user.username;
     list.date = date;
@@ -87,6 +107,7 @@ Result<CallList> CallListService::forOfficer(std::string_view username, Date dat
     options.officer = list.officer;
     list.items = buildCallList(entries, date, options);
     return list;
+    });
 }
 
 } // namespace rd::services

@@ -1,6 +1,7 @@
 #include "case_access.h"
 
-#include "case_service.h"
+#include "service_edge.h"
+#include "storage/case_repository.h"
 #include "storage/user_repository.h"
 
 #include <fmt/format.h>
@@ -8,21 +9,28 @@
 namespace rd::services {
 
 std::optional<User> currentUser(storage::Database& db, const User& actor) {
+    if (actor.role == Role::LocalOperator)
+        return actor;
     auto stored = storage::UserRepository(db).find(actor.username);
     if (!stored)
         return std::nullopt;
     return stored->user;
 }
 
-Result<storage::CaseRecord> workableCase(storage::Database& db, const User& actor,
-                                         std::string_view loanId) {
+Error noOpenCase(std::string_view loanId) {
+    Error error{fmt::format("loan \"{}\" has no open case (check the account number)", loanId),
+                ErrorKind::NotFound, Hint::Recompute};
+    error.facts.emplace_back("loan", std::string(loanId));
+    return error;
+}
+
+Result<CaseRecord> workableCase(storage::Database& db, const User& actor,
+                                std::string_view loanId) {
     const auto current = currentUser(db, actor);
     const User& who = current ? *current : actor;
     auto c = storage::CaseRepository(db).openCase(loanId);
     if (!c)
-        return Error{fmt::format("loan \"{}\" has no open case (run `recompute` first, or check "
-                                 "the account number)",
-                                 loanId)};
+        return noOpenCase(loanId);
     if (!current)
         return permissionDenied(who, Permission::WorkOwnCases);
     if (c->assignedTo == who.id && allows(who, Permission::WorkOwnCases, c->branch))
@@ -34,8 +42,19 @@ Result<storage::CaseRecord> workableCase(storage::Database& db, const User& acto
                                  "{}; {}",
                                  who.username, roleCode(who.role), loanId,
                                  c->assignedUsername.empty() ? "nobody" : c->assignedUsername,
-                                 whoMay(Permission::WorkBranchCases))};
+                                 whoMay(Permission::WorkBranchCases)),
+                     ErrorKind::Denied};
     return permissionDenied(who, Permission::WorkBranchCases);
+}
+
+Result<LoanInfo> readableLoan(storage::Database& db, const User& actor, std::string_view loanId) {
+    const auto current = currentUser(db, actor);
+    auto info = storage::CaseRepository(db).loanInfo(loanId);
+    if (!info)
+        return noLoan(loanId);
+    if (!current || !allows(*current, Permission::ReadBranch, info->branch))
+        return permissionDenied(current ? *current : actor, Permission::ReadBranch);
+    return *info;
 }
 
 } // namespace rd::services

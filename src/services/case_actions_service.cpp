@@ -1,8 +1,10 @@
 #include "case_actions_service.h"
 
 #include "case_access.h"
-#include "case_service.h"
-#include "user_service.h"
+#include "service_edge.h"
+#include "storage/case_actions_repository.h"
+#include "storage/case_repository.h"
+#include "storage/database.h"
 
 #include <fmt/format.h>
 #include <map>
@@ -16,10 +18,6 @@ using storage::ApprovalRecord;
 using storage::CaseActionsRepository;
 using storage::CaseRecord;
 using storage::CaseRepository;
-
-std::chrono::sys_seconds systemNow() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 std::string trimmed(std::string_view s) {
     const auto space = [](char c) {
@@ -43,14 +41,16 @@ Error noOpenCase(storage::Database& db, std::string_view loanId, const Error& fa
         return Error{fmt::format("the case of {} was closed on {} ({}); a closed case cannot be "
                                  "changed (a new case opens when the loan falls behind again)",
                                  loanId, latest->closedOn ? latest->closedOn->toString() : "?",
-                                 latest->closeReason)};
+                                 latest->closeReason),
+                     ErrorKind::Conflict};
     return fallback;
 }
 
 Error decideDenied(const User& who, const std::string& branch) {
     return Error{fmt::format("permission denied for {} ({}): only a supervisor of branch {} may "
                              "decide a request to move a case to legal",
-                             who.username, roleCode(who.role), branch)};
+                             who.username, roleCode(who.role), branch),
+                 ErrorKind::Denied};
 }
 
 ApprovalView viewOf(storage::Database& db, ApprovalRecord a) {
@@ -70,15 +70,12 @@ ApprovalView viewOf(storage::Database& db, ApprovalRecord a) {
 } // namespace
 
 CaseActionsService::CaseActionsService(storage::Database& db, Clock clock)
-    : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)) {}
-
-std::string CaseActionsService::nowText() const {
-    return isoTimestamp(clock_());
-}
+    : db_(db), clock_(std::move(clock)) {}
 
 Result<CaseRecord> CaseActionsService::changeStage(const User& actor, std::string_view loanId,
                                                    CaseStage to, std::string note,
                                                    Date businessDate) {
+    return atEdge([&]() -> Result<CaseRecord> {
     note = trimmed(note);
     storage::Transaction tx(db_);
     auto c = workableCase(db_, actor, loanId);
@@ -86,18 +83,18 @@ Result<CaseRecord> CaseActionsService::changeStage(const User& actor, std::strin
         return noOpenCase(db_, loanId, c.error());
     const User who = currentUser(db_, actor).value_or(actor);
     if (c->stage == to)
-        return Error{fmt::format("the case of {} is already in stage {}", loanId, toString(to))};
+        return Error{fmt::format("the case of {} is already in stage {}", loanId, toString(to)),
+                     ErrorKind::Conflict};
     CaseRepository repo(db_);
     CaseActionsRepository actions(db_);
-    const std::string now = nowText();
+    const std::string now = clock_.isoNow();
     std::optional<std::int64_t> approvalId;
     if (needsApproval(c->stage, to)) {
         if (!allows(who, Permission::ApprovePlans, c->branch))
-            return Error{fmt::format(
-                "moving the case of {} to legal needs the approval of a supervisor of branch {}: "
-                "request it instead (`case stage {} --to legal` as an officer files the request; "
-                "a supervisor decides it with `case approve`)",
-                loanId, c->branch, loanId)};
+            return Error{fmt::format("moving the case of {} to legal needs the approval of a "
+                                     "supervisor of branch {}: request it instead",
+                                     loanId, c->branch),
+                         ErrorKind::Denied, Hint::RequestLegal, {{"loan", std::string(loanId)}}};
         // Our rule: a supervisor's own move to legal is recorded as a request they approved.
         ApprovalRecord request;
         request.caseId = c->id;
@@ -125,30 +122,37 @@ Result<CaseRecord> CaseActionsService::changeStage(const User& actor, std::strin
     CaseRecord moved = *c;
     moved.stage = to;
     return moved;
+    });
 }
 
 Result<std::int64_t> CaseActionsService::requestLegal(const User& actor, std::string_view loanId,
                                                       std::string note, Date businessDate) {
+    return atEdge([&]() -> Result<std::int64_t> {
     note = trimmed(note);
+    if (note.empty())
+        return Error{"a request to move a case to legal needs a reason for the supervisor",
+                     ErrorKind::Invalid, Hint::GiveReason};
     storage::Transaction tx(db_);
     auto c = workableCase(db_, actor, loanId);
     if (!c)
         return noOpenCase(db_, loanId, c.error());
     const User who = currentUser(db_, actor).value_or(actor);
     if (c->stage == CaseStage::Legal)
-        return Error{fmt::format("the case of {} is already in stage legal", loanId)};
+        return Error{fmt::format("the case of {} is already in stage legal", loanId),
+                     ErrorKind::Conflict};
     CaseActionsRepository actions(db_);
     for (const auto& a : actions.approvalsOfLoan(c->loanKey))
         if (a.caseId == c->id && !a.decision)
             return Error{fmt::format("the case of {} already has a pending request to move to "
                                      "legal (approval {}, by {}); a supervisor of branch {} "
                                      "decides it",
-                                     loanId, a.id, a.requestedBy, c->branch)};
+                                     loanId, a.id, a.requestedBy, c->branch),
+                         ErrorKind::Conflict};
     ApprovalRecord request;
     request.caseId = c->id;
     request.kind = "legal";
     request.requestedBy = who.username;
-    request.requestedAt = nowText();
+    request.requestedAt = clock_.isoNow();
     request.businessDate = businessDate;
     request.note = note;
     const auto id = actions.insertApproval(request);
@@ -161,11 +165,13 @@ Result<std::int64_t> CaseActionsService::requestLegal(const User& actor, std::st
                               std::nullopt, after.dump());
     tx.commit();
     return id;
+    });
 }
 
 Result<ApprovalView> CaseActionsService::decideApproval(const User& actor, std::int64_t approvalId,
                                                         bool approve, std::string comment,
                                                         Date businessDate) {
+    return atEdge([&]() -> Result<ApprovalView> {
     comment = trimmed(comment);
     storage::Transaction tx(db_);
     CaseActionsRepository actions(db_);
@@ -173,7 +179,8 @@ Result<ApprovalView> CaseActionsService::decideApproval(const User& actor, std::
     if (!request)
         return Error{fmt::format("there is no approval request {} (the case file and the "
                                  "supervisor's approvals list show the requests)",
-                                 approvalId)};
+                                 approvalId),
+                     ErrorKind::NotFound};
     const auto current = currentUser(db_, actor);
     const User& who = current ? *current : actor;
     if (!current || !allows(who, Permission::ApprovePlans, request->branch))
@@ -182,21 +189,25 @@ Result<ApprovalView> CaseActionsService::decideApproval(const User& actor, std::
         return Error{fmt::format("approval request {} was already {} by {} on {}", approvalId,
                                  request->decision->approved ? "approved" : "rejected",
                                  request->decision->decidedBy,
-                                 request->decision->businessDate.toString())};
+                                 request->decision->businessDate.toString()),
+                     ErrorKind::Conflict};
     if (request->requestedBy == who.username)
         return Error{fmt::format("{} requested approval {} and may not decide it: another "
                                  "supervisor of branch {} decides it",
-                                 who.username, approvalId, request->branch)};
+                                 who.username, approvalId, request->branch),
+                     ErrorKind::Denied};
     if (comment.empty())
-        return Error{"a decision needs a comment that says why (--comment)"};
+        return Error{"a decision needs a comment that says why", ErrorKind::Invalid,
+                     Hint::GiveComment};
     CaseRepository repo(db_);
     const auto open = repo.openCase(request->loanId);
     const bool caseOpen = open && open->id == request->caseId;
     if (approve && !caseOpen)
         return Error{fmt::format("the case of request {} ({}) is closed; the request can only be "
                                  "rejected",
-                                 approvalId, request->loanId)};
-    const std::string now = nowText();
+                                 approvalId, request->loanId),
+                     ErrorKind::Conflict};
+    const std::string now = clock_.isoNow();
     actions.insertDecision(approvalId, {approve, who.username, now, businessDate, comment});
     std::optional<std::string> from;
     if (approve && open->stage != CaseStage::Legal) {
@@ -218,13 +229,16 @@ Result<ApprovalView> CaseActionsService::decideApproval(const User& actor, std::
     tx.commit();
     auto decided = actions.approval(approvalId);
     return viewOf(db_, *decided);
+    });
 }
 
-std::vector<ApprovalView> CaseActionsService::approvals(const User& actor, bool pendingOnly) const {
+Result<std::vector<ApprovalView>> CaseActionsService::approvals(const User& actor,
+                                                                bool pendingOnly) const {
+    return atEdge([&]() -> Result<std::vector<ApprovalView>> {
     const auto current = currentUser(db_, actor);
     if (!current || current->disabled)
-        return {};
-    const bool all = current->role == Role::Admin;
+        return permissionDenied(current.value_or(actor), Permission::ReadBranch);
+    const bool all = current->role == Role::Admin || current->role == Role::LocalOperator;
     std::vector<std::string> branches;
     for (const auto& b : current->branches)
         if (allows(*current, Permission::ReadBranch, b))
@@ -233,15 +247,17 @@ std::vector<ApprovalView> CaseActionsService::approvals(const User& actor, bool 
     for (auto& a : CaseActionsRepository(db_).approvals(branches, all, pendingOnly))
         out.push_back(viewOf(db_, std::move(a)));
     return out;
+    });
 }
 
 Result<std::int64_t> CaseActionsService::addNote(const User& actor, std::string_view loanId,
                                                  std::string text,
                                                  std::optional<std::int64_t> correctsNoteId,
                                                  Date businessDate) {
+    return atEdge([&]() -> Result<std::int64_t> {
     text = trimmed(text);
     if (text.empty())
-        return Error{"a note needs some text (--text)"};
+        return Error{"a note needs some text", ErrorKind::Invalid, Hint::GiveText};
     storage::Transaction tx(db_);
     auto c = workableCase(db_, actor, loanId);
     if (!c)
@@ -250,11 +266,12 @@ Result<std::int64_t> CaseActionsService::addNote(const User& actor, std::string_
     CaseActionsRepository actions(db_);
     if (correctsNoteId && actions.loanKeyOfNote(*correctsNoteId) != c->loanKey)
         return Error{fmt::format("note {} is not a note of loan {}: a correction names a note of "
-                                 "the same loan (see `case show {}`)",
-                                 *correctsNoteId, loanId, loanId)};
-    storage::CaseNoteRecord note;
+                                 "the same loan",
+                                 *correctsNoteId, loanId),
+                     ErrorKind::Invalid, Hint::ShowCase, {{"loan", std::string(loanId)}}};
+    CaseNoteRecord note;
     note.caseId = c->id;
-    note.at = nowText();
+    note.at = clock_.isoNow();
     note.businessDate = businessDate;
     note.author = who.username;
     note.text = text;
@@ -268,29 +285,28 @@ Result<std::int64_t> CaseActionsService::addNote(const User& actor, std::string_
                               after.dump());
     tx.commit();
     return id;
+    });
 }
 
 Result<std::int64_t> CaseActionsService::signOffReview(const User& actor, std::string_view loanId,
                                                        std::string comment, Date businessDate) {
+    return atEdge([&]() -> Result<std::int64_t> {
     comment = trimmed(comment);
     storage::Transaction tx(db_);
     CaseRepository repo(db_);
     auto c = repo.openCase(loanId);
     if (!c)
-        return noOpenCase(db_, loanId,
-                          Error{fmt::format("loan \"{}\" has no open case (run `recompute` "
-                                            "first, or check the account number)",
-                                            loanId)});
+        return noOpenCase(db_, loanId, rd::services::noOpenCase(loanId));
     const auto current = currentUser(db_, actor);
     const User& who = current ? *current : actor;
     if (!current || !allows(who, Permission::SignOffReviews, c->branch))
         return permissionDenied(who, Permission::SignOffReviews);
     if (comment.empty())
-        return Error{"a review sign-off needs a comment (--comment)"};
-    storage::CaseReviewRecord review;
+        return Error{"a review sign-off needs a comment", ErrorKind::Invalid, Hint::GiveComment};
+    CaseReviewRecord review;
     review.caseId = c->id;
     review.reviewer = who.username;
-    review.at = nowText();
+    review.at = clock_.isoNow();
     review.businessDate = businessDate;
     review.comment = comment;
     const auto id = CaseActionsRepository(db_).insertReview(review);
@@ -303,21 +319,26 @@ Result<std::int64_t> CaseActionsService::signOffReview(const User& actor, std::s
                after.dump());
     tx.commit();
     return id;
+    });
 }
 
-std::vector<storage::CaseReviewRecord> CaseActionsService::reviews(std::string_view loanId) const {
-    const auto info = CaseRepository(db_).loanInfo(loanId);
-    if (!info)
-        return {};
-    return CaseActionsRepository(db_).reviewsOfLoan(info->key);
+Result<std::vector<CaseReviewRecord>> CaseActionsService::reviews(const User& actor,
+                                                                  std::string_view loanId) const {
+    return atEdge([&]() -> Result<std::vector<CaseReviewRecord>> {
+        auto info = readableLoan(db_, actor, loanId);
+        if (!info)
+            return info.error();
+        return CaseActionsRepository(db_).reviewsOfLoan(info->key);
+    });
 }
 
 Result<std::vector<AuditEntry>> CaseActionsService::auditTrail(const User& actor,
                                                                std::string_view loanId) const {
+    return atEdge([&]() -> Result<std::vector<AuditEntry>> {
     CaseRepository cases(db_);
     const auto info = cases.loanInfo(loanId);
     if (!info)
-        return Error{fmt::format("no loan \"{}\" (check the account number)", loanId)};
+        return noLoan(loanId);
     const auto current = currentUser(db_, actor);
     const User& who = current ? *current : actor;
     if (!current || !allows(who, Permission::ReadBranch, info->branch))
@@ -329,9 +350,11 @@ Result<std::vector<AuditEntry>> CaseActionsService::auditTrail(const User& actor
             return Error{fmt::format("permission denied for {} (officer): an officer reads the "
                                      "audit trail of their own open cases only; a supervisor of "
                                      "branch {} reads every case's",
-                                     who.username, info->branch)};
+                                     who.username, info->branch),
+                         ErrorKind::Denied};
     }
     return CaseActionsRepository(db_).auditTrail(loanId);
+    });
 }
 
 } // namespace rd::services

@@ -1,16 +1,14 @@
 #pragma once
 
+#include "core/case_records.h"
 #include "core/case_stage.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/result.h"
 #include "core/user.h"
-#include "storage/case_actions_repository.h"
-#include "storage/case_repository.h"
-#include "storage/database.h"
+#include "storage_fwd.h"
 
-#include <chrono>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,11 +16,9 @@
 
 namespace rd::services {
 
-using AuditEntry = storage::AuditEntry;
-
 // A legal approval request with what a supervisor's list needs to show about its case.
 struct ApprovalView {
-    storage::ApprovalRecord approval;
+    ApprovalRecord approval;
     std::string clientName;
     CaseStage stage = CaseStage::Early; // the case's stage now
     bool caseOpen = true;
@@ -37,7 +33,6 @@ struct ApprovalView {
 // append-only (schema version 5).
 class CaseActionsService {
 public:
-    using Clock = std::function<std::chrono::sys_seconds()>;
     explicit CaseActionsService(storage::Database& db, Clock clock = {});
 
     // Moves the open case to `to`: the case's officer or a supervisor of its branch. Any
@@ -46,11 +41,12 @@ public:
     // approval requested and approved by them; anyone else is refused with a message to
     // request it (requestLegal). A closed case, an unknown stage move (already there) or
     // an admin is refused.
-    Result<storage::CaseRecord> changeStage(const User& actor, std::string_view loanId,
-                                            CaseStage to, std::string note, Date businessDate);
+    Result<CaseRecord> changeStage(const User& actor, std::string_view loanId, CaseStage to,
+                                   std::string note, Date businessDate);
 
     // Asks a supervisor to move the case to legal: the case's officer or a supervisor of the
-    // branch; one pending request per case. Returns the approval id.
+    // branch; one pending request per case; the reason (`note`) is required. Returns the
+    // approval id.
     Result<std::int64_t> requestLegal(const User& actor, std::string_view loanId, std::string note,
                                       Date businessDate);
 
@@ -63,7 +59,7 @@ public:
 
     // Requests of the cases in the branches the actor may read (an admin: all), newest
     // first; only undecided ones when `pendingOnly`.
-    std::vector<ApprovalView> approvals(const User& actor, bool pendingOnly) const;
+    Result<std::vector<ApprovalView>> approvals(const User& actor, bool pendingOnly) const;
 
     // A note on the loan's open case by whoever may work it. `correctsNoteId` names an
     // earlier note of the same loan that this one corrects (the old one is kept).
@@ -74,8 +70,8 @@ public:
     // branch); a comment is required.
     Result<std::int64_t> signOffReview(const User& actor, std::string_view loanId,
                                        std::string comment, Date businessDate);
-    // The loan's review sign-offs, oldest first.
-    std::vector<storage::CaseReviewRecord> reviews(std::string_view loanId) const;
+    // The loan's review sign-offs, oldest first; needs ReadBranch in the loan's branch.
+    Result<std::vector<CaseReviewRecord>> reviews(const User& actor, std::string_view loanId) const;
 
     // Every audit record of the loan's case work (entity 'case', key the loan id), oldest
     // first. A supervisor of the loan's branch or an admin may read it; an officer only
@@ -83,7 +79,6 @@ public:
     Result<std::vector<AuditEntry>> auditTrail(const User& actor, std::string_view loanId) const;
 
 private:
-    std::string nowText() const;
     storage::Database& db_;
     Clock clock_;
 };

@@ -1,8 +1,11 @@
 #include "case_query_service.h"
 
 #include "case_access.h"
-#include "case_service.h"
 #include "core/early_warning.h"
+#include "service_edge.h"
+#include "storage/case_repository.h"
+#include "storage/database.h"
+#include "storage/portfolio_queries.h"
 #include "storage/case_query_repository.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
@@ -33,7 +36,8 @@ Result<BranchScope> readScope(storage::Database& db, const User& actor) {
     if (!scope.all && scope.branches.empty())
         return Error{fmt::format("{} works in no branch, so there is nothing they may read; an "
                                  "administrator adds their branch",
-                                 who.username)};
+                                 who.username),
+                     ErrorKind::Denied};
     return scope;
 }
 
@@ -58,12 +62,14 @@ std::string lowerAscii(std::string_view s) {
 
 Result<std::vector<CaseRow>> CaseQueryService::cases(const User& actor, const CaseFilter& filter,
                                                      Date asOf) const {
+    return atEdge([&]() -> Result<std::vector<CaseRow>> {
     auto scope = readScope(db_, actor);
     if (!scope)
         return scope.error();
     if (!filter.branch.empty() && !inScope(*scope, filter.branch))
         return Error{fmt::format("permission denied for {}: branch {} is not one of theirs; {}",
-                                 actor.username, filter.branch, whoMay(Permission::ReadBranch))};
+                                 actor.username, filter.branch, whoMay(Permission::ReadBranch)),
+                     ErrorKind::Denied};
     storage::CaseQuery query;
     query.openOnly = filter.openOnly;
     query.branch = filter.branch;
@@ -137,11 +143,13 @@ Result<std::vector<CaseRow>> CaseQueryService::cases(const User& actor, const Ca
         rows.push_back(std::move(row));
     }
     return rows;
+    });
 }
 
 Result<std::vector<LoanSearchHit>> CaseQueryService::searchLoans(const User& actor,
                                                                  std::string_view text, int limit,
                                                                  std::optional<Date> asOf) const {
+    return atEdge([&]() -> Result<std::vector<LoanSearchHit>> {
     auto scope = readScope(db_, actor);
     if (!scope)
         return scope.error();
@@ -175,10 +183,12 @@ Result<std::vector<LoanSearchHit>> CaseQueryService::searchLoans(const User& act
         hits.push_back(std::move(h));
     }
     return hits;
+    });
 }
 
 Result<std::vector<PromiseRow>> CaseQueryService::promisesDue(const User& actor, Date from, Date to,
                                                               Date asOf) const {
+    return atEdge([&]() -> Result<std::vector<PromiseRow>> {
     auto scope = readScope(db_, actor);
     if (!scope)
         return scope.error();
@@ -203,9 +213,11 @@ Result<std::vector<PromiseRow>> CaseQueryService::promisesDue(const User& actor,
         rows.push_back(std::move(row));
     }
     return rows;
+    });
 }
 
 Result<std::vector<TeamMemberRow>> CaseQueryService::team(const User& actor, Date date) const {
+    return atEdge([&]() -> Result<std::vector<TeamMemberRow>> {
     auto scope = readScope(db_, actor);
     if (!scope)
         return scope.error();
@@ -261,15 +273,24 @@ Result<std::vector<TeamMemberRow>> CaseQueryService::team(const User& actor, Dat
         if (const auto n = logged.find(row.username); n != logged.end())
             row.contactsLogged = n->second;
     return rows;
+    });
 }
 
-Result<std::vector<ClientLoanRow>> CaseQueryService::otherLoans(std::string_view loanId,
+Result<std::vector<ClientLoanRow>> CaseQueryService::otherLoans(const User& actor,
+                                                                std::string_view loanId,
                                                                 Date asOf) const {
-    if (!storage::CaseRepository(db_).loanInfo(loanId))
-        return Error{fmt::format("no loan \"{}\" (check the account number)", loanId)};
+    return atEdge([&]() -> Result<std::vector<ClientLoanRow>> {
+    auto readable = readableLoan(db_, actor, loanId);
+    if (!readable)
+        return readable.error();
+    auto scope = readScope(db_, actor);
+    if (!scope)
+        return scope.error();
     PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
     std::vector<ClientLoanRow> rows;
     for (auto& r : CaseQueryRepository(db_).otherLoansOfClient(std::string(loanId))) {
+        if (!inScope(*scope, r.branch))
+            continue; // a loan of another branch the actor may not read
         ClientLoanRow row;
         row.loanId = r.loanId;
         row.product = r.product;
@@ -285,6 +306,20 @@ Result<std::vector<ClientLoanRow>> CaseQueryService::otherLoans(std::string_view
         rows.push_back(std::move(row));
     }
     return rows;
+    });
+}
+
+Result<std::vector<std::string>> CaseQueryService::branches(const User& actor) const {
+    return atEdge([&]() -> Result<std::vector<std::string>> {
+        auto scope = readScope(db_, actor);
+        if (!scope)
+            return scope.error();
+        std::vector<std::string> out;
+        for (auto& b : storage::PortfolioQueries(db_).branches())
+            if (inScope(*scope, b))
+                out.push_back(std::move(b));
+        return out;
+    });
 }
 
 } // namespace rd::services

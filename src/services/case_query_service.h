@@ -9,7 +9,7 @@
 #include "core/promise_to_pay.h"
 #include "core/result.h"
 #include "core/user.h"
-#include "storage/database.h"
+#include "storage_fwd.h"
 
 #include <cstdint>
 #include <optional>
@@ -135,8 +135,13 @@ public:
     // them that are open now or were closed on `date`.
     Result<std::vector<TeamMemberRow>> team(const User& actor, Date date) const;
 
-    // The same client's other loans, by loan id.
-    Result<std::vector<ClientLoanRow>> otherLoans(std::string_view loanId, Date asOf) const;
+    // The same client's other loans in the branches the actor may read, by loan id; needs
+    // ReadBranch in the loan's branch.
+    Result<std::vector<ClientLoanRow>> otherLoans(const User& actor, std::string_view loanId,
+                                                  Date asOf) const;
+
+    // The portfolio's branches (of its clients and loans) the actor may read, by name.
+    Result<std::vector<std::string>> branches(const User& actor) const;
 
 private:
     storage::Database& db_;

@@ -1,6 +1,11 @@
 #include "case_service.h"
 
+#include "case_access.h"
+#include "service_edge.h"
 #include "storage/case_actions_repository.h"
+#include "storage/case_repository.h"
+#include "storage/client_repository.h"
+#include "storage/database.h"
 #include "storage/loan_repository.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
@@ -21,12 +26,11 @@ using storage::CaseEventRecord;
 using storage::CaseRecord;
 using storage::CaseRepository;
 
-std::chrono::sys_seconds systemNow() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
-std::string summaryJson(const RecomputeSummary& s, const std::optional<std::string>& branch) {
+std::string summaryJson(const RecomputeSummary& s, const std::optional<std::string>& branch,
+                        const std::string& requestedBy) {
     nlohmann::ordered_json j;
+    if (!requestedBy.empty())
+        j["requested_by"] = requestedBy;
     j["as_of"] = s.asOf.toString();
     j["branch"] = branch ? nlohmann::ordered_json(*branch) : nullptr;
     j["loans"] = s.loans;
@@ -73,31 +77,31 @@ std::vector<CaseRecord> openCaseOf(const CaseRepository& repo, const std::string
 
 } // namespace
 
-Error permissionDenied(const User& actor, Permission permission) {
-    return Error{fmt::format("permission denied for {} ({}): {}", actor.username,
-                             roleCode(actor.role), whoMay(permission))};
-}
+CaseService::CaseService(storage::Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
 
-CaseService::CaseService(storage::Database& db, Clock clock)
-    : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)) {}
-
-std::string CaseService::nowText() const {
-    return isoTimestamp(clock_());
-}
-
-RecomputeSummary CaseService::recompute(Date asOf, const std::optional<std::string>& branch) {
-    storage::Transaction tx(db_);
-    RecomputeSummary summary = recomputeIn(asOf, branch, std::nullopt);
-    tx.commit();
-    return summary;
+Result<RecomputeSummary> CaseService::recompute(const User& actor, Date asOf,
+                                                const std::optional<std::string>& branch) {
+    return atEdge([&]() -> Result<RecomputeSummary> {
+        const auto who = currentUser(db_, actor);
+        if (!who || who->disabled)
+            return Error{fmt::format("permission denied for {}: only an enabled user may "
+                                     "recompute the cases",
+                                     actor.username),
+                         ErrorKind::Denied};
+        storage::Transaction tx(db_);
+        RecomputeSummary summary = recomputeIn(asOf, branch, std::nullopt, who->username);
+        tx.commit();
+        return summary;
+    });
 }
 
 RecomputeSummary CaseService::recomputeLoan(Date asOf, std::string_view loanId) {
-    return recomputeIn(asOf, std::nullopt, std::string(loanId));
+    return recomputeIn(asOf, std::nullopt, std::string(loanId), {});
 }
 
 RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::string>& branch,
-                                          const std::optional<std::string>& loanId) {
+                                          const std::optional<std::string>& loanId,
+                                          const std::string& requestedBy) {
     RecomputeSummary summary;
     summary.asOf = asOf;
     const storage::DeskSettings settings = storage::loadDeskSettings(db_);
@@ -114,7 +118,7 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
     for (auto& c : loanId ? openCaseOf(repo, *loanId) : repo.openCases())
         open.emplace(c.loanId, std::move(c));
     std::map<std::string, std::vector<storage::OfficerLoad>> officers;
-    const std::string now = nowText();
+    const std::string now = clock_.isoNow();
 
     // Phase 1: decide, loan by loan, what happens to each case. Pure computation on the
     // ledgers, so the whole portfolio is split into key ranges decided on their own threads
@@ -266,12 +270,13 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
     // harmless.
     if (!summary.changedNothing())
         repo.audit(now, kSystemActor, "recompute_cases", "cases", asOf.toString(), std::nullopt,
-                   summaryJson(summary, branch));
+                   summaryJson(summary, branch, requestedBy));
     return summary;
 }
 
 Result<CaseRecord> CaseService::reassign(const User& actor, std::string_view loanId,
                                          std::string_view toUsername, Date businessDate) {
+    return atEdge([&]() -> Result<CaseRecord> {
     storage::UserRepository users(db_);
     const auto current = users.find(actor.username);
     const User& who = current ? current->user : actor;
@@ -279,20 +284,19 @@ Result<CaseRecord> CaseService::reassign(const User& actor, std::string_view loa
     CaseRepository repo(db_);
     auto c = repo.openCase(loanId);
     if (!c)
-        return Error{fmt::format("loan \"{}\" has no open case (run `recompute` first, or check "
-                                 "the account number)",
-                                 loanId)};
+        return noOpenCase(loanId);
     if (!current || !allows(who, Permission::ReassignCases, c->branch))
         return permissionDenied(who, Permission::ReassignCases);
     const auto target = users.find(toUsername);
     if (!target || target->user.disabled || target->user.role == Role::Admin ||
         !target->user.worksIn(c->branch))
-        return Error{fmt::format("\"{}\" is not an enabled officer or supervisor of branch {} "
-                                 "(see `users list`)",
-                                 toUsername, c->branch)};
+        return Error{fmt::format("\"{}\" is not an enabled officer or supervisor of branch {}",
+                                 toUsername, c->branch),
+                     ErrorKind::Invalid, Hint::ListUsers};
     if (c->assignedTo == target->user.id)
-        return Error{fmt::format("the case of {} is already assigned to {}", loanId, toUsername)};
-    const std::string now = nowText();
+        return Error{fmt::format("the case of {} is already assigned to {}", loanId, toUsername),
+                     ErrorKind::Conflict};
+    const std::string now = clock_.isoNow();
     const std::optional<std::string> before =
         c->assignedUsername.empty() ? std::nullopt : std::optional(c->assignedUsername);
     repo.setAssignee(c->id, target->user.id);
@@ -304,30 +308,44 @@ Result<CaseRecord> CaseService::reassign(const User& actor, std::string_view loa
     c->assignedTo = target->user.id;
     c->assignedUsername = target->user.username;
     return *c;
+    });
 }
 
-Result<CaseFile> CaseService::caseFile(std::string_view loanId, Date asOf) const {
+Result<CaseFile> CaseService::caseFile(const User& actor, std::string_view loanId,
+                                       Date asOf) const {
+    return atEdge([&]() -> Result<CaseFile> {
+        auto readable = readableLoan(db_, actor, loanId);
+        if (!readable)
+            return readable.error();
+        return readCaseFile(loanId, asOf);
+    });
+}
+
+Result<CaseFile> CaseService::readCaseFile(std::string_view loanId, Date asOf) const {
     CaseFile f;
     const auto currency = db_.currency();
     CaseRepository repo(db_);
     const auto info = repo.loanInfo(loanId);
     auto ledger = storage::LoanRepository(db_).findLoan(loanId);
     if (!currency || !info || !ledger)
-        return Error{fmt::format("no loan \"{}\" in {} (check the account number, or import it "
-                                 "first)",
-                                 loanId, db_.path().string())};
+        return noLoan(loanId);
     f.currency = *currency;
     f.asOf = asOf;
     f.loan = *info;
     f.ledger = std::move(*ledger);
     PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
     f.position = calc.compute(f.ledger, asOf);
+    f.installments = calc.installments();
+    f.arrearsTolerance = calc.policy().arrearsTolerance;
+    f.client = storage::ClientRepository(db_).findByLoan(loanId);
     if (f.position.bucketIndex)
         f.bucket = calc.policy().buckets.nameFor(f.position.daysPastDue);
     f.suggestedStage = suggestedStage(f.position.daysPastDue, f.position.status);
     f.caseRecord = repo.latestCase(loanId);
     f.contacts = repo.contacts(info->key);
-    f.promiseGraceDays = storage::loadDeskSettings(db_).promiseGraceDays;
+    const auto desk = storage::loadDeskSettings(db_);
+    f.promiseGraceDays = desk.promiseGraceDays;
+    f.contactRules = desk.contactRules;
     storage::CaseActionsRepository actions(db_);
     f.notes = actions.notes(info->key);
     f.approvals = actions.approvalsOfLoan(info->key);

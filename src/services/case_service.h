@@ -2,16 +2,16 @@
 
 #include "core/call_list.h"
 #include "core/case_lifecycle.h"
+#include "core/case_records.h"
+#include "core/clock.h"
+#include "core/contact_rules.h"
 #include "core/currency.h"
 #include "core/early_warning.h"
+#include "core/loan_position.h"
 #include "core/result.h"
 #include "core/user.h"
-#include "storage/case_actions_repository.h"
-#include "storage/case_repository.h"
-#include "storage/database.h"
+#include "storage_fwd.h"
 
-#include <chrono>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,21 +44,28 @@ struct PromiseView {
 struct CaseFile {
     Currency currency;
     Date asOf;
-    storage::LoanInfo loan;
+    LoanInfo loan;
+    std::optional<ClientDetails> client;
     LoanLedger ledger;
     LoanPosition position;
+    // The schedule as of `asOf` (paid, part-paid, overdue) and the arrears tolerance the
+    // position was computed with.
+    std::vector<InstallmentState> installments;
+    Amount arrearsTolerance = 0;
+    // The contact rules in force (contact hours, attempts a day), for the log-contact form.
+    ContactRules contactRules;
     std::string bucket; // "" when none applies
     CaseStage suggestedStage = CaseStage::Early;
-    std::optional<storage::CaseRecord> caseRecord; // the open case, else the latest closed one
+    std::optional<CaseRecord> caseRecord; // the open case, else the latest closed one
     std::vector<EarlyWarningFlag> flags;
-    std::vector<storage::ContactRecord> contacts;
+    std::vector<ContactRecord> contacts;
     std::vector<PromiseView> promises; // in recording order; the last is the latest
-    std::vector<storage::CaseEventRecord> events;
+    std::vector<CaseEventRecord> events;
     // Notes, legal approvals and review sign-offs of all the loan's cases, oldest first
     // (the timeline shows them with the events).
-    std::vector<storage::CaseNoteRecord> notes;
-    std::vector<storage::ApprovalRecord> approvals;
-    std::vector<storage::CaseReviewRecord> reviews;
+    std::vector<CaseNoteRecord> notes;
+    std::vector<ApprovalRecord> approvals;
+    std::vector<CaseReviewRecord> reviews;
     int promiseGraceDays = 2; // the setting the promises were evaluated with
 
     // The case as the call list sees it (only meaningful for an open case).
@@ -70,9 +77,10 @@ struct CaseFile {
 // evaluated against the payments whenever a case is read.
 class CaseService {
 public:
-    using Clock = std::function<std::chrono::sys_seconds()>;
     explicit CaseService(storage::Database& db, Clock clock = {});
 
+    // Any enabled user, or the local operator, may run it: it applies the rules and decides
+    // nothing (the audit record's actor is `system`; `requested_by` names the actor).
     // Opens and closes cases as of `asOf` by the rules of core/case_lifecycle.h for every
     // loan (or those of one branch), in one transaction with one audit record (actor
     // `system`) and a timeline event per change. The opening threshold, cure days and
@@ -81,27 +89,27 @@ public:
     // default, the officer of the loan's branch with the fewest open cases (ties: username,
     // byte order); none when no enabled officer works there. Running it again the same day
     // changes nothing.
-    RecomputeSummary recompute(Date asOf, const std::optional<std::string>& branch = {});
+    Result<RecomputeSummary> recompute(const User& actor, Date asOf,
+                                       const std::optional<std::string>& branch = {});
     // The same for one loan, inside the caller's write transaction (a payment taken or
-    // reversed at the desk closes, or opens, the loan's case at once).
+    // reversed at the desk closes, or opens, the loan's case at once); services only.
     RecomputeSummary recomputeLoan(Date asOf, std::string_view loanId);
 
     // Needs ReassignCases in the loan's branch; the new officer must be an enabled officer
     // or supervisor working in that branch.
-    Result<storage::CaseRecord> reassign(const User& actor, std::string_view loanId,
-                                         std::string_view toUsername, Date businessDate);
+    Result<CaseRecord> reassign(const User& actor, std::string_view loanId,
+                                std::string_view toUsername, Date businessDate);
 
-    Result<CaseFile> caseFile(std::string_view loanId, Date asOf) const;
+    // Needs ReadBranch in the loan's branch.
+    Result<CaseFile> caseFile(const User& actor, std::string_view loanId, Date asOf) const;
 
 private:
     RecomputeSummary recomputeIn(Date asOf, const std::optional<std::string>& branch,
-                                 const std::optional<std::string>& loanId);
-    std::string nowText() const;
+                                 const std::optional<std::string>& loanId,
+                                 const std::string& requestedBy);
+    Result<CaseFile> readCaseFile(std::string_view loanId, Date asOf) const;
     storage::Database& db_;
     Clock clock_;
 };
-
-// "permission denied for NAME (ROLE): WHO MAY"
-Error permissionDenied(const User& actor, Permission permission);
 
 } // namespace rd::services

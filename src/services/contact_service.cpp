@@ -1,11 +1,10 @@
 #include "contact_service.h"
 
 #include "case_access.h"
-#include "case_service.h"
+#include "service_edge.h"
 #include "storage/case_repository.h"
+#include "storage/database.h"
 #include "storage/portfolio_settings.h"
-#include "storage/user_repository.h"
-#include "user_service.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,10 +14,6 @@ namespace {
 
 using storage::CaseRecord;
 using storage::CaseRepository;
-
-std::chrono::sys_seconds systemNow() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 std::string promiseJson(const PromiseToPay& p) {
     nlohmann::ordered_json j;
@@ -34,16 +29,13 @@ std::string promiseJson(const PromiseToPay& p) {
 
 ContactService::ContactService(storage::Database& db, Clock clock,
                                std::optional<ContactRules> rules)
-    : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)), rules_(rules) {}
-
-std::string ContactService::nowText() const {
-    return isoTimestamp(clock_());
-}
+    : db_(db), clock_(std::move(clock)), rules_(rules) {}
 
 Result<ContactSaved> ContactService::addContact(const User& actor, const NewContact& in) {
+    return atEdge([&]() -> Result<ContactSaved> {
     if (in.promiseAmount.has_value() != in.promiseDate.has_value())
-        return Error{"a promise needs both an amount and a date (--promise-amount and "
-                     "--promise-date)"};
+        return Error{"a promise needs both an amount and a date", ErrorKind::Invalid,
+                     Hint::GivePromiseBoth};
     storage::Transaction tx(db_);
     auto c = workableCase(db_, actor, in.loanId);
     if (!c)
@@ -68,8 +60,9 @@ Result<ContactSaved> ContactService::addContact(const User& actor, const NewCont
             sameLoan = sameLoan || earlier.id == *in.correctsContactId;
         if (!sameLoan)
             return Error{fmt::format("contact {} is not a contact of loan {}: a correction names "
-                                     "a contact of the same loan (see `case show {}`)",
-                                     *in.correctsContactId, in.loanId, in.loanId)};
+                                     "a contact of the same loan",
+                                     *in.correctsContactId, in.loanId),
+                         ErrorKind::Invalid, Hint::ShowCase, {{"loan", in.loanId}}};
     }
 
     std::optional<PromiseToPay> promise;
@@ -85,7 +78,7 @@ Result<ContactSaved> ContactService::addContact(const User& actor, const NewCont
         promise = *valid;
     }
 
-    storage::ContactRecord record;
+    ContactRecord record;
     record.at = in.at;
     record.channel = in.channel;
     record.direction = in.direction;
@@ -98,7 +91,7 @@ Result<ContactSaved> ContactService::addContact(const User& actor, const NewCont
         record.nextActionKind = in.nextActionKind.empty() ? "follow_up" : in.nextActionKind;
     record.overrideReason = saved.overrideReason;
     record.correctsContactId = in.correctsContactId;
-    const std::string now = nowText();
+    const std::string now = clock_.isoNow();
     saved.contactId = repo.insertContact(c->id, c->loanKey, record, now);
 
     if (promise) {
@@ -139,10 +132,12 @@ Result<ContactSaved> ContactService::addContact(const User& actor, const NewCont
     repo.audit(now, actor.username, "add_contact", "case", c->loanId, std::nullopt, after.dump());
     tx.commit();
     return saved;
+    });
 }
 
 Result<std::int64_t> ContactService::addPromise(const User& actor, std::string_view loanId,
                                                 Amount amount, Date promisedFor, Date createdOn) {
+    return atEdge([&]() -> Result<std::int64_t> {
     storage::Transaction tx(db_);
     auto c = workableCase(db_, actor, loanId);
     if (!c)
@@ -156,12 +151,13 @@ Result<std::int64_t> ContactService::addPromise(const User& actor, std::string_v
     if (!valid)
         return valid.error();
     CaseRepository repo(db_);
-    const std::string now = nowText();
+    const std::string now = clock_.isoNow();
     const auto id = repo.insertPromise(c->id, c->loanKey, *valid, now);
     repo.audit(now, actor.username, "add_promise", "case", c->loanId, std::nullopt,
                promiseJson(*valid));
     tx.commit();
     return id;
+    });
 }
 
 } // namespace rd::services

@@ -1,15 +1,14 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/contact.h"
 #include "core/contact_rules.h"
 #include "core/money.h"
 #include "core/result.h"
 #include "core/user.h"
-#include "storage/database.h"
+#include "storage_fwd.h"
 
-#include <chrono>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,7 +46,6 @@ struct ContactSaved {
 // transaction with an audit_log row; contacts and promises are append-only.
 class ContactService {
 public:
-    using Clock = std::function<std::chrono::sys_seconds()>;
     // The contact rules are the stored settings (contact_hours, max_attempts_per_day), read
     // at each call; `rules` replaces them (tests).
     explicit ContactService(storage::Database& db, Clock clock = {},
@@ -64,7 +62,6 @@ public:
                                     Date promisedFor, Date createdOn);
 
 private:
-    std::string nowText() const;
     storage::Database& db_;
     Clock clock_;
     std::optional<ContactRules> rules_;

@@ -1,13 +1,15 @@
 #include "payment_service.h"
 
+#include "case_access.h"
 #include "case_service.h"
 #include "core/money_text.h"
+#include "service_edge.h"
 #include "storage/case_repository.h"
+#include "storage/database.h"
 #include "storage/desk_payment_repository.h"
 #include "storage/loan_repository.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
-#include "user_service.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -23,10 +25,6 @@ using storage::DeskReceiptRecord;
 // Our rule: long enough for any cheque, transfer or mobile-money transaction number.
 constexpr std::size_t kMaxReferenceLength = 100;
 
-std::chrono::sys_seconds systemNow() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 std::string trimmed(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos)
@@ -40,17 +38,9 @@ int exponentOf(const storage::Database& db) {
     return currency ? currency->exponent : 2;
 }
 
-Error noLoan(std::string_view loanId, const storage::Database& db) {
-    return Error{fmt::format("no loan \"{}\" in {} (check the account number, or import it first)",
-                             loanId, db.path().string())};
-}
-
 // The actor as stored now (a user disabled since signing in may do nothing).
 std::optional<User> storedUser(storage::Database& db, const User& actor) {
-    const auto current = storage::UserRepository(db).find(actor.username);
-    if (!current)
-        return std::nullopt;
-    return current->user;
+    return currentUser(db, actor);
 }
 
 std::optional<Error> mayTakePayment(const std::optional<User>& who, const User& actor,
@@ -70,10 +60,12 @@ std::optional<Error> mayTakePayment(const std::optional<User>& who, const User& 
             fmt::format("permission denied for {} ({}): the case of {} is assigned to {}; {}",
                         who->username, roleCode(who->role), loanId,
                         openCase->assignedUsername.empty() ? "nobody" : openCase->assignedUsername,
-                        whoMay(Permission::WorkBranchCases))};
+                        whoMay(Permission::WorkBranchCases)),
+            ErrorKind::Denied};
     return Error{fmt::format("permission denied for {} ({}): loan {} has no open case; only a "
                              "supervisor of the branch may take a payment on it",
-                             who->username, roleCode(who->role), loanId)};
+                             who->username, roleCode(who->role), loanId),
+                 ErrorKind::Denied};
 }
 
 // The rules of a payment that need no database (amount, method, reference, date).
@@ -89,8 +81,9 @@ std::optional<Error> checkPayment(const NewDeskPayment& in, const LoanLedger& le
     const std::string reference = trimmed(in.reference);
     if (in.method != PaymentMethod::Cash && reference.empty())
         return Error{fmt::format("a {} payment needs a reference (the cheque, transfer or "
-                                 "transaction number): give it with --reference",
-                                 toString(in.method))};
+                                 "transaction number)",
+                                 paymentMethodWords(in.method)),
+                     ErrorKind::Invalid, Hint::GiveReference};
     if (reference.size() > kMaxReferenceLength)
         return Error{fmt::format("the reference is {} characters long; at most {} are kept",
                                  reference.size(), kMaxReferenceLength)};
@@ -176,17 +169,17 @@ std::string receiptNumberText(std::int64_t receiptNo) {
 }
 
 PaymentService::PaymentService(storage::Database& db, Clock clock)
-    : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)) {}
+    : db_(db), clock_(std::move(clock)) {}
 
-std::string PaymentService::nowText() const {
-    return isoTimestamp(clock_());
-}
-
-Result<PaymentAllocation> PaymentService::preview(std::string_view loanId, Amount amount,
-                                                  Date paidOn) const {
+Result<PaymentAllocation> PaymentService::preview(const User& actor, std::string_view loanId,
+                                                  Amount amount, Date paidOn) const {
+    return atEdge([&]() -> Result<PaymentAllocation> {
+    auto readable = readableLoan(db_, actor, loanId);
+    if (!readable)
+        return readable.error();
     const auto ledger = storage::LoanRepository(db_).findLoan(loanId);
     if (!ledger)
-        return noLoan(loanId, db_);
+        return noLoan(loanId);
     NewDeskPayment in{std::string(loanId), amount, PaymentMethod::Cash, "", paidOn};
     // The date checks against a business date do not apply to a preview.
     if (auto bad = checkPayment(in, *ledger, paidOn, exponentOf(db_)))
@@ -195,16 +188,18 @@ Result<PaymentAllocation> PaymentService::preview(std::string_view loanId, Amoun
     // Named as the payment would be, so it sorts among same-day payments as it will.
     const Payment p = asPayment(DeskPaymentRepository::paymentIdFor(repo.nextReceiptNo()), in);
     return previewAllocation(*ledger, p, paidOn, storage::loadDelinquencyPolicy(db_));
+    });
 }
 
 Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDeskPayment& in,
                                                 Date businessDate) {
+    return atEdge([&]() -> Result<DeskReceipt> {
     storage::Transaction tx(db_);
     CaseRepository cases(db_);
     const auto info = cases.loanInfo(in.loanId);
     const auto ledger = storage::LoanRepository(db_).findLoan(in.loanId);
     if (!info || !ledger)
-        return noLoan(in.loanId, db_);
+        return noLoan(in.loanId);
     const auto who = storedUser(db_, actor);
     if (auto denied =
             mayTakePayment(who, actor, cases.openCase(in.loanId), info->branch, in.loanId))
@@ -220,7 +215,8 @@ Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDesk
         return Error{fmt::format("loan {} is paid off as of {}: nothing is owed, so no payment "
                                  "is taken (a refund of a credit balance is done in the core "
                                  "banking system)",
-                                 in.loanId, businessDate.toString())};
+                                 in.loanId, businessDate.toString()),
+                     ErrorKind::Conflict};
 
     DeskPaymentRepository repo(db_);
     DeskReceiptRecord r;
@@ -237,7 +233,7 @@ Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDesk
     r.method = in.method;
     r.reference = payment.reference;
     r.takenBy = who->username;
-    r.takenAt = nowText();
+    r.takenAt = clock_.isoNow();
     r.businessDate = businessDate;
     r.allocated = a.allocated;
     r.toCreditBalance = a.toCreditBalance;
@@ -246,7 +242,8 @@ Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDesk
     if (!repo.insert(r))
         return Error{fmt::format("the payment id {} is already used by an imported payment; "
                                  "ask the administrator to check the core banking export",
-                                 r.paymentId)};
+                                 r.paymentId),
+                     ErrorKind::Conflict};
     storage::LoanRepository(db_).refreshLedgerCache({info->key});
     CaseService(db_, clock_).recomputeLoan(businessDate, info->loanId);
 
@@ -256,36 +253,41 @@ Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDesk
                 positionJson(a.before).dump(), after.dump());
     tx.commit();
     return toReceipt(r);
+    });
 }
 
 Result<DeskReceipt> PaymentService::reverse(const User& actor, std::int64_t receiptNo,
                                             std::string_view reason, Date businessDate) {
+    return atEdge([&]() -> Result<DeskReceipt> {
     storage::Transaction tx(db_);
     DeskPaymentRepository repo(db_);
     const auto r = repo.find(receiptNo);
     if (!r)
-        return Error{fmt::format("there is no receipt {} (check the number on the receipt, or "
-                                 "list them with `payments export`)",
-                                 receiptNumberText(receiptNo))};
+        return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
+                                 receiptNumberText(receiptNo)),
+                     ErrorKind::NotFound, Hint::ListReceipts};
     const auto who = storedUser(db_, actor);
     if (!who || !allows(*who, Permission::WorkBranchCases, r->branch))
         return Error{fmt::format("permission denied for {} ({}): only a supervisor of branch {} "
                                  "may reverse a payment",
                                  actor.username, roleCode(who ? who->role : actor.role),
-                                 r->branch)};
+                                 r->branch),
+                     ErrorKind::Denied};
     const std::string why = trimmed(reason);
     if (why.empty())
-        return Error{"a reversal needs a reason (e.g. \"cheque bounced\"): give it with --reason"};
+        return Error{"a reversal needs a reason (e.g. \"cheque bounced\")", ErrorKind::Invalid,
+                     Hint::GiveReason};
     if (r->reversedOn)
         return Error{fmt::format("receipt {} ({}) was already reversed on {}; a payment is "
                                  "reversed once only",
                                  receiptNumberText(receiptNo), r->paymentId,
-                                 r->reversedOn->toString())};
+                                 r->reversedOn->toString()),
+                     ErrorKind::Conflict};
     if (businessDate < r->paidOn)
         return Error{fmt::format("the reversal date {} is before the payment date {} (a payment "
                                  "is reversed on or after the day it was paid)",
                                  businessDate.toString(), r->paidOn.toString())};
-    const std::string now = nowText();
+    const std::string now = clock_.isoNow();
     repo.insertReversal(*r, businessDate, why, who->username, now);
     storage::LoanRepository(db_).refreshLedgerCache({r->loanKey});
     CaseService(db_, clock_).recomputeLoan(businessDate, r->loanId);
@@ -302,27 +304,48 @@ Result<DeskReceipt> PaymentService::reverse(const User& actor, std::int64_t rece
     auto saved = repo.find(receiptNo);
     tx.commit();
     return toReceipt(*saved);
+    });
 }
 
-std::optional<DeskReceipt> PaymentService::receipt(std::int64_t receiptNo) const {
-    const auto r = DeskPaymentRepository(db_).find(receiptNo);
-    if (!r)
-        return std::nullopt;
-    return toReceipt(*r);
+Result<DeskReceipt> PaymentService::receipt(const User& actor, std::int64_t receiptNo) const {
+    return atEdge([&]() -> Result<DeskReceipt> {
+        const auto r = DeskPaymentRepository(db_).find(receiptNo);
+        if (!r)
+            return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
+                                     receiptNumberText(receiptNo)),
+                         ErrorKind::NotFound, Hint::ListReceipts};
+        const auto who = currentUser(db_, actor);
+        if (!who || !allows(*who, Permission::ReadBranch, r->branch))
+            return permissionDenied(who.value_or(actor), Permission::ReadBranch);
+        return toReceipt(*r);
+    });
 }
 
-std::vector<DeskReceipt> PaymentService::receiptsForLoan(std::string_view loanId) const {
-    std::vector<DeskReceipt> out;
-    for (const auto& r : DeskPaymentRepository(db_).forLoan(loanId))
-        out.push_back(toReceipt(r));
-    return out;
+Result<std::vector<DeskReceipt>> PaymentService::receiptsForLoan(const User& actor,
+                                                                 std::string_view loanId) const {
+    return atEdge([&]() -> Result<std::vector<DeskReceipt>> {
+        auto readable = readableLoan(db_, actor, loanId);
+        if (!readable)
+            return readable.error();
+        std::vector<DeskReceipt> out;
+        for (const auto& r : DeskPaymentRepository(db_).forLoan(loanId))
+            out.push_back(toReceipt(r));
+        return out;
+    });
 }
 
-std::vector<DeskReceipt> PaymentService::takenSince(Date since) const {
-    std::vector<DeskReceipt> out;
-    for (const auto& r : DeskPaymentRepository(db_).since(since))
-        out.push_back(toReceipt(r));
-    return out;
+Result<std::vector<DeskReceipt>> PaymentService::takenSince(const User& actor, Date since) const {
+    return atEdge([&]() -> Result<std::vector<DeskReceipt>> {
+        // The export for posting covers the whole portfolio: an administrator's (or the local
+        // operator's) job.
+        const auto who = currentUser(db_, actor);
+        if (!who || !allows(*who, Permission::ImportPortfolio))
+            return permissionDenied(who.value_or(actor), Permission::ImportPortfolio);
+        std::vector<DeskReceipt> out;
+        for (const auto& r : DeskPaymentRepository(db_).since(since))
+            out.push_back(toReceipt(r));
+        return out;
+    });
 }
 
 } // namespace rd::services

@@ -1,16 +1,15 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/loan.h"
 #include "core/money.h"
 #include "core/payment_allocation.h"
 #include "core/result.h"
 #include "core/user.h"
-#include "storage/database.h"
+#include "storage_fwd.h"
 
-#include <chrono>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,11 +68,12 @@ std::string receiptNumberText(std::int64_t receiptNo);
 // open case needs WorkBranchCases. Reversing needs WorkBranchCases. Admins do neither.
 class PaymentService {
 public:
-    using Clock = std::function<std::chrono::sys_seconds()>;
     explicit PaymentService(storage::Database& db, Clock clock = {});
 
     // What `amount` paid on `paidOn` would do, as of `paidOn`, without saving anything.
-    Result<PaymentAllocation> preview(std::string_view loanId, Amount amount, Date paidOn) const;
+    // Needs ReadBranch in the loan's branch.
+    Result<PaymentAllocation> preview(const User& actor, std::string_view loanId, Amount amount,
+                                      Date paidOn) const;
 
     // Validates and saves the payment, and returns its receipt. `paidOn` may not be after
     // `businessDate` (payments are not post-dated) nor before the disbursement; a loan
@@ -86,13 +86,16 @@ public:
     Result<DeskReceipt> reverse(const User& actor, std::int64_t receiptNo, std::string_view reason,
                                 Date businessDate);
 
-    std::optional<DeskReceipt> receipt(std::int64_t receiptNo) const;
-    std::vector<DeskReceipt> receiptsForLoan(std::string_view loanId) const;
-    // Receipts whose business date is on or after `since`, by receipt number, for export.
-    std::vector<DeskReceipt> takenSince(Date since) const;
+    // Reading a receipt needs ReadBranch in its branch.
+    Result<DeskReceipt> receipt(const User& actor, std::int64_t receiptNo) const;
+    Result<std::vector<DeskReceipt>> receiptsForLoan(const User& actor,
+                                                     std::string_view loanId) const;
+    // Receipts whose business date is on or after `since`, by receipt number, for the export
+    // to the core banking system: the whole portfolio, so an administrator or the local
+    // operator (ImportPortfolio).
+    Result<std::vector<DeskReceipt>> takenSince(const User& actor, Date since) const;
 
 private:
-    std::string nowText() const;
     storage::Database& db_;
     Clock clock_;
 };

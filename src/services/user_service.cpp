@@ -1,5 +1,8 @@
 #include "user_service.h"
 
+#include "case_access.h"
+#include "service_edge.h"
+#include "storage/database.h"
 #include "storage/password_hasher.h"
 #include "storage/user_repository.h"
 
@@ -13,10 +16,6 @@ namespace {
 
 using storage::StoredUser;
 using storage::UserRepository;
-
-std::chrono::sys_seconds systemNow() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 std::string userJson(const User& u, bool mustChange) {
     nlohmann::ordered_json j;
@@ -54,8 +53,12 @@ std::optional<Error> checkPassword(std::string_view password) {
 }
 
 Error denied(const User& actor, Permission permission) {
-    return Error{fmt::format("permission denied for {} ({}): {}", actor.username,
-                             roleCode(actor.role), whoMay(permission))};
+    return permissionDenied(actor, permission);
+}
+
+Error noUser(std::string_view username) {
+    return Error{fmt::format("there is no user named \"{}\"", username), ErrorKind::NotFound,
+                 Hint::ListUsers};
 }
 
 // A hash to verify against when the username does not exist, so that an unknown name
@@ -82,26 +85,32 @@ Result<PasswordIssued> issuePassword(const std::optional<std::string>& password,
 
 } // namespace
 
-std::string isoTimestamp(std::chrono::sys_seconds t) {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", t);
-}
-
 UserService::UserService(storage::Database& db, Clock clock)
-    : db_(db), clock_(clock ? std::move(clock) : Clock(systemNow)) {}
+    : db_(db), clock_(std::move(clock)) {}
 
 std::string UserService::nowText() const {
-    return isoTimestamp(clock_());
+    return clock_.isoNow();
 }
 
 bool UserService::needsFirstAdmin() const {
     return UserRepository(db_).count() == 0;
 }
 
-std::optional<User> UserService::find(std::string_view username) const {
-    auto stored = UserRepository(db_).find(username);
-    if (!stored)
+std::vector<std::string> UserService::demoSignInNames() const {
+    std::vector<std::string> out;
+    if (db_.setting("demo_portfolio").value_or("") != "1")
+        return out;
+    for (const auto& s : UserRepository(db_).list())
+        if (!s.user.disabled)
+            out.push_back(s.user.username);
+    return out;
+}
+
+std::optional<User> UserService::stored(std::string_view username) const {
+    auto found = UserRepository(db_).find(username);
+    if (!found)
         return std::nullopt;
-    return stored->user;
+    return found->user;
 }
 
 Result<PasswordIssued> UserService::create(const std::string& actor, const NewUser& spec,
@@ -121,7 +130,8 @@ Result<PasswordIssued> UserService::create(const std::string& actor, const NewUs
     std::sort(branches.begin(), branches.end());
     if (spec.role != Role::Admin && branches.empty())
         return Error{
-            fmt::format("a {} needs at least one branch (--branch NAME)", roleCode(spec.role))};
+            fmt::format("a {} needs at least one branch", roleCode(spec.role)), ErrorKind::Invalid,
+            Hint::GiveBranch};
     auto fresh = issuePassword(password, temporary);
     if (!fresh)
         return fresh.error();
@@ -150,26 +160,38 @@ Result<PasswordIssued> UserService::create(const std::string& actor, const NewUs
 
 Result<PasswordIssued> UserService::createFirstAdmin(const NewUser& admin,
                                                      const std::optional<std::string>& password) {
+    return atEdge([&]() -> Result<PasswordIssued> {
     if (admin.role != Role::Admin)
-        return Error{"the first user must be an administrator (--role admin)"};
+        return Error{"the first user must be an administrator", ErrorKind::Invalid,
+                     Hint::FirstUserIsAdmin};
     if (!needsFirstAdmin())
-        return Error{"this database already has users; an administrator adds new ones "
-                     "(--as ADMIN)"};
+        return Error{"this database already has users; an administrator adds new ones",
+                     ErrorKind::Conflict, Hint::ActAsAdmin};
     // The administrator chose this password themselves: it is not temporary.
     return create({}, admin, password, false);
+    });
 }
 
 Result<PasswordIssued> UserService::addUser(const User& actor, const NewUser& user,
                                             const std::optional<std::string>& password,
                                             bool temporary) {
-    auto current = find(actor.username);
+    return atEdge([&]() -> Result<PasswordIssued> {
+    auto current = stored(actor.username);
     if (!current || !allows(*current, Permission::ManageUsers))
         return denied(current ? *current : actor, Permission::ManageUsers);
+    if (user.role == Role::LocalOperator)
+        return Error{"the local operator is not a user; choose officer, supervisor or "
+                     "administrator"};
     return create(current->username, user, password, temporary);
+    });
 }
 
-std::vector<UserSummary> UserService::list(std::chrono::sys_seconds now) const {
-    const std::string nowIso = isoTimestamp(now);
+Result<std::vector<UserSummary>> UserService::list(const User& actor) const {
+    return atEdge([&]() -> Result<std::vector<UserSummary>> {
+    const auto who = currentUser(db_, actor);
+    if (!who || who->disabled)
+        return denied(who.value_or(actor), Permission::ReadBranch);
+    const std::string nowIso = clock_.isoNow();
     std::vector<UserSummary> out;
     for (auto& s : UserRepository(db_).list()) {
         UserSummary u;
@@ -181,10 +203,12 @@ std::vector<UserSummary> UserService::list(std::chrono::sys_seconds now) const {
         out.push_back(std::move(u));
     }
     return out;
+    });
 }
 
 Result<User> UserService::disable(const User& actor, std::string_view username) {
-    auto current = find(actor.username);
+    return atEdge([&]() -> Result<User> {
+    auto current = stored(actor.username);
     if (!current || !allows(*current, Permission::ManageUsers))
         return denied(current ? *current : actor, Permission::ManageUsers);
     if (username == current->username)
@@ -193,7 +217,7 @@ Result<User> UserService::disable(const User& actor, std::string_view username) 
     UserRepository repo(db_);
     auto target = repo.find(username);
     if (!target)
-        return Error{fmt::format("there is no user named \"{}\" (see `users list`)", username)};
+        return noUser(username);
     if (target->user.disabled)
         return Error{fmt::format("{} is already disabled", username)};
     const std::string before = userJson(target->user, target->mustChangePassword);
@@ -203,11 +227,13 @@ Result<User> UserService::disable(const User& actor, std::string_view username) 
                userJson(target->user, target->mustChangePassword));
     tx.commit();
     return target->user;
+    });
 }
 
 Result<PasswordIssued> UserService::resetPassword(const User& actor, std::string_view username,
                                                   const std::optional<std::string>& password) {
-    auto current = find(actor.username);
+    return atEdge([&]() -> Result<PasswordIssued> {
+    auto current = stored(actor.username);
     if (!current || !allows(*current, Permission::ManageUsers))
         return denied(current ? *current : actor, Permission::ManageUsers);
     auto fresh = issuePassword(password, true);
@@ -220,7 +246,7 @@ Result<PasswordIssued> UserService::resetPassword(const User& actor, std::string
     UserRepository repo(db_);
     auto target = repo.find(username);
     if (!target)
-        return Error{fmt::format("there is no user named \"{}\" (see `users list`)", username)};
+        return noUser(username);
     nlohmann::ordered_json before =
         nlohmann::ordered_json::parse(userJson(target->user, target->mustChangePassword));
     before["failed_attempts"] = target->failedAttempts;
@@ -237,13 +263,15 @@ Result<PasswordIssued> UserService::resetPassword(const User& actor, std::string
     tx.commit();
     issued.user = target->user;
     return issued;
+    });
 }
 
 Result<User> UserService::changeOwnPassword(const User& actor, std::string_view currentPassword,
                                             std::string_view newPassword) {
+    return atEdge([&]() -> Result<User> {
     // The current password is checked as a sign-in: failures count towards the lockout, and
     // a disabled or locked account cannot change its password.
-    auto signedIn = authenticate(actor.username, currentPassword, clock_());
+    auto signedIn = authenticate(actor.username, currentPassword, clock_.now());
     if (!signedIn)
         return signedIn.error();
     if (auto bad = checkPassword(newPassword))
@@ -268,10 +296,12 @@ Result<User> UserService::changeOwnPassword(const User& actor, std::string_view 
                after.dump());
     tx.commit();
     return stored->user;
+    });
 }
 
 Result<SignedIn> UserService::authenticate(std::string_view username, std::string_view password,
                                            std::chrono::sys_seconds now) {
+    return atEdge([&]() -> Result<SignedIn> {
     UserRepository repo(db_);
     auto stored = repo.find(username);
     if (!stored) {
@@ -323,6 +353,7 @@ Result<SignedIn> UserService::authenticate(std::string_view username, std::strin
         tx.rollback();
     }
     return SignedIn{fresh->user, fresh->mustChangePassword};
+    });
 }
 
 } // namespace rd::services

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "core/user.h"
-#include "storage/database.h"
+#include "storage_fwd.h"
 
 #include <chrono>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +60,6 @@ struct UserSummary {
 // administrator's own password (bootstrap) and one changed by the user are not temporary.
 class UserService {
 public:
-    using Clock = std::function<std::chrono::sys_seconds()>;
     // The clock gives the time written into audit records and password dates;
     // `authenticate` takes its time as a parameter.
     explicit UserService(storage::Database& db, Clock clock = {});
@@ -80,10 +79,14 @@ public:
                                    const std::optional<std::string>& password,
                                    bool temporary = true);
 
-    // Every user, by username. Reading the user directory needs no permission: officers and
-    // supervisors need the names to see who works which case.
-    std::vector<UserSummary> list(std::chrono::sys_seconds now) const;
-    std::optional<User> find(std::string_view username) const;
+    // Every user, by username, locked or not at the service's clock. Any enabled user (or
+    // the local operator) may read the directory: officers and supervisors need the names to
+    // see who works which case.
+    Result<std::vector<UserSummary>> list(const User& actor) const;
+
+    // The enabled users' names for the sign-in dialog of a demo portfolio (empty for any
+    // other database): read before anyone has signed in.
+    std::vector<std::string> demoSignInNames() const;
 
     // Needs ManageUsers; an administrator cannot disable themselves (someone must be left
     // to manage users).
@@ -108,6 +111,7 @@ public:
 
 private:
     std::string nowText() const;
+    std::optional<User> stored(std::string_view username) const;
     Result<PasswordIssued> create(const std::string& actor, const NewUser& user,
                                   const std::optional<std::string>& password, bool temporary);
 
@@ -115,7 +119,6 @@ private:
     Clock clock_;
 };
 
-// ISO 8601 UTC with seconds: 2026-11-28T10:15:00Z.
-std::string isoTimestamp(std::chrono::sys_seconds t);
+using rd::isoTimestamp;
 
 } // namespace rd::services

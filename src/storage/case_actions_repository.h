@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/case_records.h"
 #include "core/date.h"
 #include "database.h"
 
@@ -11,57 +12,16 @@
 
 namespace rd::storage {
 
-// A case note (schema version 5): append-only; a correction names the note it corrects.
-struct CaseNoteRecord {
-    std::int64_t id = 0;
-    std::int64_t caseId = 0;
-    std::string at; // ISO 8601 UTC, when it was written
-    Date businessDate;
-    std::string author;
-    std::string text;
-    std::optional<std::int64_t> correctsNoteId;
-};
+using rd::ApprovalDecisionRecord;
+using rd::ApprovalRecord;
+using rd::AuditEntry;
+using rd::CaseNoteRecord;
+using rd::CaseReviewRecord;
 
-struct ApprovalDecisionRecord {
-    bool approved = false;
-    std::string decidedBy;
-    std::string decidedAt;
-    Date businessDate;
-    std::string comment;
-};
 
-// A request to move a case to legal, with its decision once made.
-struct ApprovalRecord {
-    std::int64_t id = 0;
-    std::int64_t caseId = 0;
-    std::string loanId;
-    std::string branch;
-    std::string kind; // legal
-    std::string requestedBy;
-    std::string requestedAt;
-    Date businessDate;
-    std::string note;
-    std::optional<ApprovalDecisionRecord> decision; // none while pending
-};
 
-struct CaseReviewRecord {
-    std::int64_t id = 0;
-    std::int64_t caseId = 0;
-    std::string reviewer;
-    std::string at;
-    Date businessDate;
-    std::string comment;
-};
 
-// One audit_log row.
-struct AuditEntry {
-    std::int64_t id = 0;
-    std::string at;
-    std::string actor;
-    std::string action;
-    std::optional<std::string> before;
-    std::optional<std::string> after;
-};
+
 
 // The SQL of case notes, approvals and reviews (schema version 5) and of a case's audit
 // trail. No permission checks here; callers open the transaction around writes.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/case_records.h"
 #include "core/case_stage.h"
 #include "core/contact.h"
 #include "core/date.h"
@@ -15,58 +16,14 @@
 
 namespace rd::storage {
 
-// What the desk needs to know about a loan besides its ledger.
-struct LoanInfo {
-    std::int64_t key = 0;
-    std::string loanId;
-    std::string branch;
-    std::string clientName;
-    std::string phone;
-    std::string creditOfficer; // as imported; empty when none
-};
+using rd::CaseEventRecord;
+using rd::CaseRecord;
+using rd::ContactRecord;
+using rd::LoanInfo;
 
-// A recovery case as stored (schema version 3).
-struct CaseRecord {
-    std::int64_t id = 0;
-    std::int64_t loanKey = 0;
-    std::string loanId;
-    std::string branch;
-    Date openedOn;
-    std::string openedBy;
-    CaseStage stage = CaseStage::Early;
-    bool open = true;
-    std::optional<Date> closedOn;
-    std::string closeReason; // cured, paid; empty while open
-    std::optional<std::int64_t> assignedTo;
-    std::string assignedUsername; // empty when unassigned
-    std::optional<Date> nextActionOn;
-    std::string nextActionKind;
-};
 
-struct CaseEventRecord {
-    std::string at;
-    Date businessDate;
-    std::string actor;
-    std::string kind; // opened, closed, stage_changed, assigned, next_action
-    std::optional<std::string> before;
-    std::optional<std::string> after;
-    std::string note;
-};
 
-struct ContactRecord {
-    std::int64_t id = 0;
-    DateTime at;
-    ContactChannel channel = ContactChannel::Call;
-    ContactDirection direction = ContactDirection::Outbound;
-    PersonReached person = PersonReached::Client;
-    ContactOutcome outcome = ContactOutcome::Other;
-    std::string note;
-    std::string officer;
-    std::optional<Date> nextActionOn;
-    std::string nextActionKind;
-    std::string overrideReason; // empty when no rule was broken
-    std::optional<std::int64_t> correctsContactId;
-};
+
 
 // An officer who may be given new cases, with their current load.
 struct OfficerLoad {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/case_records.h"
 #include "database.h"
 
 #include <optional>
@@ -8,18 +9,8 @@
 
 namespace rd::storage {
 
-// A client as the case file header shows it.
-struct ClientDetails {
-    std::string clientId;
-    std::string fullName;
-    std::string branch;
-    std::string nationalId;
-    std::string phone;
-    std::string altPhone;
-    std::string email;
-    std::string address;
-    std::string groupName;
-};
+using rd::ClientDetails;
+
 
 // Reads clients (written by the import only).
 class ClientRepository {

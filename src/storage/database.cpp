@@ -31,9 +31,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
     if (!exists && !options.createIfMissing)
-        return Error{fmt::format("database {} does not exist (create it with `recoverydesk-cli "
-                                 "--db {} init --currency CODE` or by importing a folder)",
-                                 path.string(), path.string())};
+        return Error{fmt::format("database {} does not exist", path.string()), ErrorKind::NotFound,
+                     Hint::CreateDatabase, {{"path", path.string()}}};
     if (!exists && path.has_parent_path())
         std::filesystem::create_directories(path.parent_path(), ec);
 
@@ -64,28 +63,29 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
         Statement count(raw, "SELECT count(*) FROM sqlite_schema");
         tables = count.step() ? count.int64(0) : 0;
     } catch (const StorageError&) {
-        return Error{fmt::format("{} is not a RecoveryDesk database (it is not an SQLite file); "
-                                 "check the --db path",
-                                 path.string())};
+        return Error{fmt::format("{} is not a RecoveryDesk database (it is not an SQLite file)",
+                                 path.string()),
+                     ErrorKind::Invalid, Hint::CheckDatabasePath, {{"path", path.string()}}};
     }
     const bool empty = appId == 0 && version == 0 && tables == 0;
     if (!empty && appId != kApplicationId)
         return Error{fmt::format("{} is not a RecoveryDesk database (another program's SQLite "
-                                 "file); it was not modified; check the --db path",
-                                 path.string())};
+                                 "file); it was not modified",
+                                 path.string()),
+                     ErrorKind::Invalid, Hint::CheckDatabasePath, {{"path", path.string()}}};
     if (version > latestSchemaVersion())
         return Error{fmt::format("{} was written by a newer RecoveryDesk (schema version {}, this "
                                  "program knows up to {}); install the newer version to open it",
                                  path.string(), version, latestSchemaVersion())};
     if (empty && !options.createIfMissing)
-        return Error{fmt::format("{} is an empty file, not a RecoveryDesk database yet; run "
-                                 "`recoverydesk-cli --db {} init` to create it",
-                                 path.string(), path.string())};
+        return Error{fmt::format("{} is an empty file, not a RecoveryDesk database yet",
+                                 path.string()),
+                     ErrorKind::NotFound, Hint::CreateDatabase, {{"path", path.string()}}};
 
     if (version < latestSchemaVersion() && !options.migrate && !empty)
-        return Error{fmt::format("{} has schema version {} and needs migrating to {}; run "
-                                 "`recoverydesk-cli --db {} init`",
-                                 path.string(), version, latestSchemaVersion(), path.string())};
+        return Error{fmt::format("{} has schema version {} and needs migrating to {}",
+                                 path.string(), version, latestSchemaVersion()),
+                     ErrorKind::Conflict, Hint::MigrateDatabase, {{"path", path.string()}}};
 
     // Only now that the file is known to be ours and wanted: WAL changes its header.
     // WAL is a property of the file; switching needs a moment of exclusive access, which a

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/currency.h"
 #include "core/progress.h"
 #include "database.h"
@@ -15,6 +16,7 @@ namespace rd::storage {
 struct ImportOptions {
     bool dryRun = false;
     std::string actor = "import";
+    Clock clock; // when the import started and ended, for its record and the audit trail
     ProgressCallback progress; // bytes read of all files
     // Test hooks, set only by test builds (the crash-safety tests): end the process after
     // this many rows written, and the size of files above which a first load runs with a

@@ -1,6 +1,5 @@
 #include "import_session.h"
 
-#include "clock.h"
 #include "core/ledger_rules.h"
 #include "loan_repository.h"
 
@@ -221,11 +220,11 @@ void ImportSession::record() {
                     c.paymentsAdded, c.paymentsReversed, c.rowsUnchanged);
     Statement finish =
         db_.prepare("UPDATE imports SET finished_at = ?2, summary = ?3 WHERE id = ?1");
-    finish.bind(1, importId_).bind(2, nowTimestamp()).bind(3, summary).execute();
+    finish.bind(1, importId_).bind(2, options_.clock.isoNow()).bind(3, summary).execute();
     Statement audit =
         db_.prepare("INSERT INTO audit_log(at, actor, action, entity, entity_key, before, after) "
                     "VALUES(?, ?, 'import', 'portfolio', ?, NULL, ?)");
-    audit.bind(1, nowTimestamp()).bind(2, options_.actor).bind(3, dir_.string()).bind(4, summary);
+    audit.bind(1, options_.clock.isoNow()).bind(2, options_.actor).bind(3, dir_.string()).bind(4, summary);
     audit.execute();
 }
 
@@ -269,7 +268,7 @@ void ImportSession::run() {
         }
     } restoreCacheSize{db_};
     Statement start = db_.prepare("INSERT INTO imports(started_at, source, actor) VALUES(?, ?, ?)");
-    start.bind(1, nowTimestamp()).bind(2, dir_.string()).bind(3, options_.actor).execute();
+    start.bind(1, options_.clock.isoNow()).bind(2, dir_.string()).bind(3, options_.actor).execute();
     importId_ = sqlite3_last_insert_rowid(db_.handle());
     currency_ = db_.currency();
 

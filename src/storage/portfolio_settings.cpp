@@ -1,6 +1,5 @@
 #include "portfolio_settings.h"
 
-#include "clock.h"
 
 #include <charconv>
 #include <fmt/format.h>
@@ -224,8 +223,9 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
     if (key == "arrears_tolerance") {
         auto currency = db.currency();
         if (!currency)
-            return Error{"set the portfolio currency first (init --currency CODE or an import), "
-                         "so the tolerance can be read in its minor units"};
+            return Error{"the portfolio currency is not set yet, so the tolerance cannot be read "
+                         "in its minor units",
+                         ErrorKind::Conflict, Hint::SetCurrency};
         auto amount = parseAmount(value, currency->exponent);
         if (!amount)
             return amount.error();
@@ -272,7 +272,7 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
 }
 
 Result<std::string> changeSetting(Database& db, const std::string& key, const std::string& value,
-                                  const std::string& actor) {
+                                  const std::string& actor, const std::string& at) {
     auto stored = validateSetting(db, key, value);
     if (!stored)
         return stored;
@@ -282,7 +282,7 @@ Result<std::string> changeSetting(Database& db, const std::string& key, const st
     Statement audit =
         db.prepare("INSERT INTO audit_log(at, actor, action, entity, entity_key, before, after) "
                    "VALUES(?, ?, 'change_setting', 'setting', ?, ?, ?)");
-    audit.bind(1, nowTimestamp()).bind(2, actor).bind(3, key).bind(4, before).bind(5, *stored);
+    audit.bind(1, at).bind(2, actor).bind(3, key).bind(4, before).bind(5, *stored);
     audit.execute();
     tx.commit();
     return stored;

@@ -54,8 +54,9 @@ std::string contactHoursText(const ContactRules& rules);
 Result<std::string> validateSetting(const Database& db, const std::string& key,
                                     const std::string& value);
 
-// Validates and stores one setting in its own transaction with an audit record.
+// Validates and stores one setting in its own transaction with an audit record dated `at`
+// (ISO 8601 UTC).
 Result<std::string> changeSetting(Database& db, const std::string& key, const std::string& value,
-                                  const std::string& actor);
+                                  const std::string& actor, const std::string& at);
 
 } // namespace rd::storage

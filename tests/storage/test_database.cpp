@@ -348,16 +348,16 @@ TEST_CASE("settings are validated, stored and audited", "[database][settings]") 
     sqlite3* h = db->handle();
     CHECK(rd::storage::loadDelinquencyPolicy(*db).buckets.size() == 7);
 
-    auto refused = rd::storage::changeSetting(*db, "buckets", "30,20", "tester");
+    auto refused = rd::storage::changeSetting(*db, "buckets", "30,20", "tester", "2026-11-28T10:00:00Z");
     REQUIRE_FALSE(refused.ok());
     CHECK_THAT(refused.error().message, Catch::Contains("bucket bound 20 must be greater than 30"));
-    CHECK_FALSE(rd::storage::changeSetting(*db, "buckets", "30,x", "tester").ok());
-    CHECK_FALSE(rd::storage::changeSetting(*db, "colour", "blue", "tester").ok());
+    CHECK_FALSE(rd::storage::changeSetting(*db, "buckets", "30,x", "tester", "2026-11-28T10:00:00Z").ok());
+    CHECK_FALSE(rd::storage::changeSetting(*db, "colour", "blue", "tester", "2026-11-28T10:00:00Z").ok());
     // Needs the currency to read the amount.
-    CHECK_FALSE(rd::storage::changeSetting(*db, "arrears_tolerance", "5", "tester").ok());
+    CHECK_FALSE(rd::storage::changeSetting(*db, "arrears_tolerance", "5", "tester", "2026-11-28T10:00:00Z").ok());
     CHECK(rowCount(h, "audit_log") == 0);
 
-    auto stored = rd::storage::changeSetting(*db, "buckets", "30,60,90", "tester");
+    auto stored = rd::storage::changeSetting(*db, "buckets", "30,60,90", "tester", "2026-11-28T10:00:00Z");
     REQUIRE(stored.ok());
     CHECK(*stored == "30,60,90");
     const auto policy = rd::storage::loadDelinquencyPolicy(*db);
@@ -368,17 +368,17 @@ TEST_CASE("settings are validated, stored and audited", "[database][settings]") 
                        "'|' || ifnull(before, 'NULL') || '|' || after FROM audit_log") ==
           "tester|change_setting|setting|buckets|NULL|30,60,90");
 
-    REQUIRE(rd::storage::changeSetting(*db, "buckets", "15,30", "tester").ok());
+    REQUIRE(rd::storage::changeSetting(*db, "buckets", "15,30", "tester", "2026-11-28T10:00:00Z").ok());
     CHECK(queryText(h, "SELECT before || '>' || after FROM audit_log ORDER BY id DESC LIMIT 1") ==
           "30,60,90>15,30");
 
     Folder in = Folder::copyOf(workedDir(), tmp / "in");
     importOk(*db, in.path());
-    auto tolerance = rd::storage::changeSetting(*db, "arrears_tolerance", "1.5", "tester");
+    auto tolerance = rd::storage::changeSetting(*db, "arrears_tolerance", "1.5", "tester", "2026-11-28T10:00:00Z");
     REQUIRE(tolerance.ok());
     CHECK(*tolerance == "1.50");
     CHECK(rd::storage::loadDelinquencyPolicy(*db).arrearsTolerance == 150);
-    CHECK_FALSE(rd::storage::changeSetting(*db, "arrears_tolerance", "1.505", "tester").ok());
+    CHECK_FALSE(rd::storage::changeSetting(*db, "arrears_tolerance", "1.505", "tester", "2026-11-28T10:00:00Z").ok());
 }
 
 TEST_CASE("settings set through the CLI changes the buckets and is audited",
