@@ -1,8 +1,9 @@
 #include "ledger_rules.h"
 
+#include "core/schedule_rules.h"
+
 #include <algorithm>
 #include <fmt/format.h>
-#include <set>
 
 namespace rd {
 
@@ -29,7 +30,7 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
             fmt::format("loan {} has principal {} (expected an amount greater than 0)", t.loanId,
                         formatAmount(t.principal, exponent)));
     std::vector<Installment> schedule = loan.schedule;
-    std::sort(schedule.begin(), schedule.end(),
+    std::stable_sort(schedule.begin(), schedule.end(),
               [](const Installment& a, const Installment& b) { return a.number < b.number; });
     for (const Installment& in : schedule)
         if (in.principalDue < 0 || in.interestDue < 0 || in.feeDue < 0)
@@ -42,40 +43,43 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
             fmt::format("loan {} has no schedule (add its installments to schedule.csv)",
                         t.loanId));
     } else {
-        Amount principalSum = 0;
-        std::set<int> numbers;
-        for (std::size_t i = 0; i < schedule.size(); ++i) {
-            const Installment& in = schedule[i];
-            if (__builtin_add_overflow(principalSum, in.principalDue, &principalSum))
-                principalSum = kMaxAmount + 1; // reported as not adding up; never wraps
-            numbers.insert(in.number);
-            if (i == 0 && in.dueDate <= t.disbursedOn)
+        const ScheduleCheck check = checkSchedule(schedule, t.disbursedOn, t.principal);
+        for (const auto& f : check.findings) {
+            const Installment& in = schedule[f.index];
+            const Installment& before = schedule[f.previous];
+            switch (f.kind) {
+            case ScheduleFinding::Kind::RepeatedNumber:
+                break; // reported as the numbering below
+            case ScheduleFinding::Kind::NotAfterDisbursement:
                 add(S::Schedule, "due_date",
                     fmt::format("installment {} of loan {} is due on {}, not after the "
                                 "disbursement on {} (due dates come after disbursement)",
                                 in.number, t.loanId, in.dueDate.toString(),
                                 t.disbursedOn.toString()),
                     in.number);
-            if (i > 0 && in.dueDate <= schedule[i - 1].dueDate)
+                break;
+            case ScheduleFinding::Kind::NotIncreasing:
                 add(S::Schedule, "due_date",
                     fmt::format("installment {} of loan {} is due on {}, not after installment "
                                 "{} ({}) (due dates must be strictly increasing)",
-                                in.number, t.loanId, in.dueDate.toString(),
-                                schedule[i - 1].number, schedule[i - 1].dueDate.toString()),
+                                in.number, t.loanId, in.dueDate.toString(), before.number,
+                                before.dueDate.toString()),
                     in.number);
+                break;
+            case ScheduleFinding::Kind::Numbering:
+                add(S::Schedule, "installment_no",
+                    fmt::format("installments of loan {} are not numbered 1 to {} without gaps",
+                                t.loanId, schedule.size()));
+                break;
+            case ScheduleFinding::Kind::PrincipalSum:
+                add(S::Schedule, "principal_due",
+                    fmt::format("principal_due of loan {} sums to {}, but the loan's principal is "
+                                "{} (the parts must add up to the principal)",
+                                t.loanId, formatAmount(check.principalSum, exponent),
+                                formatAmount(t.principal, exponent)));
+                break;
+            }
         }
-        const int n = static_cast<int>(schedule.size());
-        if (numbers.size() != schedule.size() || *numbers.begin() != 1 ||
-            *numbers.rbegin() != n)
-            add(S::Schedule, "installment_no",
-                fmt::format("installments of loan {} are not numbered 1 to {} without gaps",
-                            t.loanId, n));
-        if (principalSum != t.principal)
-            add(S::Schedule, "principal_due",
-                fmt::format("principal_due of loan {} sums to {}, but the loan's principal is {} "
-                            "(the parts must add up to the principal)",
-                            t.loanId, formatAmount(principalSum, exponent),
-                            formatAmount(t.principal, exponent)));
     }
 
     for (const Charge& c : loan.charges) {

@@ -38,6 +38,7 @@ const std::map<std::pair<Role, Permission>, Expected>& matrix() {
         {{Role::Officer, P::ReassignCases}, {false, false, false}},
         {{Role::Officer, P::SignOffReviews}, {false, false, false}},
         {{Role::Officer, P::ApprovePlans}, {false, false, false}},
+        {{Role::Officer, P::MaintainDatabase}, {false, false, false}},
 
         {{Role::Supervisor, P::ManageUsers}, {false, false, false}},
         {{Role::Supervisor, P::ManageSettings}, {false, false, false}},
@@ -48,6 +49,7 @@ const std::map<std::pair<Role, Permission>, Expected>& matrix() {
         {{Role::Supervisor, P::ReassignCases}, {true, false, false}},
         {{Role::Supervisor, P::SignOffReviews}, {true, false, false}},
         {{Role::Supervisor, P::ApprovePlans}, {true, false, false}},
+        {{Role::Supervisor, P::MaintainDatabase}, {false, false, false}},
 
         {{Role::Admin, P::ManageUsers}, {true, true, true}},
         {{Role::Admin, P::ManageSettings}, {true, true, true}},
@@ -58,6 +60,19 @@ const std::map<std::pair<Role, Permission>, Expected>& matrix() {
         {{Role::Admin, P::ReassignCases}, {false, false, false}},
         {{Role::Admin, P::SignOffReviews}, {false, false, false}},
         {{Role::Admin, P::ApprovePlans}, {false, false, false}},
+        {{Role::Admin, P::MaintainDatabase}, {true, true, true}},
+
+        // The command line's local operator: an admin's file work, but no users and no cases.
+        {{Role::LocalOperator, P::ManageUsers}, {false, false, false}},
+        {{Role::LocalOperator, P::ManageSettings}, {true, true, true}},
+        {{Role::LocalOperator, P::ImportPortfolio}, {true, true, true}},
+        {{Role::LocalOperator, P::ReadBranch}, {true, true, true}},
+        {{Role::LocalOperator, P::WorkOwnCases}, {false, false, false}},
+        {{Role::LocalOperator, P::WorkBranchCases}, {false, false, false}},
+        {{Role::LocalOperator, P::ReassignCases}, {false, false, false}},
+        {{Role::LocalOperator, P::SignOffReviews}, {false, false, false}},
+        {{Role::LocalOperator, P::ApprovePlans}, {false, false, false}},
+        {{Role::LocalOperator, P::MaintainDatabase}, {true, true, true}},
     };
     return m;
 }
@@ -66,9 +81,9 @@ const std::map<std::pair<Role, Permission>, Expected>& matrix() {
 
 TEST_CASE("the permission matrix: each role, each permission, own and other branch",
           "[permissions]") {
-    REQUIRE(matrix().size() == 3 * std::size(kAllPermissions));
+    REQUIRE(matrix().size() == 4 * std::size(kAllPermissions));
     int denials = 0;
-    for (Role role : {Role::Officer, Role::Supervisor, Role::Admin}) {
+    for (Role role : {Role::Officer, Role::Supervisor, Role::Admin, Role::LocalOperator}) {
         const User user = makeUser(role, {"Gulu"});
         for (Permission p : kAllPermissions) {
             const Expected e = matrix().at({role, p});
@@ -79,7 +94,7 @@ TEST_CASE("the permission matrix: each role, each permission, own and other bran
             denials += !e.own + !e.other + !e.none;
         }
     }
-    CHECK(denials == 3 * 9 * 3 - (2 + 6 + 12));
+    CHECK(denials == 4 * 10 * 3 - (2 + 6 + 15 + 12));
 }
 
 TEST_CASE("a user with several branches works in each of them and nowhere else", "[permissions]") {
@@ -91,6 +106,14 @@ TEST_CASE("a user with several branches works in each of them and nowhere else",
     const User adminWithoutBranches = makeUser(Role::Admin, {});
     CHECK(allows(adminWithoutBranches, Permission::ReadBranch, "Soroti"));
     CHECK_FALSE(allows(adminWithoutBranches, Permission::WorkOwnCases, "Soroti"));
+}
+
+TEST_CASE("the local operator is never a stored role", "[permissions]") {
+    CHECK(roleCode(Role::LocalOperator) == "operator");
+    CHECK_FALSE(parseRole("operator").has_value());
+    const User op = localOperator();
+    CHECK(op.role == Role::LocalOperator);
+    CHECK(op.username == "recoverydesk-cli");
 }
 
 TEST_CASE("a disabled user is denied everything", "[permissions]") {
