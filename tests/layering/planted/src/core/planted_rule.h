@@ -1,0 +1,2 @@
+// A planted violation: the engine must not see Qt.
+#include <QString>
