@@ -6,6 +6,7 @@
 #include "core/money_text.h"
 #include "services/case_actions_service.h"
 #include "services/case_query_service.h"
+#include "services/portfolio_service.h"
 
 #include <fmt/format.h>
 #include <memory>
@@ -44,13 +45,15 @@ void addStage(CLI::App* cmd, GlobalOptions& global) {
         if (!to)
             throw UserError(fmt::format("--to: {}", to.error().message));
         const Date date = dateOr(o->date, "--date");
-        auto db = global.open();
-        const User user = signInActor(*db, o->actor);
-        services::CaseActionsService service(*db);
+        auto desk = global.open();
+        const User user = signInActor(*desk, o->actor);
+        auto& service = desk->actions();
+        const std::string context = fmt::format("case stage {}", o->loanId);
         if (*to == CaseStage::Legal && user.role != Role::Supervisor) {
             auto id = service.requestLegal(user, o->loanId, o->note, date);
             if (!id)
-                throw UserError(fmt::format("case stage {}: {}", o->loanId, id.error().message));
+                // The request's reason is this command's --note.
+                fail(id.error(), context, {{Hint::GiveReason, "give it with --note"}});
             fmt::print("Approval {} requested: the case of {} moves to legal when a supervisor "
                        "of its branch approves it (case approve {} --approve).\n",
                        *id, o->loanId, *id);
@@ -58,7 +61,7 @@ void addStage(CLI::App* cmd, GlobalOptions& global) {
         }
         auto moved = service.changeStage(user, o->loanId, *to, o->note, date);
         if (!moved)
-            throw UserError(fmt::format("case stage {}: {}", o->loanId, moved.error().message));
+            fail(moved.error(), context);
         fmt::print("The case of {} is now in stage {}.\n", moved->loanId, toString(moved->stage));
     });
 }
@@ -86,12 +89,11 @@ void addApprove(CLI::App* cmd, GlobalOptions& global) {
         if (!o->approve && !o->reject)
             throw UserError("case approve: say --approve or --reject");
         const Date date = dateOr(o->date, "--date");
-        auto db = global.open();
-        const User user = signInActor(*db, o->actor);
-        auto decided = services::CaseActionsService(*db).decideApproval(user, o->id, o->approve,
-                                                                        o->comment, date);
+        auto desk = global.open();
+        const User user = signInActor(*desk, o->actor);
+        auto decided = desk->actions().decideApproval(user, o->id, o->approve, o->comment, date);
         if (!decided)
-            throw UserError(fmt::format("case approve {}: {}", o->id, decided.error().message));
+            fail(decided.error(), fmt::format("case approve {}", o->id));
         fmt::print("Approval {} {}: the case of {} is in stage {}.\n", o->id,
                    o->approve ? "approved" : "rejected", decided->approval.loanId,
                    toString(decided->stage));
@@ -112,12 +114,11 @@ void addReview(CLI::App* cmd, GlobalOptions& global) {
     addActor(review, o->actor);
     review->callback([&global, o] {
         const Date date = dateOr(o->date, "--date");
-        auto db = global.open();
-        const User user = signInActor(*db, o->actor);
-        auto id =
-            services::CaseActionsService(*db).signOffReview(user, o->loanId, o->comment, date);
+        auto desk = global.open();
+        const User user = signInActor(*desk, o->actor);
+        auto id = desk->actions().signOffReview(user, o->loanId, o->comment, date);
         if (!id)
-            throw UserError(fmt::format("case review {}: {}", o->loanId, id.error().message));
+            fail(id.error(), fmt::format("case review {}", o->loanId));
         fmt::print("Review {} of the case of {} signed off by {}.\n", *id, o->loanId,
                    user.username);
     });
@@ -137,11 +138,11 @@ void addAudit(CLI::App* cmd, GlobalOptions& global) {
         ->check(CLI::IsMember({"text", "json"}));
     addActor(audit, o->actor);
     audit->callback([&global, o] {
-        auto db = global.open();
-        const User user = signInActor(*db, o->actor);
-        auto trail = services::CaseActionsService(*db).auditTrail(user, o->loanId);
+        auto desk = global.open();
+        const User user = signInActor(*desk, o->actor);
+        auto trail = desk->actions().auditTrail(user, o->loanId);
         if (!trail)
-            throw UserError(fmt::format("case audit {}: {}", o->loanId, trail.error().message));
+            fail(trail.error(), fmt::format("case audit {}", o->loanId));
         if (o->format == "json") {
             Json entries = Json::array();
             for (const auto& e : *trail)
@@ -188,15 +189,14 @@ void addNoteCommand(CLI::App& app, GlobalOptions& global) {
     addActor(add, o->actor);
     add->callback([&global, o] {
         const Date date = dateOr(o->date, "--date");
-        auto db = global.open();
-        const User user = signInActor(*db, o->actor);
+        auto desk = global.open();
+        const User user = signInActor(*desk, o->actor);
         std::optional<std::int64_t> corrects;
         if (o->corrects > 0)
             corrects = o->corrects;
-        auto id =
-            services::CaseActionsService(*db).addNote(user, o->loanId, o->text, corrects, date);
+        auto id = desk->actions().addNote(user, o->loanId, o->text, corrects, date);
         if (!id)
-            throw UserError(fmt::format("note add {}: {}", o->loanId, id.error().message));
+            fail(id.error(), fmt::format("note add {}", o->loanId));
         fmt::print("Note {} added to the case of {}.\n", *id, o->loanId);
     });
 }
@@ -215,12 +215,12 @@ void addTeamCommand(CLI::App& app, GlobalOptions& global) {
     addActor(cmd, o->actor);
     cmd->callback([&global, o] {
         const Date date = dateOr(o->date, "--date");
-        auto db = global.open();
-        const User user = signInActor(*db, o->actor);
-        auto team = services::CaseQueryService(*db).team(user, date);
+        auto desk = global.open();
+        const User user = signInActor(*desk, o->actor);
+        auto team = desk->queries().team(user, date);
         if (!team)
-            throw UserError(fmt::format("team: {}", team.error().message));
-        const auto currency = db->currency();
+            fail(team.error(), "team");
+        const auto currency = desk->portfolio().info().currency;
         const int exp = currency ? currency->exponent : 2;
         if (o->format == "json") {
             Json members = Json::array();

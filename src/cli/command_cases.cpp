@@ -5,7 +5,7 @@
 #include "services/call_list_service.h"
 #include "services/case_service.h"
 #include "services/contact_service.h"
-#include "sign_in.h"
+#include "services/portfolio_service.h"
 
 #include <ctime>
 #include <fmt/format.h>
@@ -14,15 +14,11 @@
 
 namespace rd::cli {
 
-void addActor(CLI::App* cmd, ActorOptions& o) {
-    cmd->add_option("--as", o.as, "act as this user (signs in)")->required();
-    cmd->add_flag("--password-stdin", o.passwordStdin,
-                  "read the password from standard input instead of the terminal");
-}
-
-User signInActor(storage::Database& db, const ActorOptions& o) {
-    PasswordInput input(o.passwordStdin);
-    return signIn(db, o.as, input);
+Currency portfolioCurrency(services::Services& services) {
+    const auto currency = services.portfolio().info().currency;
+    if (!currency)
+        throw UserError("the database has no portfolio currency yet (import a portfolio first)");
+    return *currency;
 }
 
 namespace {
@@ -41,11 +37,9 @@ DateTime localNow() {
     return now;
 }
 
-Amount parseAmountOption(const storage::Database& db, const std::string& text, const char* option) {
-    const auto currency = db.currency();
-    if (!currency)
-        throw UserError("the database has no portfolio currency yet (import a portfolio first)");
-    auto amount = parseAmount(text, currency->exponent);
+Amount parseAmountOption(services::Services& services, const std::string& text,
+                         const char* option) {
+    auto amount = parseAmount(text, portfolioCurrency(services).exponent);
     if (!amount)
         throw UserError(fmt::format("{}: {}", option, amount.error().message));
     return *amount;
@@ -76,10 +70,10 @@ void addRecompute(CLI::App& app, GlobalOptions& global) {
     cmd->add_option("--branch", *branch, "only the loans of this branch (default: all)");
     cmd->callback([&global, asOf, branch] {
         const Date date = asOf->empty() ? today() : parseDateOption(*asOf, "--as-of");
-        auto db = global.open();
-        services::CaseService service(*db);
-        const auto s = service.recompute(
-            date, branch->empty() ? std::nullopt : std::optional<std::string>(*branch));
+        auto desk = global.open();
+        const auto s = valueOr(desk->cases().recompute(
+            localOperator(), date,
+            branch->empty() ? std::nullopt : std::optional<std::string>(*branch)));
         fmt::print("Cases as of {}: {} loans looked at; {} opened ({} without an officer), {} "
                    "closed as cured, {} closed as paid, {} moved to post-write-off.\n",
                    date.toString(), s.loans, s.opened, s.unassigned, s.closedCured, s.closedPaid,
@@ -136,10 +130,10 @@ void addQueue(CLI::App& app, GlobalOptions& global) {
     cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd->callback([&global, officer, date, format] {
         const Date d = date->empty() ? today() : parseDateOption(*date, "--date");
-        auto db = global.open();
-        auto list = services::CallListService(*db).forOfficer(*officer, d);
+        auto desk = global.open();
+        auto list = desk->callList().forOfficer(localOperator(), *officer, d);
         if (!list)
-            throw UserError(list.error().message);
+            fail(list.error());
         if (*format == "json") {
             fmt::print("{}\n", queueJson(*list).dump(1));
             return;
@@ -347,10 +341,10 @@ void addCase(CLI::App& app, GlobalOptions& global) {
     show->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
     show->callback([&global, loanId, asOf, format] {
         const Date date = asOf->empty() ? today() : parseDateOption(*asOf, "--as-of");
-        auto db = global.open();
-        auto file = services::CaseService(*db).caseFile(*loanId, date);
+        auto desk = global.open();
+        auto file = desk->cases().caseFile(localOperator(), *loanId, date);
         if (!file)
-            throw UserError(file.error().message);
+            fail(file.error());
         if (*format == "json")
             fmt::print("{}\n", caseFileJson(*file).dump(1));
         else
@@ -369,11 +363,11 @@ void addCase(CLI::App& app, GlobalOptions& global) {
     addActor(reassign, *actor);
     reassign->callback([&global, rLoan, to, rDate, actor] {
         const Date date = rDate->empty() ? today() : parseDateOption(*rDate, "--date");
-        auto db = global.open();
-        const User user = signInActor(*db, *actor);
-        auto done = services::CaseService(*db).reassign(user, *rLoan, *to, date);
+        auto desk = global.open();
+        const User user = signInActor(*desk, *actor);
+        auto done = desk->cases().reassign(user, *rLoan, *to, date);
         if (!done)
-            throw UserError(fmt::format("case reassign {}: {}", *rLoan, done.error().message));
+            fail(done.error(), fmt::format("case reassign {}", *rLoan));
         fmt::print("The case of {} is now assigned to {}.\n", done->loanId, done->assignedUsername);
     });
     addCaseActionCommands(cmd, global);
@@ -429,15 +423,15 @@ void addContact(CLI::App& app, GlobalOptions& global) {
         c.overrideReason = o->overrideReason;
         if (o->corrects > 0)
             c.correctsContactId = o->corrects;
-        auto db = global.open();
+        auto desk = global.open();
         if (!o->promiseAmount.empty())
-            c.promiseAmount = parseAmountOption(*db, o->promiseAmount, "--promise-amount");
+            c.promiseAmount = parseAmountOption(*desk, o->promiseAmount, "--promise-amount");
         if (!o->promiseDate.empty())
             c.promiseDate = parseDateOption(o->promiseDate, "--promise-date");
-        const User user = signInActor(*db, o->actor);
-        auto saved = services::ContactService(*db).addContact(user, c);
+        const User user = signInActor(*desk, o->actor);
+        auto saved = desk->contacts().addContact(user, c);
         if (!saved)
-            throw UserError(fmt::format("contact add {}: {}", o->loanId, saved.error().message));
+            fail(saved.error(), fmt::format("contact add {}", o->loanId));
         fmt::print("Contact {} logged on {}.\n", saved->contactId, o->loanId);
         if (!saved->overrideReason.empty())
             fmt::print("Rules overridden ({} broken), reason kept: {}\n", saved->breaches.size(),
@@ -465,13 +459,12 @@ void addPromise(CLI::App& app, GlobalOptions& global) {
     add->callback([&global, loanId, amount, date, createdOn, actor] {
         const Date promisedFor = parseDateOption(*date, "--date");
         const Date madeOn = createdOn->empty() ? today() : parseDateOption(*createdOn, "--made-on");
-        auto db = global.open();
-        const Amount value = parseAmountOption(*db, *amount, "--amount");
-        const User user = signInActor(*db, *actor);
-        auto id =
-            services::ContactService(*db).addPromise(user, *loanId, value, promisedFor, madeOn);
+        auto desk = global.open();
+        const Amount value = parseAmountOption(*desk, *amount, "--amount");
+        const User user = signInActor(*desk, *actor);
+        auto id = desk->contacts().addPromise(user, *loanId, value, promisedFor, madeOn);
         if (!id)
-            throw UserError(fmt::format("promise add {}: {}", *loanId, id.error().message));
+            fail(id.error(), fmt::format("promise add {}", *loanId));
         fmt::print("Promise {} recorded on {}.\n", *id, *loanId);
     });
 }

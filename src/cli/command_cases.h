@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "core/user.h"
+#include "sign_in.h"
 
 #include <string>
 
@@ -11,18 +12,13 @@ namespace rd::cli {
 // `promise add`, `note add`, `team` (interchange.md section 3).
 void addCaseCommands(CLI::App& app, GlobalOptions& global);
 
-// `--as USER [--password-stdin]` of the commands that act as a user.
-struct ActorOptions {
-    std::string as;
-    bool passwordStdin = false;
-};
-void addActor(CLI::App* cmd, ActorOptions& o);
-User signInActor(storage::Database& db, const ActorOptions& o);
-
 // `case stage|approve|review|audit` under the `case` command (command_case_actions.cpp).
 void addCaseActionCommands(CLI::App* caseCommand, GlobalOptions& global);
 // `note add` and `team` (command_case_actions.cpp).
 void addNoteCommand(CLI::App& app, GlobalOptions& global);
 void addTeamCommand(CLI::App& app, GlobalOptions& global);
+
+// The portfolio currency, or a UserError when the database has none yet.
+Currency portfolioCurrency(services::Services& services);
 
 } // namespace rd::cli

@@ -3,8 +3,8 @@
 #include "demo/demo_generator.h"
 #include "demo/demo_names.h"
 #include "import_runner.h"
+#include "services/portfolio_service.h"
 #include "services/user_service.h"
-#include "storage/loan_repository.h"
 
 #include <cctype>
 #include <fmt/format.h>
@@ -26,8 +26,8 @@ std::string slug(std::string_view branch) {
 
 // An administrator, a supervisor for every two branches and a recovery officer for every
 // branch (usernames unlike the credit officers' of the portfolio), all with kDemoPassword.
-void addDemoUsers(storage::Database& db) {
-    services::UserService service(db);
+void addDemoUsers(services::Services& desk) {
+    auto& service = desk.users();
     if (!service.needsFirstAdmin()) {
         fmt::print("The database already has users; no demo users were added.\n");
         return;
@@ -35,7 +35,7 @@ void addDemoUsers(storage::Database& db) {
     auto admin = service.createFirstAdmin({"admin", "Demo Administrator", Role::Admin, {}},
                                           std::string(kDemoPassword));
     if (!admin)
-        throw UserError(admin.error().message);
+        fail(admin.error());
     std::vector<std::pair<std::string, std::string>> rows = {{"admin", "admin (all branches)"}};
     const auto branches = demo::branches();
     std::vector<services::NewUser> users;
@@ -55,7 +55,7 @@ void addDemoUsers(storage::Database& db) {
     for (const auto& u : users) {
         auto added = service.addUser(admin->user, u, std::string(kDemoPassword), false);
         if (!added)
-            throw UserError(added.error().message);
+            fail(added.error());
         rows.emplace_back(u.username,
                           fmt::format("{} ({})", roleCode(u.role), fmt::join(u.branches, ", ")));
     }
@@ -94,12 +94,12 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
         const auto path = global.databasePath();
         std::error_code ec;
         if (std::filesystem::exists(path, ec)) {
-            auto db = global.open();
-            if (const auto existing = db->currency(); existing && *existing != options.currency)
+            const auto info = global.open()->portfolio().info();
+            if (const auto& existing = info.currency; existing && *existing != options.currency)
                 throw UserError(fmt::format("{} is a {} database; give --currency {} or another "
                                             "--db",
                                             path.string(), existing->code, existing->code));
-            if (storage::LoanRepository(*db).loanCount() > 0)
+            if (info.loans > 0)
                 throw UserError(fmt::format("{} already holds a portfolio; the demo goes into a "
                                             "new database (give another --db)",
                                             path.string()));
@@ -116,10 +116,17 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
         auto written = demo::writeDemoFiles(options, dir);
         if (!written)
             throw UserError(written.error().message);
-        const auto outcome = runImport(path, dir, false);
+        services::ImportReport report;
+        try {
+            report = runImport(path, dir, false);
+        } catch (...) {
+            if (temporary)
+                std::filesystem::remove_all(dir, ec);
+            throw;
+        }
         if (temporary)
             std::filesystem::remove_all(dir, ec);
-        if (!outcome.ok)
+        if (!report.ok)
             throw UserError("the demo portfolio could not be imported (see above); this is a bug, "
                             "please report it with the command line you used");
         fmt::print("Demo portfolio in {}: {} clients, {} loans, {} installments, {} charges, {} "
@@ -129,10 +136,10 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
                    options.asOf.toString(), options.seed);
         if (!temporary)
             fmt::print("Import files written to {}\n", dir.string());
-        auto db = global.open();
+        auto desk = global.open();
         // Marks a demo database: the GUI's sign-in then lists the demo users and password.
-        db->setSetting("demo_portfolio", "1");
-        addDemoUsers(*db);
+        check(desk->portfolio().markDemoPortfolio(localOperator()));
+        addDemoUsers(*desk);
     });
 }
 

@@ -1,7 +1,5 @@
 #include "commands.h"
-
-#include "storage/loan_repository.h"
-#include "storage/migrations.h"
+#include "services/portfolio_service.h"
 
 #include <fmt/format.h>
 
@@ -13,33 +11,34 @@ void addInitCommand(CLI::App& app, GlobalOptions& global) {
     auto rebuild = std::make_shared<bool>(false);
     cmd->add_option("--currency", *currency, "portfolio currency, ISO 4217 (e.g. UGX, KES)");
     cmd->add_flag("--rebuild-cache", *rebuild,
-                  "rewrite the loan ledger cache that reports read, from the tables");
+                  "rewrite the loan ledger cache that reports read, from the tables (audited "
+                  "as recoverydesk-cli, the local operator)");
     cmd->callback([&global, currency, rebuild] {
-        storage::OpenOptions options;
-        options.createIfMissing = true;
+        services::OpenRequest request;
+        request.createIfMissing = true;
         if (!currency->empty()) {
             auto c = parseCurrency(*currency);
             if (!c)
                 throw UserError(fmt::format("--currency: {}", c.error().message));
-            options.currency = *c;
+            request.currency = *c;
         }
-        auto db = global.open(options);
-        if (options.currency && db->currency() != options.currency)
+        auto desk = global.open(request);
+        auto& portfolio = desk->portfolio();
+        const auto before = portfolio.info();
+        if (request.currency && before.currency != request.currency)
             throw UserError(fmt::format("{} already holds a {} portfolio; a database holds one "
                                         "currency (use another --db for {})",
-                                        db->path().string(), db->currency()->code,
-                                        options.currency->code));
-        storage::LoanRepository loans(*db);
-        if (*rebuild || !loans.ledgerCacheComplete()) {
-            storage::Transaction tx(*db);
-            loans.rebuildLedgerCache();
-            tx.commit();
-            fmt::print("rebuilt the ledger cache of {} loans\n", loans.loanCount());
+                                        before.path.string(), before.currency->code,
+                                        request.currency->code));
+        if (*rebuild || !portfolio.ledgerCacheComplete()) {
+            const auto loans = valueOr(portfolio.rebuildLedgerCache(localOperator()));
+            fmt::print("rebuilt the ledger cache of {} loans\n", loans);
         }
-        fmt::print("{}: schema version {}, currency {}\n", db->path().string(),
-                   db->schemaVersion(), db->currency() ? db->currency()->code : "(not set yet)");
-        if (db->migrationBackup())
-            fmt::print("backup of the previous version: {}\n", db->migrationBackup()->string());
+        const auto info = portfolio.info();
+        fmt::print("{}: schema version {}, currency {}\n", info.path.string(), info.schemaVersion,
+                   info.currency ? info.currency->code : "(not set yet)");
+        if (info.migrationBackup)
+            fmt::print("backup of the previous version: {}\n", info.migrationBackup->string());
     });
 }
 

@@ -1,8 +1,7 @@
 #include "cli_environment.h"
 #include "commands.h"
 #include "report_output.h"
-#include "storage/loan_repository.h"
-#include "storage/portfolio_settings.h"
+#include "services/portfolio_service.h"
 
 #include <fmt/format.h>
 
@@ -15,27 +14,25 @@ void addLoanCommand(CLI::App& app, GlobalOptions& global) {
     auto format = std::make_shared<std::string>("text");
     cmd->add_option("LOAN_ID", *loanId, "the loan's account number")->required();
     cmd->add_option("--as-of", *asOf, "business date YYYY-MM-DD (default: today)");
-    cmd->add_option("--format", *format, "text or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd->callback([&global, loanId, asOf, format] {
         const Date date = asOf->empty() ? today() : parseDateOption(*asOf, "--as-of");
-        auto db = global.open();
-        const auto currency = db->currency();
-        storage::LoanRepository loans(*db);
-        const auto ledger = loans.findLoan(*loanId);
-        if (!ledger || !currency)
+        auto desk = global.open();
+        auto report = desk->portfolio().loan(localOperator(), *loanId, date);
+        if (!report && report.error().kind == ErrorKind::NotFound &&
+            report.error().fact("loan") == *loanId)
+            // The command line names the file it looked in.
             throw UserError(fmt::format("no loan \"{}\" in {} (check the account number, or "
                                         "import it first)",
-                                        *loanId, db->path().string()));
-        PositionCalculator calculator(storage::loadDelinquencyPolicy(*db));
-        const LoanPosition position = calculator.compute(*ledger, date);
-        const BucketScheme& buckets = calculator.policy().buckets;
+                                        *loanId, global.databasePath().string()));
+        const auto loan = valueOr(std::move(report));
         if (*format == "json")
-            fmt::print("{}\n",
-                       loanPositionJson(ledger->terms, position, buckets, *currency).dump(1));
+            fmt::print(
+                "{}\n",
+                loanPositionJson(loan.terms, loan.position, loan.buckets, loan.currency).dump(1));
         else
-            fmt::print("{}", loanPositionText(ledger->terms, position, calculator.installments(),
-                                              buckets, *currency));
+            fmt::print("{}", loanPositionText(loan.terms, loan.position, loan.installments,
+                                              loan.buckets, loan.currency));
     });
 }
 

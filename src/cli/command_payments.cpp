@@ -1,6 +1,7 @@
 #include "command_payments.h"
 
 #include "cli_environment.h"
+#include "command_cases.h"
 #include "core/money_text.h"
 #include "csv/csv_writer.h"
 #include "services/payment_service.h"
@@ -15,24 +16,6 @@ namespace rd::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-struct ActorOptions {
-    std::string as;
-    bool passwordStdin = false;
-};
-
-void addActor(CLI::App* cmd, ActorOptions& o) {
-    cmd->add_option("--as", o.as, "act as this user (signs in)")->required();
-    cmd->add_flag("--password-stdin", o.passwordStdin,
-                  "read the password from standard input instead of the terminal");
-}
-
-Currency portfolioCurrency(const storage::Database& db) {
-    const auto currency = db.currency();
-    if (!currency)
-        throw UserError("the database has no portfolio currency yet (import a portfolio first)");
-    return *currency;
-}
 
 // "42", "000042" or "DESK-000042".
 std::int64_t parseReceiptNo(std::string_view text) {
@@ -137,17 +120,16 @@ void addPayment(CLI::App& app, GlobalOptions& global) {
         p.method = *method;
         p.reference = o->reference;
         p.paidOn = o->date.empty() ? businessDate : parseDateOption(o->date, "--date");
-        auto db = global.open();
-        const Currency currency = portfolioCurrency(*db);
+        auto desk = global.open();
+        const Currency currency = portfolioCurrency(*desk);
         auto amount = parseAmount(o->amount, currency.exponent);
         if (!amount)
             throw UserError(fmt::format("--amount: {}", amount.error().message));
         p.amount = *amount;
-        PasswordInput input(o->actor.passwordStdin);
-        const User user = signIn(*db, o->actor.as, input);
-        auto saved = services::PaymentService(*db).takePayment(user, p, businessDate);
+        const User user = signInActor(*desk, o->actor);
+        auto saved = desk->payments().takePayment(user, p, businessDate);
         if (!saved)
-            throw UserError(fmt::format("payment add {}: {}", o->loanId, saved.error().message));
+            fail(saved.error(), fmt::format("payment add {}", o->loanId));
         if (o->format == "json")
             fmt::print("{}\n", receiptJson(*saved, currency).dump(1));
         else
@@ -171,16 +153,14 @@ void addPayment(CLI::App& app, GlobalOptions& global) {
             throw UserError(fmt::format("--date: {} is after today ({}); a reversal is not "
                                         "post-dated",
                                         businessDate.toString(), today().toString()));
-        auto db = global.open();
-        PasswordInput input(actor->passwordStdin);
-        const User user = signIn(*db, actor->as, input);
-        auto done = services::PaymentService(*db).reverse(user, number, *reason, businessDate);
+        auto desk = global.open();
+        const User user = signInActor(*desk, *actor);
+        auto done = desk->payments().reverse(user, number, *reason, businessDate);
         if (!done)
-            throw UserError(
-                fmt::format("payment reverse {}: {}", *receiptNo, done.error().message));
+            fail(done.error(), fmt::format("payment reverse {}", *receiptNo));
         fmt::print("Receipt {} ({}, {} on loan {}) reversed on {}.\n",
                    services::receiptNumberText(done->receiptNo), done->paymentId,
-                   formatAmount(done->amount, portfolioCurrency(*db).exponent), done->loanId,
+                   formatAmount(done->amount, portfolioCurrency(*desk).exponent), done->loanId,
                    done->reversedOn->toString());
     });
 }
@@ -231,9 +211,9 @@ void addExport(CLI::App& app, GlobalOptions& global) {
         ->check(CLI::IsMember({"csv", "json"}));
     exp->callback([&global, since, format] {
         const Date from = parseDateOption(*since, "--since");
-        auto db = global.open();
-        const Currency currency = portfolioCurrency(*db);
-        const auto receipts = services::PaymentService(*db).takenSince(from);
+        auto desk = global.open();
+        const Currency currency = portfolioCurrency(*desk);
+        const auto receipts = valueOr(desk->payments().takenSince(localOperator(), from));
         if (*format == "csv") {
             fmt::print("{}", exportCsv(receipts, currency));
             return;

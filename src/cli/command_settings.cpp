@@ -1,7 +1,6 @@
-#include "command_cases.h"
 #include "commands.h"
 #include "services/settings_service.h"
-#include "storage/portfolio_settings.h"
+#include "sign_in.h"
 
 #include <fmt/format.h>
 
@@ -25,27 +24,19 @@ void addSettingsCommand(CLI::App& app, GlobalOptions& global) {
                     "new value, e.g. 30,60,90,180,365 or 500 or 08:00-20:00 or "
                     "broken_promise=1000,new_case=200")
         ->required();
-    set->add_option("--as", actor->as,
-                    "act as this administrator (signs in; the audit trail names them)");
-    set->add_flag("--password-stdin", actor->passwordStdin,
-                  "read the password from standard input instead of the terminal");
+    addActor(set, *actor, false,
+             "act as this administrator (signs in; the audit trail names them); without --as "
+             "the change is recorded as recoverydesk-cli, the local operator");
     show->callback([&global] {
-        auto db = global.open();
-        for (const auto& s : services::SettingsService(*db).list())
+        auto desk = global.open();
+        for (const auto& s : valueOr(desk->settings().list(localOperator())))
             fmt::print("{:<20} {:<22} {}\n", s.key, s.value, s.description);
     });
     set->callback([&global, key, value, actor] {
-        auto db = global.open();
-        Result<std::string> stored = std::string();
-        if (actor->as.empty()) {
-            stored = storage::changeSetting(*db, *key, *value, "recoverydesk-cli");
-        } else {
-            const User user = signInActor(*db, *actor);
-            stored = services::SettingsService(*db).change(user, *key, *value);
-        }
-        if (!stored)
-            throw UserError(fmt::format("{}: {}", *key, stored.error().message));
-        fmt::print("{} = {}\n", *key, *stored);
+        auto desk = global.open();
+        const User user = actorOrOperator(*desk, *actor);
+        const auto stored = valueOr(desk->settings().change(user, *key, *value), *key);
+        fmt::print("{} = {}\n", *key, stored);
     });
 }
 

@@ -3,7 +3,6 @@
 #include "services/user_service.h"
 #include "sign_in.h"
 
-#include <chrono>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -19,10 +18,6 @@ struct UsersOptions {
     bool passwordStdin = false;
     std::string format = "text";
 };
-
-std::chrono::sys_seconds now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 void addActorOptions(CLI::App* cmd, UsersOptions& o, bool required) {
     auto* as = cmd->add_option("--as", o.as, "act as this user (an administrator)");
@@ -50,8 +45,8 @@ std::string branchesText(const std::vector<std::string>& branches) {
 }
 
 void runAdd(GlobalOptions& global, const UsersOptions& o) {
-    auto db = global.open();
-    services::UserService service(*db);
+    auto desk = global.open();
+    auto& service = desk->users();
     services::NewUser spec;
     spec.username = o.username;
     spec.fullName = o.fullName;
@@ -70,20 +65,19 @@ void runAdd(GlobalOptions& global, const UsersOptions& o) {
         if (o.as.empty())
             throw UserError("--as USER is required: an administrator adds users (the first "
                             "administrator already exists)");
-        const User actor = signIn(*db, o.as, input);
+        const User actor = signIn(*desk, o.as, input);
         issued = service.addUser(actor, spec, input.nextIfGiven());
     }
     if (!issued)
-        throw UserError(fmt::format("users add {}: {}", o.username, issued.error().message));
+        fail(issued.error(), fmt::format("users add {}", o.username));
     fmt::print("Added {} {} ({}), branches: {}.\n", roleCode(issued->user.role),
                issued->user.username, issued->user.fullName, branchesText(issued->user.branches));
     printIssued(*issued);
 }
 
 void runList(GlobalOptions& global, const UsersOptions& o) {
-    auto db = global.open();
-    services::UserService service(*db);
-    const auto users = service.list(now());
+    auto desk = global.open();
+    const auto users = valueOr(desk->users().list(localOperator()));
     if (o.format == "json") {
         nlohmann::ordered_json out;
         out["users"] = nlohmann::ordered_json::array();
@@ -116,29 +110,28 @@ void runList(GlobalOptions& global, const UsersOptions& o) {
 }
 
 void runDisable(GlobalOptions& global, const UsersOptions& o) {
-    auto db = global.open();
+    auto desk = global.open();
     PasswordInput input(o.passwordStdin);
-    const User actor = signIn(*db, o.as, input);
-    auto done = services::UserService(*db).disable(actor, o.username);
+    const User actor = signIn(*desk, o.as, input);
+    auto done = desk->users().disable(actor, o.username);
     if (!done)
-        throw UserError(fmt::format("users disable {}: {}", o.username, done.error().message));
+        fail(done.error(), fmt::format("users disable {}", o.username));
     fmt::print("Disabled {}: they can no longer sign in.\n", o.username);
 }
 
 void runReset(GlobalOptions& global, const UsersOptions& o) {
-    auto db = global.open();
+    auto desk = global.open();
     PasswordInput input(o.passwordStdin);
-    const User actor = signIn(*db, o.as, input);
-    auto issued = services::UserService(*db).resetPassword(actor, o.username, input.nextIfGiven());
+    const User actor = signIn(*desk, o.as, input);
+    auto issued = desk->users().resetPassword(actor, o.username, input.nextIfGiven());
     if (!issued)
-        throw UserError(
-            fmt::format("users reset-password {}: {}", o.username, issued.error().message));
+        fail(issued.error(), fmt::format("users reset-password {}", o.username));
     fmt::print("Reset the password of {}; any lock is lifted.\n", o.username);
     printIssued(*issued);
 }
 
 void runChangePassword(GlobalOptions& global, const UsersOptions& o) {
-    auto db = global.open();
+    auto desk = global.open();
     PasswordInput input(o.passwordStdin);
     const std::string current = input.next(fmt::format("Current password for {}: ", o.as));
     const std::string fresh = input.next("New password: ");
@@ -146,10 +139,9 @@ void runChangePassword(GlobalOptions& global, const UsersOptions& o) {
         throw UserError("the two new passwords differ; nothing was changed");
     User actor;
     actor.username = o.as;
-    auto changed = services::UserService(*db).changeOwnPassword(actor, current, fresh);
+    auto changed = desk->users().changeOwnPassword(actor, current, fresh);
     if (!changed)
-        throw UserError(
-            fmt::format("users change-password --as {}: {}", o.as, changed.error().message));
+        fail(changed.error(), fmt::format("users change-password --as {}", o.as));
     fmt::print("Changed the password of {}.\n", o.as);
 }
 

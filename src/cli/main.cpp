@@ -12,15 +12,18 @@ using namespace rd::cli;
 
 namespace rd::cli {
 
+void fail(const Error& error, const std::string& context, const HintWords& ownWords) {
+    const std::string text = cliMessage(error, ownWords);
+    throw ServiceFailure(context.empty() ? text : fmt::format("{}: {}", context, text), error.kind);
+}
+
 std::filesystem::path GlobalOptions::databasePath() const {
     return db.empty() ? defaultDatabasePath() : std::filesystem::path(db);
 }
 
-std::unique_ptr<storage::Database> GlobalOptions::open(const storage::OpenOptions& options) const {
-    auto opened = storage::Database::open(databasePath(), options);
-    if (!opened)
-        throw UserError(opened.error().message);
-    return std::move(opened).value();
+std::unique_ptr<services::Services>
+GlobalOptions::open(const services::OpenRequest& request) const {
+    return valueOr(services::Services::open(databasePath(), request));
 }
 
 Date parseDateOption(const std::string& text, const char* option) {
@@ -69,11 +72,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "recoverydesk-cli: %s\n", e.what());
         spdlog::warn("{}", e.what());
         return 1;
-    } catch (const rd::storage::StorageError& e) {
-        std::fprintf(stderr, "recoverydesk-cli: storage failure: %s\n", e.what());
-        spdlog::error("{}", e.what());
-        return 3;
+    } catch (const ServiceFailure& e) {
+        std::fprintf(stderr, "recoverydesk-cli: %s\n", e.what());
+        if (e.kind() == rd::ErrorKind::Storage) {
+            spdlog::error("{}", e.what());
+            return 3;
+        }
+        spdlog::warn("{}", e.what());
+        return 1;
     } catch (const std::exception& e) {
+        // A failure outside the services' edge (the disk, the file system): nothing the
+        // command could finish was saved.
         std::fprintf(stderr, "recoverydesk-cli: unexpected failure: %s\n", e.what());
         spdlog::critical("{}", e.what());
         return 3;

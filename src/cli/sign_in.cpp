@@ -3,7 +3,6 @@
 #include "commands.h"
 #include "services/user_service.h"
 
-#include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
 #include <iostream>
@@ -65,20 +64,34 @@ std::optional<std::string> PasswordInput::nextIfGiven() {
     return line;
 }
 
-User signIn(storage::Database& db, const std::string& username, PasswordInput& input,
+User signIn(services::Services& services, const std::string& username, PasswordInput& input,
             bool allowTemporaryPassword) {
     const std::string password = input.next(fmt::format("Password for {}: ", username));
-    services::UserService service(db);
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    auto signedIn = service.authenticate(username, password, now);
+    auto signedIn = services.users().authenticate(username, password, services.clock().now());
     if (!signedIn)
-        throw UserError(fmt::format("--as {}: {}", username, signedIn.error().message));
+        fail(signedIn.error(), fmt::format("--as {}", username));
     if (signedIn->mustChangePassword && !allowTemporaryPassword)
         throw UserError(fmt::format("{} has a temporary password; choose your own first: "
                                     "recoverydesk-cli users change-password --as {}",
                                     username, username));
     return signedIn->user;
+}
+
+void addActor(CLI::App* cmd, ActorOptions& o, bool required, const std::string& description) {
+    auto* as = cmd->add_option("--as", o.as, description);
+    if (required)
+        as->required();
+    cmd->add_flag("--password-stdin", o.passwordStdin,
+                  "read the password from standard input instead of the terminal");
+}
+
+User signInActor(services::Services& services, const ActorOptions& o) {
+    PasswordInput input(o.passwordStdin);
+    return signIn(services, o.as, input);
+}
+
+User actorOrOperator(services::Services& services, const ActorOptions& o) {
+    return o.as.empty() ? localOperator() : signInActor(services, o);
 }
 
 } // namespace rd::cli

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "core/user.h"
-#include "storage/database.h"
+#include "services/desk_services.h"
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 
@@ -28,9 +29,22 @@ private:
 };
 
 // Signs `username` in with the next password of `input`: the same rules as the GUI
-// (lockout, disabled accounts). Throws UserError with the reason when refused, and when
-// the user still has a temporary password, unless `allowTemporaryPassword`.
-User signIn(storage::Database& db, const std::string& username, PasswordInput& input,
+// (lockout, disabled accounts). Fails with the reason when refused, and when the user still
+// has a temporary password, unless `allowTemporaryPassword`.
+User signIn(services::Services& services, const std::string& username, PasswordInput& input,
             bool allowTemporaryPassword = false);
+
+// `--as USER [--password-stdin]` of the commands that act as a user.
+struct ActorOptions {
+    std::string as;
+    bool passwordStdin = false;
+};
+// `required`: the command always acts as a signed-in user; otherwise, without --as, as the
+// command line's local operator (core/user.h).
+void addActor(CLI::App* cmd, ActorOptions& o, bool required = true,
+              const std::string& description = "act as this user (signs in)");
+User signInActor(services::Services& services, const ActorOptions& o);
+// The signed-in --as user, or the local operator when no --as was given.
+User actorOrOperator(services::Services& services, const ActorOptions& o);
 
 } // namespace rd::cli

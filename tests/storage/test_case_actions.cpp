@@ -17,7 +17,7 @@ const Date kDay = day("2026-03-20");
 TEST_CASE("case actions: stage changes by the officer and the supervisor, refused for others",
           "[case-actions][stage]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     REQUIRE(d.officerOf("L1") == "akello");
     auto moved =
         d.actions.changeStage(d.akello, "L1", CaseStage::Collection, "client abroad", kDay);
@@ -31,9 +31,10 @@ TEST_CASE("case actions: stage changes by the officer and the supervisor, refuse
                   "'case' AND entity_key = 'L1' AND before = 'early'") == 1);
 
     // The same stage again; another officer's case; another branch; an admin.
-    CHECK_THAT(
-        d.actions.changeStage(d.akello, "L1", CaseStage::Collection, "", kDay).error().message,
-        Catch::Contains("already in stage collection"));
+    auto again = d.actions.changeStage(d.akello, "L1", CaseStage::Collection, "", kDay);
+    REQUIRE_FALSE(again.ok());
+    CHECK_THAT(again.error().message, Catch::Contains("already in stage collection"));
+    CHECK(again.error().kind == ErrorKind::Conflict);
     CHECK_THAT(d.actions.changeStage(d.bosco, "L1", CaseStage::PreLegal, "", kDay).error().message,
                Catch::Contains("assigned to akello"));
     CHECK_FALSE(d.actions.changeStage(d.zawadi, "L1", CaseStage::PreLegal, "", kDay).ok());
@@ -45,21 +46,24 @@ TEST_CASE("case actions: stage changes by the officer and the supervisor, refuse
     CHECK_THAT(d.actions.changeStage(d.akello, "NOPE", CaseStage::Early, "", kDay).error().message,
                Catch::Contains("no open case"));
     d.importPayments("P10,L1,2026-03-21,175.00,cash,,\n");
-    REQUIRE(d.cases.recompute(day("2026-03-21")).closedPaid == 1);
-    CHECK_THAT(
-        d.actions.changeStage(d.sarah, "L1", CaseStage::Collection, "", kDay).error().message,
-        Catch::Contains("closed on 2026-03-21"));
+    REQUIRE(d.recompute(day("2026-03-21")).closedPaid == 1);
+    auto closed = d.actions.changeStage(d.sarah, "L1", CaseStage::Collection, "", kDay);
+    REQUIRE_FALSE(closed.ok());
+    CHECK_THAT(closed.error().message, Catch::Contains("closed on 2026-03-21"));
+    CHECK(closed.error().kind == ErrorKind::Conflict);
 }
 
 TEST_CASE("case actions: an officer's move to legal needs a supervisor's approval",
           "[case-actions][approval]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     REQUIRE(d.officerOf("L3") == "akello");
     // changeStage to legal by an officer: refused, pointing to the request.
     auto direct = d.actions.changeStage(d.akello, "L3", CaseStage::Legal, "", kDay);
     REQUIRE_FALSE(direct.ok());
     CHECK_THAT(direct.error().message, Catch::Contains("approval") && Catch::Contains("request"));
+    CHECK(direct.error().kind == ErrorKind::Denied);
+    CHECK(direct.error().hint == Hint::RequestLegal);
     CHECK(d.openCase("L3")->stage == CaseStage::Collection);
 
     auto requested = d.actions.requestLegal(d.akello, "L3", "no payment since January", kDay);
@@ -67,29 +71,48 @@ TEST_CASE("case actions: an officer's move to legal needs a supervisor's approva
     const auto id = *requested;
     CHECK_THAT(d.actions.requestLegal(d.akello, "L3", "again", kDay).error().message,
                Catch::Contains("already has a pending request"));
-    CHECK_FALSE(d.actions.requestLegal(d.bosco, "L3", "", kDay).ok()); // not bosco's case
+    auto notBoscos = d.actions.requestLegal(d.bosco, "L3", "over 45 days", kDay);
+    REQUIRE_FALSE(notBoscos.ok()); // not bosco's case
+    CHECK(notBoscos.error().kind == ErrorKind::Denied);
+    // A request needs a reason for the supervisor.
+    auto noReason = d.actions.requestLegal(d.sarah, "L3", "  ", kDay);
+    REQUIRE_FALSE(noReason.ok());
+    CHECK(noReason.error().kind == ErrorKind::Invalid);
+    CHECK(noReason.error().hint == Hint::GiveReason);
 
     // Pending list: the supervisors of the branch see it; Nairobi's does not.
     auto pending = d.actions.approvals(d.sarah, true);
-    REQUIRE(pending.size() == 1);
-    CHECK(pending[0].approval.id == id);
-    CHECK(pending[0].approval.loanId == "L3");
-    CHECK(pending[0].approval.requestedBy == "akello");
-    CHECK(pending[0].clientName == "Amina Nakato");
-    CHECK(pending[0].pending());
-    CHECK(d.actions.approvals(d.nadia, true).empty());
-    CHECK(d.actions.approvals(d.admin, true).size() == 1);
+    REQUIRE(pending.ok());
+    REQUIRE(pending->size() == 1);
+    CHECK((*pending)[0].approval.id == id);
+    CHECK((*pending)[0].approval.loanId == "L3");
+    CHECK((*pending)[0].approval.requestedBy == "akello");
+    CHECK((*pending)[0].clientName == "Amina Nakato");
+    CHECK((*pending)[0].pending());
+    auto nairobi = d.actions.approvals(d.nadia, true);
+    REQUIRE(nairobi.ok());
+    CHECK(nairobi->empty());
+    auto everyBranch = d.actions.approvals(d.admin, true);
+    REQUIRE(everyBranch.ok());
+    CHECK(everyBranch->size() == 1);
 
     // Denials: an officer, a supervisor of another branch, an admin, no comment.
-    CHECK_THAT(d.actions.decideApproval(d.akello, id, true, "ok", kDay).error().message,
+    auto byOfficer = d.actions.decideApproval(d.akello, id, true, "ok", kDay);
+    REQUIRE_FALSE(byOfficer.ok());
+    CHECK_THAT(byOfficer.error().message,
                Catch::Contains("only a supervisor of branch Kampala Central"));
+    CHECK(byOfficer.error().kind == ErrorKind::Denied);
     CHECK_FALSE(d.actions.decideApproval(d.bosco, id, true, "ok", kDay).ok());
     CHECK_FALSE(d.actions.decideApproval(d.nadia, id, true, "ok", kDay).ok());
     CHECK_FALSE(d.actions.decideApproval(d.admin, id, true, "ok", kDay).ok());
-    CHECK_THAT(d.actions.decideApproval(d.sarah, id, true, "  ", kDay).error().message,
-               Catch::Contains("comment"));
-    CHECK_THAT(d.actions.decideApproval(d.sarah, 999, true, "ok", kDay).error().message,
-               Catch::Contains("no approval request 999"));
+    auto noComment = d.actions.decideApproval(d.sarah, id, true, "  ", kDay);
+    REQUIRE_FALSE(noComment.ok());
+    CHECK_THAT(noComment.error().message, Catch::Contains("comment"));
+    CHECK(noComment.error().hint == Hint::GiveComment);
+    auto noSuch = d.actions.decideApproval(d.sarah, 999, true, "ok", kDay);
+    REQUIRE_FALSE(noSuch.ok());
+    CHECK_THAT(noSuch.error().message, Catch::Contains("no approval request 999"));
+    CHECK(noSuch.error().kind == ErrorKind::NotFound);
     CHECK(d.openCase("L3")->stage == CaseStage::Collection);
 
     auto decided = d.actions.decideApproval(d.sarah, id, true, "documents complete", kDay);
@@ -105,11 +128,16 @@ TEST_CASE("case actions: an officer's move to legal needs a supervisor's approva
                   "= 'L3'") == 1);
     CHECK_THAT(d.actions.decideApproval(d.simon, id, false, "no", kDay).error().message,
                Catch::Contains("already approved by sarah"));
-    CHECK(d.actions.approvals(d.sarah, true).empty());
-    CHECK(d.actions.approvals(d.sarah, false).size() == 1);
+    auto stillPending = d.actions.approvals(d.sarah, true);
+    REQUIRE(stillPending.ok());
+    CHECK(stillPending->empty());
+    auto decidedToo = d.actions.approvals(d.sarah, false);
+    REQUIRE(decidedToo.ok());
+    CHECK(decidedToo->size() == 1);
 
     // The case file shows the request and its decision.
-    const auto file = d.cases.caseFile("L3", kDay);
+    const auto file = d.cases.caseFile(d.sarah, "L3", kDay);
+    REQUIRE(file.ok());
     REQUIRE(file->approvals.size() == 1);
     CHECK(file->approvals[0].decision->comment == "documents complete");
 }
@@ -118,8 +146,8 @@ TEST_CASE("case actions: the requester may not decide their own request, a rejec
           "the stage, a supervisor's own move to legal is recorded as approved",
           "[case-actions][approval]") {
     Desk d;
-    d.cases.recompute(kDay);
-    auto own = d.actions.requestLegal(d.sarah, "L2", "", kDay);
+    d.recompute(kDay);
+    auto own = d.actions.requestLegal(d.sarah, "L2", "three promises broken", kDay);
     REQUIRE(own.ok());
     CHECK_THAT(d.actions.decideApproval(d.sarah, *own, true, "fine", kDay).error().message,
                Catch::Contains("may not decide it"));
@@ -133,16 +161,17 @@ TEST_CASE("case actions: the requester may not decide their own request, a rejec
     REQUIRE(direct.ok());
     CHECK(direct->stage == CaseStage::Legal);
     const auto all = d.actions.approvals(d.sarah, false);
-    REQUIRE(all.size() == 2);
-    CHECK(all[0].approval.requestedBy == "simon"); // newest first
-    CHECK(all[0].approval.decision->decidedBy == "simon");
-    CHECK(all[0].approval.decision->comment == "fraud suspected");
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 2);
+    CHECK((*all)[0].approval.requestedBy == "simon"); // newest first
+    CHECK((*all)[0].approval.decision->decidedBy == "simon");
+    CHECK((*all)[0].approval.decision->comment == "fraud suspected");
 
     // Approving a request whose case has closed is refused; rejecting it is allowed.
-    auto late = d.actions.requestLegal(d.akello, "L1", "", kDay);
+    auto late = d.actions.requestLegal(d.akello, "L1", "client unreachable", kDay);
     REQUIRE(late.ok());
     d.importPayments("P10,L1,2026-03-21,175.00,cash,,\n");
-    REQUIRE(d.cases.recompute(day("2026-03-21")).closedPaid == 1);
+    REQUIRE(d.recompute(day("2026-03-21")).closedPaid == 1);
     CHECK_THAT(d.actions.decideApproval(d.sarah, *late, true, "ok", kDay).error().message,
                Catch::Contains("can only be rejected"));
     CHECK(d.actions.decideApproval(d.sarah, *late, false, "paid off", kDay).ok());
@@ -150,12 +179,14 @@ TEST_CASE("case actions: the requester may not decide their own request, a rejec
 
 TEST_CASE("case actions: notes and their corrections, append-only", "[case-actions][notes]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     auto first =
         d.actions.addNote(d.akello, "L1", "Client travelling until April", std::nullopt, kDay);
     REQUIRE(first.ok());
-    CHECK_THAT(d.actions.addNote(d.akello, "L1", "   ", std::nullopt, kDay).error().message,
-               Catch::Contains("text"));
+    auto empty = d.actions.addNote(d.akello, "L1", "   ", std::nullopt, kDay);
+    REQUIRE_FALSE(empty.ok());
+    CHECK_THAT(empty.error().message, Catch::Contains("text"));
+    CHECK(empty.error().hint == Hint::GiveText);
     CHECK_FALSE(d.actions.addNote(d.bosco, "L1", "not mine", std::nullopt, kDay).ok());
     CHECK_FALSE(d.actions.addNote(d.admin, "L1", "admin", std::nullopt, kDay).ok());
     CHECK(d.actions.addNote(d.sarah, "L1", "Supervisor: call the guarantor", std::nullopt, kDay)
@@ -169,7 +200,8 @@ TEST_CASE("case actions: notes and their corrections, append-only", "[case-actio
                Catch::Contains("not a note of loan L1"));
     CHECK_FALSE(d.actions.addNote(d.akello, "L1", "y", 777, kDay).ok());
 
-    const auto file = d.cases.caseFile("L1", kDay);
+    const auto file = d.cases.caseFile(d.akello, "L1", kDay);
+    REQUIRE(file.ok());
     REQUIRE(file->notes.size() == 3);
     CHECK(file->notes[0].text == "Client travelling until April");
     CHECK(file->notes[0].author == "akello");
@@ -177,7 +209,7 @@ TEST_CASE("case actions: notes and their corrections, append-only", "[case-actio
     CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'add_note' AND entity_key = "
                   "'L1'") == 3);
     // One row in each version-5 table, so the triggers have something to refuse.
-    auto request = d.actions.requestLegal(d.akello, "L1", "", kDay);
+    auto request = d.actions.requestLegal(d.akello, "L1", "travelling for good", kDay);
     REQUIRE(request.ok());
     REQUIRE(d.actions.decideApproval(d.sarah, *request, false, "not yet", kDay).ok());
     REQUIRE(d.actions.signOffReview(d.sarah, "L1", "fine", kDay).ok());
@@ -202,7 +234,7 @@ TEST_CASE("case actions: notes and their corrections, append-only", "[case-actio
 TEST_CASE("case actions: contact corrections name a contact of the same loan",
           "[case-actions][contacts]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     auto first = d.contacts.addContact(d.akello, d.call("L1", "2026-03-20T10:00"));
     REQUIRE(first.ok());
     auto fix = d.call("L1", "2026-03-20T10:05");
@@ -214,7 +246,8 @@ TEST_CASE("case actions: contact corrections name a contact of the same loan",
     bad.correctsContactId = first->contactId;
     CHECK_THAT(d.contacts.addContact(d.akello, bad).error().message,
                Catch::Contains("not a contact of loan L3"));
-    const auto file = d.cases.caseFile("L1", kDay);
+    const auto file = d.cases.caseFile(d.akello, "L1", kDay);
+    REQUIRE(file.ok());
     REQUIRE(file->contacts.size() == 2);
     CHECK(file->contacts[1].correctsContactId == first->contactId);
 }
@@ -222,26 +255,38 @@ TEST_CASE("case actions: contact corrections name a contact of the same loan",
 TEST_CASE("case actions: review sign-offs by a supervisor of the branch",
           "[case-actions][reviews]") {
     Desk d;
-    d.cases.recompute(kDay);
-    CHECK_THAT(d.actions.signOffReview(d.akello, "L1", "ok", kDay).error().message,
+    d.recompute(kDay);
+    auto byOfficer = d.actions.signOffReview(d.akello, "L1", "ok", kDay);
+    REQUIRE_FALSE(byOfficer.ok());
+    CHECK_THAT(byOfficer.error().message,
                Catch::Contains("only a supervisor of the branch may sign off reviews"));
+    CHECK(byOfficer.error().kind == ErrorKind::Denied);
     CHECK_FALSE(d.actions.signOffReview(d.nadia, "L1", "ok", kDay).ok());
     CHECK_FALSE(d.actions.signOffReview(d.admin, "L1", "ok", kDay).ok());
     CHECK_FALSE(d.actions.signOffReview(d.sarah, "L1", " ", kDay).ok());
     auto id = d.actions.signOffReview(d.sarah, "L1", "Contacts regular; keep in early", kDay);
     REQUIRE(id.ok());
-    const auto reviews = d.actions.reviews("L1");
-    REQUIRE(reviews.size() == 1);
-    CHECK(reviews[0].reviewer == "sarah");
-    CHECK(reviews[0].businessDate == kDay);
-    CHECK(d.cases.caseFile("L1", kDay)->reviews.size() == 1);
-    CHECK(d.actions.reviews("L3").empty());
+    const auto reviews = d.actions.reviews(d.akello, "L1");
+    REQUIRE(reviews.ok());
+    REQUIRE(reviews->size() == 1);
+    CHECK((*reviews)[0].reviewer == "sarah");
+    CHECK((*reviews)[0].businessDate == kDay);
+    const auto file = d.cases.caseFile(d.sarah, "L1", kDay);
+    REQUIRE(file.ok());
+    CHECK(file->reviews.size() == 1);
+    const auto none = d.actions.reviews(d.sarah, "L3");
+    REQUIRE(none.ok());
+    CHECK(none->empty());
+    // Reading them needs ReadBranch in the loan's branch.
+    const auto otherBranch = d.actions.reviews(d.nadia, "L1");
+    REQUIRE_FALSE(otherBranch.ok());
+    CHECK(otherBranch.error().kind == ErrorKind::Denied);
     CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'sign_off_review'") == 1);
 }
 
 TEST_CASE("case actions: the audit trail of a case and who may read it", "[case-actions][audit]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     REQUIRE(d.contacts.addContact(d.akello, d.call("L1", "2026-03-20T10:00")).ok());
     REQUIRE(d.actions.addNote(d.akello, "L1", "note", std::nullopt, kDay).ok());
     d.clock += std::chrono::minutes(5);
@@ -261,8 +306,10 @@ TEST_CASE("case actions: the audit trail of a case and who may read it", "[case-
     CHECK((*trail)[2].at == "2026-11-28T08:05:00Z");
     CHECK(d.actions.auditTrail(d.admin, "L1").ok());
     CHECK(d.actions.auditTrail(d.bosco, "L1").ok()); // bosco holds it now
-    CHECK_THAT(d.actions.auditTrail(d.akello, "L1").error().message,
-               Catch::Contains("own open cases"));
+    auto formerOfficer = d.actions.auditTrail(d.akello, "L1");
+    REQUIRE_FALSE(formerOfficer.ok());
+    CHECK_THAT(formerOfficer.error().message, Catch::Contains("own open cases"));
+    CHECK(formerOfficer.error().kind == ErrorKind::Denied);
     CHECK_FALSE(d.actions.auditTrail(d.nadia, "L1").ok());
     CHECK_FALSE(d.actions.auditTrail(d.sarah, "NOPE").ok());
 }
@@ -273,7 +320,7 @@ TEST_CASE("case actions: a version 4 file migrates to version 5 and keeps its da
     const auto path = tmp / "old.db";
     {
         Desk d;
-        d.cases.recompute(kDay);
+        d.recompute(kDay);
         REQUIRE(d.contacts.addContact(d.akello, d.call("L1", "2026-03-20T10:00")).ok());
         d.db->backupTo(path);
     }

@@ -33,7 +33,7 @@ bool allowed(Desk& d, Op op, const User& u) {
         return d.actions.changeStage(u, "L1", to, "", kDay).ok();
     }
     case Op::RequestLegal: {
-        auto id = d.actions.requestLegal(u, "L1", "", kDay);
+        auto id = d.actions.requestLegal(u, "L1", "no payment since January", kDay);
         if (id.ok())
             REQUIRE(d.actions
                         .decideApproval(u.username == "sarah" ? d.simon : d.sarah, *id, false,
@@ -44,7 +44,7 @@ bool allowed(Desk& d, Op op, const User& u) {
     case Op::DecideApproval: {
         if (d.openCase("L1")->stage == CaseStage::Legal)
             REQUIRE(d.actions.changeStage(d.sarah, "L1", CaseStage::Early, "", kDay).ok());
-        auto id = d.actions.requestLegal(d.simon, "L1", "", kDay);
+        auto id = d.actions.requestLegal(d.simon, "L1", "no payment since January", kDay);
         REQUIRE(id.ok());
         const bool ok = d.actions.decideApproval(u, *id, true, "ok", kDay).ok();
         if (!ok)
@@ -91,7 +91,7 @@ TEST_CASE("case permissions: the matrix of case operations and reads", "[case-pe
         {Op::Team, {true, true, false, true, true, true, true}},
     };
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     REQUIRE(d.officerOf("L1") == "akello");
     REQUIRE(d.users.disable(d.admin, "bosco").ok());
     const std::map<std::string, User> users = {

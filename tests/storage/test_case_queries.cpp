@@ -35,7 +35,7 @@ using Ids = std::vector<std::string>;
 
 TEST_CASE("case queries: the case list, its figures and its filters", "[case-queries][cases]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     REQUIRE(d.contacts.addContact(d.akello, d.call("L3", "2026-03-19T10:00")).ok());
     REQUIRE(d.contacts.addPromise(d.akello, "L3", 5000, day("2026-03-25"), kDay).ok());
 
@@ -70,8 +70,10 @@ TEST_CASE("case queries: the case list, its figures and its filters", "[case-que
     CHECK(loanIds(*d.queries.cases(d.nadia, {}, kDay)) == Ids{"N1"});
     CaseFilter nairobi;
     nairobi.branch = "Nairobi";
-    CHECK_THAT(d.queries.cases(d.akello, nairobi, kDay).error().message,
-               Catch::Contains("permission denied for akello"));
+    auto otherBranch = d.queries.cases(d.akello, nairobi, kDay);
+    REQUIRE_FALSE(otherBranch.ok());
+    CHECK_THAT(otherBranch.error().message, Catch::Contains("permission denied for akello"));
+    CHECK(otherBranch.error().kind == ErrorKind::Denied);
     CHECK(loanIds(*d.queries.cases(d.admin, nairobi, kDay)) == Ids{"N1"});
 
     CaseFilter mine;
@@ -89,7 +91,7 @@ TEST_CASE("case queries: the case list, its figures and its filters", "[case-que
 
     // Closed cases only with openOnly = false; unassigned with "-".
     d.importPayments("P10,L1,2026-03-21,175.00,cash,,\n");
-    d.cases.recompute(day("2026-03-21"));
+    d.recompute(day("2026-03-21"));
     CHECK(loanIds(*d.queries.cases(d.admin, {}, day("2026-03-21"))) == Ids{"L2", "L3", "N1"});
     CaseFilter everything;
     everything.openOnly = false;
@@ -105,7 +107,7 @@ TEST_CASE("case queries: the case list, its figures and its filters", "[case-que
 TEST_CASE("case queries: loan search by id, client id, name, phone and national id",
           "[case-queries][search]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     CHECK(hitIds(*d.queries.searchLoans(d.admin, "amina", 10)) == Ids{"L1", "L2", "L3"});
     CHECK(hitIds(*d.queries.searchLoans(d.admin, "cm9001", 10)) == Ids{"L1", "L2", "L3"});
     CHECK(hitIds(*d.queries.searchLoans(d.admin, "+2547000", 10)) == Ids{"N1"});
@@ -137,7 +139,7 @@ TEST_CASE("case queries: loan search by id, client id, name, phone and national 
 TEST_CASE("case queries: promises due in a period, latest per loan, evaluated",
           "[case-queries][promises]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     // L1: an older promise replaced by a later one; L3 due 2026-03-22 and paid; N1 due 03-30.
     REQUIRE(d.contacts.addPromise(d.akello, "L1", 1000, day("2026-03-21"), kDay).ok());
     REQUIRE(d.contacts.addPromise(d.akello, "L1", 2000, day("2026-03-23"), kDay).ok());
@@ -164,7 +166,7 @@ TEST_CASE("case queries: promises due in a period, latest per loan, evaluated",
 
 TEST_CASE("case queries: the team's day on a small portfolio", "[case-queries][team]") {
     Desk d;
-    d.cases.recompute(kDay); // akello: L1, L3; bosco: L2; zawadi: N1
+    d.recompute(kDay); // akello: L1, L3; bosco: L2; zawadi: N1
     // akello: two contacts on the day, one the day before; bosco: one the day before.
     REQUIRE(d.contacts.addContact(d.akello, d.call("L1", "2026-03-19T09:00")).ok());
     REQUIRE(d.contacts.addContact(d.akello, d.call("L1", "2026-03-20T10:00")).ok());
@@ -221,9 +223,9 @@ TEST_CASE("case queries: the team's day on a small portfolio", "[case-queries][t
 TEST_CASE("case queries: a case paid off that day still counts for its officer's collection",
           "[case-queries][team]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     d.importPayments("P10,L1,2026-03-21,175.00,cash,,\n");
-    d.cases.recompute(day("2026-03-21"));
+    d.recompute(day("2026-03-21"));
     REQUIRE_FALSE(d.openCase("L1"));
     const auto team = d.queries.team(d.sarah, day("2026-03-21"));
     CHECK((*team)[0].username == "akello");
@@ -233,8 +235,8 @@ TEST_CASE("case queries: a case paid off that day still counts for its officer's
 
 TEST_CASE("case queries: a client's other loans", "[case-queries][client]") {
     Desk d;
-    d.cases.recompute(kDay);
-    auto others = d.queries.otherLoans("L1", kDay);
+    d.recompute(kDay);
+    auto others = d.queries.otherLoans(d.akello, "L1", kDay);
     REQUIRE(others.ok());
     REQUIRE(others->size() == 2);
     CHECK((*others)[0].loanId == "L2");
@@ -246,14 +248,22 @@ TEST_CASE("case queries: a client's other loans", "[case-queries][client]") {
     CHECK((*others)[1].arrears == 20000);
     CHECK((*others)[1].bucket == "31-60");
     CHECK((*others)[1].status == LoanStatus::Active);
-    CHECK(d.queries.otherLoans("N1", kDay)->empty());
-    CHECK_FALSE(d.queries.otherLoans("NOPE", kDay).ok());
+    auto ofN1 = d.queries.otherLoans(d.zawadi, "N1", kDay);
+    REQUIRE(ofN1.ok());
+    CHECK(ofN1->empty());
+    auto unknown = d.queries.otherLoans(d.admin, "NOPE", kDay);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().kind == ErrorKind::NotFound);
+    // Only the branches the actor may read: Nairobi's officer may not look at L1.
+    auto otherBranch = d.queries.otherLoans(d.zawadi, "L1", kDay);
+    REQUIRE_FALSE(otherBranch.ok());
+    CHECK(otherBranch.error().kind == ErrorKind::Denied);
 }
 
 TEST_CASE("case queries: the call list built from set-based reads matches the case files",
           "[case-queries][call-list]") {
     Desk d;
-    d.cases.recompute(kDay);
+    d.recompute(kDay);
     auto c = d.call("L1", "2026-03-19T10:00");
     c.outcome = ContactOutcome::Promised;
     c.promiseAmount = 5000;
@@ -265,11 +275,14 @@ TEST_CASE("case queries: the call list built from set-based reads matches the ca
     for (const char* date : {"2026-03-20", "2026-03-25", "2026-04-10"}) {
         INFO(date);
         const Date on = day(date);
-        const auto list = CallListService(*d.db).forOfficer("akello", on);
+        const auto list = CallListService(*d.db).forOfficer(d.akello, "akello", on);
         REQUIRE(list.ok());
         std::vector<CallListCase> fromFiles;
-        for (const char* loan : {"L1", "L3"})
-            fromFiles.push_back(d.cases.caseFile(loan, on)->callListCase());
+        for (const char* loan : {"L1", "L3"}) {
+            const auto file = d.cases.caseFile(d.akello, loan, on);
+            REQUIRE(file.ok());
+            fromFiles.push_back(file->callListCase());
+        }
         CallListOptions options;
         options.currencyCode = "KES";
         options.weights = loadDeskSettings(*d.db).weights;

@@ -58,6 +58,14 @@ struct Desk {
         REQUIRE(added.ok());
         return added->user;
     }
+    // The nightly recompute as the command line's local operator runs it (any enabled user
+    // may); fails the test unless it ran.
+    RecomputeSummary recompute(Date asOf) {
+        auto done = cases.recompute(localOperator(), asOf);
+        INFO("recompute " << asOf.toString() << ": " << (done ? "" : done.error().message));
+        REQUIRE(done.ok());
+        return *done;
+    }
     std::string officerOf(const std::string& loan) {
         auto c = CaseRepository(*db).openCase(loan);
         return c ? c->assignedUsername : "(no open case)";
@@ -95,9 +103,11 @@ TEST_CASE("cases: a schema version 1 file migrates to version 3 and keeps its lo
     CHECK(rdst::rowCount(db.handle(), "cases") == 0);
     CHECK(LoanRepository(db).findLoan("L1"));
     CaseService service(db);
-    const auto s = service.recompute(day("2026-03-20"));
-    CHECK(s.opened == 2);
-    CHECK(s.unassigned == 2); // no users in a version 1 file
+    // No users in a version 1 file: the command line's local operator runs it.
+    const auto s = service.recompute(localOperator(), day("2026-03-20"));
+    REQUIRE(s.ok());
+    CHECK(s->opened == 2);
+    CHECK(s->unassigned == 2); // no users in a version 1 file
 }
 
 TEST_CASE("cases: recompute opens cases for delinquent loans, assigns by fewest open cases, "
@@ -105,8 +115,8 @@ TEST_CASE("cases: recompute opens cases for delinquent loans, assigns by fewest 
           "[cases][recompute]") {
     Desk d;
     // On 2026-01-15 nothing is due yet.
-    CHECK(d.cases.recompute(day("2026-01-15")).opened == 0);
-    const auto s = d.cases.recompute(day("2026-03-20"));
+    CHECK(d.recompute(day("2026-01-15")).opened == 0);
+    const auto s = d.recompute(day("2026-03-20"));
     CHECK(s.loans == 3);
     CHECK(s.opened == 3);
     CHECK(s.unassigned == 0);
@@ -120,30 +130,46 @@ TEST_CASE("cases: recompute opens cases for delinquent loans, assigns by fewest 
     CHECK(c3->openedBy == "system");
     CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'recompute_cases' AND actor = "
                   "'system'") == 1);
+    // The audit record names who asked for the run.
+    CHECK(rdst::queryText(d.db->handle(),
+                          "SELECT json_extract(after, '$.requested_by') FROM audit_log WHERE "
+                          "action = 'recompute_cases'") == kLocalOperatorName);
 
     const std::string before = rdst::snapshot(*d.db);
-    const auto again = d.cases.recompute(day("2026-03-20"));
+    const auto again = d.recompute(day("2026-03-20"));
     CHECK(again.changedNothing());
     CHECK(rdst::snapshot(*d.db) == before);
+
+    // Any enabled user may ask for it (it decides nothing); a disabled or unknown one may not.
+    auto byOfficer = d.cases.recompute(d.akello, day("2026-03-20"));
+    REQUIRE(byOfficer.ok());
+    CHECK(byOfficer->changedNothing());
+    REQUIRE(d.users.disable(d.admin, "bosco").ok());
+    auto byDisabled = d.cases.recompute(d.bosco, day("2026-03-20"));
+    REQUIRE_FALSE(byDisabled.ok());
+    CHECK(byDisabled.error().kind == ErrorKind::Denied);
+    User stranger;
+    stranger.username = "stranger";
+    CHECK(d.cases.recompute(stranger, day("2026-03-20")).error().kind == ErrorKind::Denied);
 }
 
 TEST_CASE("cases: a payment that pays a loan off closes its case as paid, curing needs 30 "
           "days current",
           "[cases][recompute]") {
     Desk d;
-    d.cases.recompute(day("2026-03-20"));
+    d.recompute(day("2026-03-20"));
     // L1 owes 175.00 in all on 2026-03-21; L3 catches up (and prepays April) on 2026-03-25.
     d.importPayments("P10,L1,2026-03-21,175.00,cash,,\nP11,L3,2026-03-25,300.00,cash,,\n");
-    auto s = d.cases.recompute(day("2026-03-21"));
+    auto s = d.recompute(day("2026-03-21"));
     CHECK(s.closedPaid == 1);
     CHECK(s.closedCured == 0);
     CHECK_FALSE(CaseRepository(*d.db).openCase("L1"));
     CHECK(CaseRepository(*d.db).latestCase("L1")->closeReason == "paid");
 
-    s = d.cases.recompute(day("2026-04-23")); // 29 days current
+    s = d.recompute(day("2026-04-23")); // 29 days current
     CHECK(s.closedCured == 0);
     CHECK(CaseRepository(*d.db).openCase("L3"));
-    s = d.cases.recompute(day("2026-04-24")); // 30 days
+    s = d.recompute(day("2026-04-24")); // 30 days
     CHECK(s.closedCured == 1);
     const auto closed = CaseRepository(*d.db).latestCase("L3");
     REQUIRE(closed);
@@ -157,7 +183,7 @@ TEST_CASE("cases: contact rules need an override reason, which is kept, the four
           "of a day is refused",
           "[cases][contacts]") {
     Desk d;
-    d.cases.recompute(day("2026-03-20"));
+    d.recompute(day("2026-03-20"));
     auto late = d.call("L1", "2026-03-20T21:10");
     auto refused = d.contacts.addContact(d.akello, late);
     REQUIRE_FALSE(refused.ok());
@@ -185,7 +211,7 @@ TEST_CASE("cases: contact rules need an override reason, which is kept, the four
 
 TEST_CASE("cases: a promise through a contact, evaluated on read", "[cases][promises]") {
     Desk d;
-    d.cases.recompute(day("2026-03-20"));
+    d.recompute(day("2026-03-20"));
     auto c = d.call("L1", "2026-03-20T10:00");
     c.outcome = ContactOutcome::Promised;
     c.promiseAmount = 6500;
@@ -193,13 +219,18 @@ TEST_CASE("cases: a promise through a contact, evaluated on read", "[cases][prom
     auto saved = d.contacts.addContact(d.akello, c);
     REQUIRE(saved.ok());
     REQUIRE(saved->promiseId);
-    auto file = d.cases.caseFile("L1", day("2026-03-26"));
+    auto file = d.cases.caseFile(d.akello, "L1", day("2026-03-26"));
     REQUIRE(file.ok());
     REQUIRE(file->promises.size() == 1);
     CHECK(file->promises[0].evaluation.status == PromiseStatus::Pending);
     CHECK(file->promises[0].promise.contactId == std::to_string(saved->contactId));
-    CHECK(d.cases.caseFile("L1", day("2026-03-28"))->promises[0].evaluation.status ==
-          PromiseStatus::Broken);
+    const auto later = d.cases.caseFile(d.akello, "L1", day("2026-03-28"));
+    REQUIRE(later.ok());
+    CHECK(later->promises[0].evaluation.status == PromiseStatus::Broken);
+    // Reading the case file needs ReadBranch in the loan's branch.
+    const auto otherBranch = d.cases.caseFile(d.zawadi, "L1", day("2026-03-28"));
+    REQUIRE_FALSE(otherBranch.ok());
+    CHECK(otherBranch.error().kind == ErrorKind::Denied);
     // A standalone promise; one dated before it is made is refused.
     CHECK_FALSE(
         d.contacts.addPromise(d.akello, "L1", 1000, day("2026-03-19"), day("2026-03-20")).ok());
@@ -209,12 +240,13 @@ TEST_CASE("cases: a promise through a contact, evaluated on read", "[cases][prom
 
 TEST_CASE("cases: officers work their own cases, a supervisor reassigns", "[cases][permissions]") {
     Desk d;
-    d.cases.recompute(day("2026-03-20"));
+    d.recompute(day("2026-03-20"));
     REQUIRE(d.officerOf("L2") == "bosco");
     auto refused = d.contacts.addContact(d.akello, d.call("L2", "2026-03-20T10:00"));
     REQUIRE_FALSE(refused.ok());
     CHECK_THAT(refused.error().message, Catch::Contains("permission denied for akello") &&
                                             Catch::Contains("assigned to bosco"));
+    CHECK(refused.error().kind == ErrorKind::Denied);
     CHECK_FALSE(d.contacts.addContact(d.zawadi, d.call("L1", "2026-03-20T10:00")).ok());
     CHECK_FALSE(
         d.contacts.addPromise(d.akello, "L2", 100, day("2026-03-25"), day("2026-03-20")).ok());
@@ -233,21 +265,35 @@ TEST_CASE("cases: officers work their own cases, a supervisor reassigns", "[case
 
 TEST_CASE("cases: the call list of an officer", "[cases][call-list]") {
     Desk d;
-    d.cases.recompute(day("2026-03-20"));
+    d.recompute(day("2026-03-20"));
     CallListService lists(*d.db);
-    auto list = lists.forOfficer("akello", day("2026-03-20"));
+    auto list = lists.forOfficer(d.akello, "akello", day("2026-03-20"));
     REQUIRE(list.ok());
     REQUIRE(list->items.size() == 2);
     // Both new; L3 has the higher DPD (47 against 19).
     CHECK(list->items[0].entry.loanId == "L3");
     CHECK(list->items[1].entry.loanId == "L1");
     CHECK(list->items[0].reasons.front() == CallReason::NewCase);
-    CHECK_FALSE(lists.forOfficer("nobody", day("2026-03-20")).ok());
+    auto nobody = lists.forOfficer(d.admin, "nobody", day("2026-03-20"));
+    REQUIRE_FALSE(nobody.ok());
+    CHECK(nobody.error().kind == ErrorKind::NotFound);
+    // An officer reads their own list only; a supervisor of the branch and an administrator
+    // (or the local operator) read anyone's.
+    auto others = lists.forOfficer(d.bosco, "akello", day("2026-03-20"));
+    REQUIRE_FALSE(others.ok());
+    CHECK(others.error().kind == ErrorKind::Denied);
+    CHECK_FALSE(lists.forOfficer(d.zawadi, "akello", day("2026-03-20")).ok());
+    for (const User& reader : {d.sarah, d.admin, localOperator()}) {
+        INFO(reader.username);
+        auto read = lists.forOfficer(reader, "akello", day("2026-03-20"));
+        REQUIRE(read.ok());
+        CHECK(read->items.size() == 2);
+    }
 }
 
 TEST_CASE("cases: contacts, promises and the case timeline are append-only", "[cases][schema]") {
     Desk d;
-    d.cases.recompute(day("2026-03-20"));
+    d.recompute(day("2026-03-20"));
     auto c = d.call("L1", "2026-03-20T10:00");
     c.promiseAmount = 1000;
     c.promiseDate = day("2026-03-22");

@@ -68,7 +68,7 @@ struct Desk {
         return added->user;
     }
     void open() {
-        cases.recompute(day("2026-03-20"));
+        REQUIRE(cases.recompute(localOperator(), day("2026-03-20")).ok());
         REQUIRE(officerOf("L1") == "akello");
         REQUIRE(officerOf("L2") == "bosco");
     }
@@ -169,7 +169,7 @@ TEST_CASE("desk payments: a receipt shows the allocation and the position after,
     CHECK(r->arrearsAfter == 6500);
     CHECK(rdst::position(*d.db, "L2", "2026-03-20").arrears.total() == 6500);
 
-    const auto again = d.payments.receipt(1);
+    const auto again = d.payments.receipt(d.bosco, 1);
     REQUIRE(again);
     CHECK(again->allocated == r->allocated);
     CHECK(again->outstandingPrincipalAfter == r->outstandingPrincipalAfter);
@@ -177,10 +177,26 @@ TEST_CASE("desk payments: a receipt shows the allocation and the position after,
     CHECK(again->takenAt == r->takenAt);
     CHECK(again->reference == "MM-7781");
     CHECK_FALSE(again->reversedOn);
-    CHECK_FALSE(d.payments.receipt(2));
-    REQUIRE(d.payments.receiptsForLoan("L2").size() == 1);
-    CHECK(d.payments.receiptsForLoan("L1").empty());
-    CHECK(d.payments.receiptsForLoan("NOPE").empty());
+    const auto none = d.payments.receipt(d.bosco, 2);
+    REQUIRE_FALSE(none);
+    CHECK(none.error().kind == ErrorKind::NotFound);
+    CHECK(none.error().hint == Hint::ListReceipts);
+    // Reading a receipt needs ReadBranch in its branch.
+    const auto otherBranch = d.payments.receipt(d.zawadi, 1);
+    REQUIRE_FALSE(otherBranch);
+    CHECK(otherBranch.error().kind == ErrorKind::Denied);
+    CHECK(d.payments.receipt(d.admin, 1).ok());
+    const auto ofL2 = d.payments.receiptsForLoan(d.akello, "L2");
+    REQUIRE(ofL2.ok());
+    CHECK(ofL2->size() == 1);
+    const auto ofL1 = d.payments.receiptsForLoan(d.akello, "L1");
+    REQUIRE(ofL1.ok());
+    CHECK(ofL1->empty());
+    CHECK(d.payments.receiptsForLoan(d.zawadi, "L2").error().kind == ErrorKind::Denied);
+    // An unknown loan is now an error (it used to give an empty list).
+    const auto unknown = d.payments.receiptsForLoan(d.akello, "NOPE");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().kind == ErrorKind::NotFound);
 }
 
 TEST_CASE("desk payments: receipt numbers have no gaps, a refused or failed save consumes no "
@@ -197,10 +213,15 @@ TEST_CASE("desk payments: receipt numbers have no gaps, a refused or failed save
     CHECK_FALSE(d.take(d.akello, cheque).ok());
     CHECK_FALSE(d.take(d.akello, Desk::cash("L1", 0)).ok());
     // Failed inside the transaction, after the payment row was written: the audit insert
-    // aborts (a temporary trigger stands in for a constraint or disk failure).
+    // aborts (a temporary trigger stands in for a constraint or disk failure). The service
+    // turns the storage failure into an error saying nothing was saved.
     d.db->exec("CREATE TEMP TRIGGER fail_take BEFORE INSERT ON audit_log "
                "WHEN NEW.action = 'take_payment' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
-    CHECK_THROWS_AS(d.take(d.akello, Desk::cash("L1", 1000)), StorageError);
+    const auto failed = d.take(d.akello, Desk::cash("L1", 1000));
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().kind == ErrorKind::Storage);
+    CHECK(failed.error().hint == Hint::Retry);
+    CHECK_THAT(failed.error().message, Catch::Contains("nothing was saved"));
     d.db->exec("DROP TRIGGER fail_take");
     CHECK(d.deskRows() == 1);
     CHECK(d.count("SELECT count(*) FROM payments WHERE payment_id LIKE 'DESK-%'") == 1);
@@ -305,9 +326,13 @@ TEST_CASE("desk payments: every validation error says what is wrong", "[payments
     CHECK_THAT(refusal(d.take(d.akello, Desk::cash("L1", kMaxAmount + 1))),
                Catch::Contains("largest accepted"));
     for (auto m : {PaymentMethod::Cheque, PaymentMethod::BankTransfer, PaymentMethod::MobileMoney,
-                   PaymentMethod::Other})
-        CHECK_THAT(refusal(d.take(d.akello, withMethod(m, " "))),
-                   Catch::Contains("needs a reference") && Catch::Contains(toString(m)));
+                   PaymentMethod::Other}) {
+        // The method in words ("a bank transfer payment"), not its code.
+        const auto noReference = d.take(d.akello, withMethod(m, " "));
+        CHECK_THAT(refusal(noReference),
+                   Catch::Contains("needs a reference") && Catch::Contains(paymentMethodWords(m)));
+        CHECK(noReference.error().hint == Hint::GiveReference);
+    }
     CHECK_THAT(refusal(d.take(d.akello, withMethod(PaymentMethod::Cheque, std::string(101, '7')))),
                Catch::Contains("at most 100"));
     CHECK_THAT(refusal(d.take(d.akello, Desk::cash("L1", 1000, "2026-03-21"))),
@@ -325,9 +350,14 @@ TEST_CASE("desk payments: every validation error says what is wrong", "[payments
     CHECK(d.take(d.akello, withMethod(PaymentMethod::Cheque, "CHQ-1")).ok());
 
     // The preview validates the same way and saves nothing.
-    CHECK_FALSE(d.payments.preview("L1", 0, day("2026-03-20")).ok());
-    CHECK_FALSE(d.payments.preview("L9", 100, day("2026-03-20")).ok());
-    const auto preview = d.payments.preview("L3", 15000, day("2026-03-20"));
+    CHECK_THAT(d.payments.preview(d.akello, "L1", 0, day("2026-03-20")).error().message,
+               Catch::Contains("more than 0"));
+    CHECK(d.payments.preview(d.akello, "L9", 100, day("2026-03-20")).error().kind ==
+          ErrorKind::NotFound);
+    // It needs ReadBranch in the loan's branch.
+    CHECK(d.payments.preview(d.zawadi, "L3", 15000, day("2026-03-20")).error().kind ==
+          ErrorKind::Denied);
+    const auto preview = d.payments.preview(d.akello, "L3", 15000, day("2026-03-20"));
     REQUIRE(preview.ok());
     CHECK(preview->allocated == ComponentAmounts{15000, 0, 0, 0});
     CHECK(preview->before.arrears.total() == 20000);
@@ -467,7 +497,7 @@ TEST_CASE("desk payments: a promise is kept by a desk payment, and a reversal un
     ContactService contacts(*d.db, [&d] { return d.clock; });
     REQUIRE(contacts.addPromise(d.akello, "L1", 5000, day("2026-03-25"), day("2026-03-20")).ok());
     auto status = [&d](const std::string& asOf) {
-        auto file = d.cases.caseFile("L1", day(asOf));
+        auto file = d.cases.caseFile(d.akello, "L1", day(asOf));
         REQUIRE(file.ok());
         REQUIRE(file->promises.size() == 1);
         return file->promises.back().evaluation.status;
@@ -509,7 +539,7 @@ TEST_CASE("desk payments: a later import of the same payment is accepted as the 
                                        "2026-03-20\n");
         auto outcome = rdst::importOk(*d.db, reversed.path());
         CHECK(outcome.counts.paymentsReversed == 1);
-        const auto again = d.payments.receipt(1);
+        const auto again = d.payments.receipt(d.akello, 1);
         REQUIRE(again);
         CHECK(again->reversedOn == day("2026-03-20"));
         CHECK(again->reversalReason.empty());
@@ -545,11 +575,23 @@ TEST_CASE("desk payments: the export list is by receipt number from a business d
     REQUIRE(d.take(d.bosco, Desk::cash("L2", 2000, "2026-03-15"), "2026-03-20").ok());
     REQUIRE(d.take(d.akello, Desk::cash("L3", 3000, "2026-03-20"), "2026-03-20").ok());
     // By business date (the day it was taken), not the payment date.
-    const auto since = d.payments.takenSince(day("2026-03-20"));
-    REQUIRE(since.size() == 2);
-    CHECK(since[0].receiptNo == 2);
-    CHECK(since[0].paidOn == day("2026-03-15"));
-    CHECK(since[1].receiptNo == 3);
-    CHECK(d.payments.takenSince(day("2026-03-01")).size() == 3);
-    CHECK(d.payments.takenSince(day("2026-03-21")).empty());
+    const auto since = d.payments.takenSince(d.admin, day("2026-03-20"));
+    REQUIRE(since.ok());
+    REQUIRE(since->size() == 2);
+    CHECK((*since)[0].receiptNo == 2);
+    CHECK((*since)[0].paidOn == day("2026-03-15"));
+    CHECK((*since)[1].receiptNo == 3);
+    const auto all = d.payments.takenSince(localOperator(), day("2026-03-01"));
+    REQUIRE(all.ok());
+    CHECK(all->size() == 3);
+    const auto none = d.payments.takenSince(d.admin, day("2026-03-21"));
+    REQUIRE(none.ok());
+    CHECK(none->empty());
+    // The export covers the whole portfolio: an administrator's or the local operator's job.
+    for (const User* who : {&d.akello, &d.sarah}) {
+        INFO(who->username);
+        const auto refused = d.payments.takenSince(*who, day("2026-03-20"));
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().kind == ErrorKind::Denied);
+    }
 }

@@ -72,7 +72,17 @@ TEST_CASE("desk settings: values are normalised, listed with defaults, audited, 
     REQUIRE_FALSE(denied.ok());
     CHECK_THAT(denied.error().message,
                Catch::Contains("permission denied for sarah") && Catch::Contains("administrator"));
+    CHECK(denied.error().kind == ErrorKind::Denied);
     CHECK_FALSE(d.settings.change(d.akello, "case_cure_days", "45").ok());
+    // Checking a value as the administrator types stores nothing, and needs the same right.
+    CHECK(*d.settings.validate(d.admin, "contact_hours", " 07:30-21:00 ") == "07:30-21:00");
+    CHECK_THAT(d.settings.validate(d.admin, "contact_hours", "20:00-08:00").error().message,
+               Catch::Contains("earlier time first"));
+    CHECK(d.settings.validate(d.sarah, "case_cure_days", "45").error().kind == ErrorKind::Denied);
+    CHECK_FALSE(d.db->setting("contact_hours"));
+    CHECK(d.count("SELECT count(*) FROM audit_log WHERE entity = 'setting'") == 0);
+    // The command line's local operator may change settings too.
+    CHECK(*d.settings.change(localOperator(), "case_cure_days", "30") == "30");
 
     CHECK_FALSE(d.settings.change(d.admin, "contact_hours", "7:30-21:00").ok());
     CHECK(*d.settings.change(d.admin, "contact_hours", " 07:30-21:00 ") == "07:30-21:00");
@@ -83,10 +93,15 @@ TEST_CASE("desk settings: values are normalised, listed with defaults, audited, 
                   "AND action = 'change_setting'") == 3);
     CHECK(rdst::queryText(d.db->handle(), "SELECT after FROM audit_log WHERE entity_key = "
                                           "'contact_hours'") == "07:30-21:00");
+    // The audit time is the service's clock.
+    CHECK(rdst::queryText(d.db->handle(), "SELECT at FROM audit_log WHERE entity_key = "
+                                          "'contact_hours'") == "2026-11-28T08:00:00Z");
 
-    const auto list = d.settings.list();
+    // Any enabled user may read the settings.
+    const auto list = d.settings.list(d.akello);
+    REQUIRE(list.ok());
     std::map<std::string, SettingView> byKey;
-    for (const auto& s : list)
+    for (const auto& s : *list)
         byKey[s.key] = s;
     for (const char* key : {"buckets", "arrears_tolerance", "contact_hours", "max_attempts_per_day",
                             "promise_grace_days", "case_open_dpd", "case_cure_days",
@@ -100,6 +115,8 @@ TEST_CASE("desk settings: values are normalised, listed with defaults, audited, 
     CHECK(byKey["contact_hours"].defaultValue == "08:00-20:00");
     CHECK(byKey["case_cure_days"].value == "30");
     CHECK(byKey["case_cure_days"].isDefault);
+    REQUIRE(d.users.disable(d.admin, "bosco").ok());
+    CHECK(d.settings.list(d.bosco).error().kind == ErrorKind::Denied);
 
     const DeskSettings s = loadDeskSettings(*d.db);
     CHECK(s.contactRules.callsFrom == 7 * 60 + 30);
@@ -112,7 +129,7 @@ TEST_CASE("desk settings: values are normalised, listed with defaults, audited, 
 TEST_CASE("desk settings: contact hours and attempts a day change the contact rules at once",
           "[settings][desk][contacts]") {
     Desk d;
-    d.cases.recompute(day("2026-03-20"));
+    d.recompute(day("2026-03-20"));
     // 20:30 breaks the default hours.
     CHECK_FALSE(d.contacts.addContact(d.akello, d.call("L1", "2026-03-20T20:30")).ok());
     d.set("contact_hours", "07:00-21:00");
@@ -134,19 +151,19 @@ TEST_CASE("desk settings: the opening threshold and cure days change what recomp
     Desk d;
     // On 2026-03-20 L1 is 19 days past due, L2 19, L3 and N1 47.
     d.set("case_open_dpd", "31");
-    auto s = d.cases.recompute(day("2026-03-20"));
+    auto s = d.recompute(day("2026-03-20"));
     CHECK(s.opened == 2);
     CHECK_FALSE(d.openCase("L1"));
     CHECK(d.openCase("L3"));
     d.set("case_open_dpd", "1");
-    CHECK(d.cases.recompute(day("2026-03-20")).opened == 2);
+    CHECK(d.recompute(day("2026-03-20")).opened == 2);
     CHECK(d.openCase("L1"));
 
     // L3 catches up on 2026-03-25 (and prepays April); cured after 10 days with the setting.
     d.importPayments("P11,L3,2026-03-25,300.00,cash,,\n");
     d.set("case_cure_days", "10");
-    CHECK(d.cases.recompute(day("2026-04-03")).closedCured == 0); // 9 days current
-    CHECK(d.cases.recompute(day("2026-04-04")).closedCured == 1);
+    CHECK(d.recompute(day("2026-04-03")).closedCured == 0); // 9 days current
+    CHECK(d.recompute(day("2026-04-04")).closedCured == 1);
     CHECK_FALSE(d.openCase("L3"));
 }
 
@@ -155,7 +172,7 @@ TEST_CASE("desk settings: the assignment rule", "[settings][desk][recompute]") {
             "else fewest open cases") {
         Desk d;
         d.set("case_assignment", "credit_officer");
-        d.cases.recompute(day("2026-03-20"));
+        d.recompute(day("2026-03-20"));
         CHECK(d.officerOf("L3") == "bosco");  // its credit officer
         CHECK(d.officerOf("L1") == "akello"); // okello is no user: fewest (tie: username)
         CHECK(d.officerOf("L2") == "bosco");  // akello 1, bosco 0
@@ -166,13 +183,13 @@ TEST_CASE("desk settings: the assignment rule", "[settings][desk][recompute]") {
         Desk d;
         REQUIRE(d.users.disable(d.admin, "bosco").ok());
         d.set("case_assignment", "credit_officer");
-        d.cases.recompute(day("2026-03-20"));
+        d.recompute(day("2026-03-20"));
         CHECK(d.officerOf("L3") == "akello");
     }
     SECTION("unassigned: cases wait for a supervisor") {
         Desk d;
         d.set("case_assignment", "unassigned");
-        const auto s = d.cases.recompute(day("2026-03-20"));
+        const auto s = d.recompute(day("2026-03-20"));
         CHECK(s.opened == 4);
         CHECK(s.unassigned == 4);
         CHECK(d.officerOf("L1").empty());
@@ -184,30 +201,35 @@ TEST_CASE("desk settings: weights change the call list order and grace days chan
           "status",
           "[settings][desk][call-list]") {
     Desk d;
-    d.cases.recompute(day("2026-03-20"));
+    d.recompute(day("2026-03-20"));
     // akello holds L1 (DPD 19) and L3 (DPD 47): both new; L3 first on DPD.
     // L1 gets an action due today, so it outranks L3 (new 200 + action 300 against new 200)...
     auto c = d.call("L1", "2026-03-19T10:00");
     c.nextActionOn = day("2026-03-20");
     REQUIRE(d.contacts.addContact(d.akello, c).ok());
     CallListService lists(*d.db);
-    auto list = lists.forOfficer("akello", day("2026-03-20"));
+    auto list = lists.forOfficer(d.akello, "akello", day("2026-03-20"));
     REQUIRE(list.ok());
     REQUIRE(list->items.size() == 2);
     CHECK(list->items[0].entry.loanId == "L1");
     // ... until new cases weigh more than a due action.
     d.set("priority_weights", "new_case=400,action_due=100");
-    list = lists.forOfficer("akello", day("2026-03-20"));
+    list = lists.forOfficer(d.akello, "akello", day("2026-03-20"));
+    REQUIRE(list.ok());
     REQUIRE(list->items.size() == 2);
     CHECK(list->items[0].entry.loanId == "L3");
 
     // A promise for 2026-03-22 is pending on 2026-03-24 with the default grace (2 days) and
     // broken with grace 0.
     REQUIRE(d.contacts.addPromise(d.akello, "L3", 5000, day("2026-03-22"), day("2026-03-20")).ok());
-    CHECK(d.cases.caseFile("L3", day("2026-03-24"))->promises.back().evaluation.status ==
-          PromiseStatus::Pending);
+    const auto withGrace = d.cases.caseFile(d.akello, "L3", day("2026-03-24"));
+    REQUIRE(withGrace.ok());
+    CHECK(withGrace->promises.back().evaluation.status == PromiseStatus::Pending);
+    CHECK(withGrace->promiseGraceDays == 2);
     d.set("promise_grace_days", "0");
-    const auto file = d.cases.caseFile("L3", day("2026-03-24"));
+    const auto file = d.cases.caseFile(d.akello, "L3", day("2026-03-24"));
+    REQUIRE(file.ok());
+    CHECK(file->promiseGraceDays == 0);
     CHECK(file->promises.back().evaluation.status == PromiseStatus::Broken);
     CHECK(file->promises.back().evaluation.deadline == day("2026-03-22"));
 }

@@ -123,9 +123,9 @@ struct Template {
             s.payments().takePayment(users[Akello], {"L1", 1000, PaymentMethod::Cash, "", kDay}, kDay);
         REQUIRE(receipt.ok());
         REQUIRE(receipt->receiptNo == 1);
-        auto request = s.actions().requestLegal(users[Akello], "L1", "no payment since March", kDay);
-        REQUIRE(request.ok());
-        approvalId = *request;
+        auto legal = s.actions().requestLegal(users[Akello], "L1", "no payment since March", kDay);
+        REQUIRE(legal.ok());
+        approvalId = *legal;
     }
 };
 

@@ -1,5 +1,6 @@
 // Users (schema version 2) and the user service: password hashing, sign-in with lockout,
 // disabled users, permissions enforced in the service, and the audit records.
+#include "services/portfolio_service.h"
 #include "services/user_service.h"
 #include "storage/migrations.h"
 #include "storage/password_hasher.h"
@@ -39,6 +40,13 @@ struct Fixture {
         INFO((added.ok() ? "" : added.error().message));
         REQUIRE(added.ok());
         return added->user;
+    }
+    // The directory as `actor` lists it at the service's clock; fails the test unless listed.
+    std::vector<UserSummary> list(const User& actor) {
+        auto listed = service.list(actor);
+        INFO((listed.ok() ? "" : listed.error().message));
+        REQUIRE(listed.ok());
+        return *listed;
     }
     std::int64_t auditRows(const std::string& action) {
         return rdst::queryInt(
@@ -145,6 +153,7 @@ TEST_CASE("only an administrator manages users, and the denial says who may",
         CHECK_THAT(added.error().message,
                    Catch::Contains("permission denied for " + actor.username) &&
                        Catch::Contains("only an administrator"));
+        CHECK(added.error().kind == ErrorKind::Denied);
         CHECK_FALSE(f.service.disable(actor, "boss").ok());
         CHECK_FALSE(f.service.resetPassword(actor, "boss", {}).ok());
     }
@@ -214,12 +223,16 @@ TEST_CASE("five failed sign-ins in a row lock the account for 15 minutes", "[use
     auto locked = f.service.authenticate("okello", "right-password", kT0 + 15min);
     REQUIRE_FALSE(locked.ok());
     CHECK_THAT(locked.error().message, Catch::Contains("locked"));
-    CHECK(f.service.list(kT0 + 15min).at(1).locked);
+    f.clock = kT0 + 15min; // the list is locked or not at the service's clock
+    const auto whileLocked = f.list(f.admin).at(1);
+    CHECK(whileLocked.locked);
+    CHECK(whileLocked.lockedUntil == "2026-11-28T08:15:05Z");
     // ... and accepted once the 15 minutes are over.
     auto after = f.service.authenticate("okello", "right-password", kT0 + 15min + 5s);
     REQUIRE(after.ok());
     CHECK(after->user.username == "okello");
-    CHECK_FALSE(f.service.list(kT0 + 15min + 5s).at(1).locked);
+    f.clock = kT0 + 15min + 5s;
+    CHECK_FALSE(f.list(f.admin).at(1).locked);
     CHECK(rdst::queryInt(f.db->handle(), "SELECT locked_until IS NULL AND failed_attempts = 0 "
                                          "FROM users WHERE username = 'okello'") == 1);
 }
@@ -264,7 +277,26 @@ TEST_CASE("a disabled user cannot sign in", "[users][disabled]") {
     CHECK(wrong.error().message == "wrong username or password");
     CHECK_FALSE(f.service.disable(f.admin, "okello").ok()); // already disabled
     CHECK_FALSE(f.service.disable(f.admin, "nobody").ok());
-    CHECK(f.service.list(kT0).at(1).user.disabled);
+    CHECK(f.list(f.admin).at(1).user.disabled);
+    // The directory: any enabled user (or the local operator) may read it, a disabled one not.
+    const User reader = f.add("reader", Role::Officer, {"Gulu"});
+    CHECK(f.list(reader).size() == 3);
+    CHECK(f.list(localOperator()).size() == 3);
+    auto byDisabled = f.service.list(disabled.value());
+    REQUIRE_FALSE(byDisabled.ok());
+    CHECK(byDisabled.error().kind == ErrorKind::Denied);
+}
+
+TEST_CASE("the sign-in dialog lists the enabled users of a demo portfolio only", "[users][demo]") {
+    Fixture f;
+    f.add("okello", Role::Officer, {"Gulu"});
+    f.add("zed", Role::Officer, {"Gulu"});
+    REQUIRE(f.service.disable(f.admin, "zed").ok());
+    CHECK(f.service.demoSignInNames().empty()); // not a demo portfolio
+    PortfolioService portfolio(*f.db, [&f] { return f.clock; });
+    CHECK_FALSE(portfolio.markDemoPortfolio(f.list(f.admin).at(1).user).ok()); // an officer
+    REQUIRE(portfolio.markDemoPortfolio(f.admin).ok());
+    CHECK(f.service.demoSignInNames() == std::vector<std::string>{"boss", "okello"});
 }
 
 TEST_CASE("users are never deleted", "[users]") {
