@@ -3,17 +3,12 @@
 #include "app_options.h"
 #include "desk_session.h"
 #include "dialogs/sign_in_dialog.h"
+#include "error_text.h"
 #include "main_window.h"
 #include "screenshots.h"
-#include "services/call_list_service.h"
-#include "services/case_actions_service.h"
-#include "services/case_query_service.h"
-#include "services/case_service.h"
-#include "services/contact_service.h"
-#include "services/payment_service.h"
-#include "services/settings_service.h"
+#include "services/desk_services.h"
+#include "services/portfolio_service.h"
 #include "services/user_service.h"
-#include "storage/database.h"
 #include "widgets/background_work.h"
 
 #include <QApplication>
@@ -56,40 +51,41 @@ int main(int argc, char* argv[]) {
                    ? 0
                    : 1;
     QDir().mkpath(QFileInfo(options->database).absolutePath());
-    storage::OpenOptions open;
-    open.createIfMissing = true;
-    auto db = storage::Database::open(options->database.toStdString(), open);
-    if (!db) {
-        QMessageBox::critical(
-            nullptr, QObject::tr("RecoveryDesk"),
-            QObject::tr("The database %1 cannot be opened: %2")
-                .arg(options->database, QString::fromStdString(db.error().message)));
+    // The one composition root of the workstation: every service on one connection, with the
+    // system clock; background jobs open their own with its factory.
+    services::OpenRequest request;
+    request.createIfMissing = true;
+    auto opened = services::Services::open(options->database.toStdString(), request, Clock{});
+    if (!opened) {
+        QMessageBox::critical(nullptr, QObject::tr("RecoveryDesk"),
+                              QObject::tr("The database %1 cannot be opened: %2")
+                                  .arg(options->database, ui::errorText(opened.error())));
         return 1;
     }
-    storage::Database& database = **db;
-    services::UserService users(database);
-    services::CaseService cases(database);
-    services::ContactService contacts(database);
-    services::CallListService callList(database);
-    services::PaymentService payments(database);
-    services::CaseActionsService actions(database);
-    services::CaseQueryService queries(database);
-    services::SettingsService settings(database);
-    ui::DeskServices desk{&database, &users,   &cases,   &contacts, &callList,
-                          &payments, &actions, &queries, &settings};
+    services::Services& all = **opened;
+    const ui::DeskServices desk = ui::deskServices(all);
+    services::UserService& users = all.users();
 
     ui::DeskSession session;
     session.businessDate = options->businessDate.value_or(today());
-    session.demoDatabase = database.setting("demo_portfolio").value_or("") == "1";
-    if (const auto currency = database.currency())
-        session.currency = *currency;
+    session.clock = all.clock();
+    const auto info = all.portfolio().info();
+    const auto firstAdmin = users.needsFirstAdmin();
+    if (!info || !firstAdmin) {
+        QMessageBox::critical(nullptr, QObject::tr("RecoveryDesk"),
+                              ui::errorText(!info ? info.error() : firstAdmin.error()));
+        return 1;
+    }
+    session.demoDatabase = info->demoPortfolio;
+    if (info->currency)
+        session.currency = *info->currency;
 
-    if (users.needsFirstAdmin()) {
+    if (*firstAdmin) {
         ui::FirstAdminDialog first(users);
         if (first.exec() != QDialog::Accepted)
             return 0;
     }
-    ui::SignInDialog signIn(users, session.demoDatabase);
+    ui::SignInDialog signIn(users, session.clock);
     if (signIn.exec() != QDialog::Accepted)
         return 0;
     session.user = *signIn.user();

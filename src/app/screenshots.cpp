@@ -13,14 +13,13 @@
 #include "pages/team_page.h"
 #include "services/call_list_service.h"
 #include "services/case_actions_service.h"
-#include "services/case_query_service.h"
 #include "services/case_service.h"
 #include "services/contact_service.h"
+#include "services/desk_services.h"
 #include "services/payment_service.h"
+#include "services/portfolio_service.h"
 #include "services/settings_service.h"
 #include "services/user_service.h"
-#include "storage/database.h"
-#include "storage/portfolio_settings.h"
 #include "widgets/background_work.h"
 
 #include <QApplication>
@@ -32,7 +31,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <chrono>
 #include <cstdio>
 
 namespace rd::app {
@@ -51,20 +49,27 @@ bool save(QWidget* widget, const QString& dir, const QString& name) {
     return true;
 }
 
-std::chrono::sys_seconds now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+// Before anyone signs in, the screenshots read and prepare the portfolio as the local
+// operator (the role of a tool run on the database file).
+std::vector<User> enabledUsers(const ui::DeskServices& services) {
+    std::vector<User> users;
+    if (auto list = services.users->list(localOperator()))
+        for (const auto& u : *list)
+            if (!u.user.disabled)
+                users.push_back(u.user);
+    return users;
 }
 
 std::optional<User> busiestOfficer(const ui::DeskServices& services, Date date) {
     std::optional<User> best;
     std::size_t most = 0;
-    for (const auto& u : services.users->list(now())) {
-        if (u.user.role != Role::Officer || u.user.disabled)
+    for (const auto& user : enabledUsers(services)) {
+        if (user.role != Role::Officer)
             continue;
-        auto list = services.callList->forOfficer(u.user.username, date);
+        auto list = services.callList->forOfficer(localOperator(), user.username, date);
         if (list && list->items.size() > most) {
             most = list->items.size();
-            best = u.user;
+            best = user;
         }
     }
     return best;
@@ -73,7 +78,7 @@ std::optional<User> busiestOfficer(const ui::DeskServices& services, Date date) 
 // A morning's work on the first cases of the officer's list, through the same services the
 // screens use.
 void workTheMorning(const ui::DeskServices& s, const User& officer, Date date) {
-    auto list = s.callList->forOfficer(officer.username, date);
+    auto list = s.callList->forOfficer(officer, officer.username, date);
     if (!list || list->items.size() < 4)
         return;
     const auto& items = list->items;
@@ -116,7 +121,10 @@ void workTheMorning(const ui::DeskServices& s, const User& officer, Date date) {
 // a small export of the core banking system.
 bool adminScreens(const ui::DeskServices& s, ui::DeskSession session, const QString& temp,
                   const QString& dir) {
-    const auto admin = s.users->find("admin");
+    std::optional<User> admin;
+    for (const auto& user : enabledUsers(s))
+        if (user.username == "admin")
+            admin = user;
     if (!admin)
         return true;
     session.user = *admin;
@@ -124,6 +132,8 @@ bool adminScreens(const ui::DeskServices& s, ui::DeskSession session, const QStr
     ui::MainWindow window(s, session);
     window.resize(1366, 768);
     window.show();
+    // The first page (Cases) loads in the background: the screenshots show the desk at rest.
+    window.backgroundWork()->waitForIdle();
     window.showPage(QStringLiteral("adminPage"));
     auto* page = window.findChild<ui::AdminPage*>();
     if (!page)
@@ -162,42 +172,32 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
         std::fprintf(stderr, "cannot copy %s to a temporary folder\n", qPrintable(databasePath));
         return false;
     }
-    auto opened = storage::Database::open(copy.toStdString(), {});
+    // The desk's clock stands at 10:30 on the business date: the contacts, receipts and
+    // audit records the screenshots show do not depend on when they were made.
+    const Clock clock = ui::fixedLocalClock(businessDate, kMinuteOfDay);
+    auto opened = services::Services::open(copy.toStdString(), {}, clock);
     if (!opened) {
         std::fprintf(stderr, "%s\n", opened.error().message.c_str());
         return false;
     }
-    storage::Database& db = **opened;
-    if (db.setting("demo_portfolio").value_or("") != "1") {
+    services::Services& all = **opened;
+    const auto info = all.portfolio().info();
+    if (!info || !info->demoPortfolio) {
         std::fprintf(stderr, "screenshots are made from a demo database only (recoverydesk-cli "
                              "demo)\n");
         return false;
     }
-    const auto clock = [businessDate] {
-        return std::chrono::sys_seconds(
-            std::chrono::sys_days(std::chrono::days(businessDate.days())) +
-            std::chrono::minutes(kMinuteOfDay));
-    };
-    services::UserService users(db, clock);
-    services::CaseService cases(db, clock);
-    services::ContactService contacts(db, clock);
-    services::CallListService callList(db);
-    services::PaymentService payments(db, clock);
-    services::CaseActionsService actions(db, clock);
-    services::CaseQueryService queries(db);
-    services::SettingsService settings(db);
-    const ui::DeskServices s{&db,       &users,   &cases,   &contacts, &callList,
-                             &payments, &actions, &queries, &settings};
+    const ui::DeskServices s = ui::deskServices(all);
     ui::DeskSession session;
     session.businessDate = businessDate;
-    session.currency = db.currency().value_or(Currency{"UGX", 0});
+    session.currency = info->currency.value_or(Currency{"UGX", 0});
     session.demoDatabase = true;
-    session.minuteOfDay = [] { return kMinuteOfDay; };
+    session.clock = clock;
     QDir().mkpath(dir);
-    cases.recompute(businessDate);
+    all.cases().recompute(localOperator(), businessDate);
 
     {
-        ui::SignInDialog signIn(users, true);
+        ui::SignInDialog signIn(all.users(), clock);
         signIn.usernameEdit()->setText(QStringLiteral("rec.kampala-central"));
         signIn.resize(460, 300);
         if (!save(&signIn, dir, QStringLiteral("01-sign-in")))
@@ -229,8 +229,7 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
             return false;
         file->tabs()->setCurrentIndex(0);
         {
-            ui::LogContactDialog dialog(s, session, *file->caseFile(),
-                                        storage::loadDeskSettings(db).contactRules, &window);
+            ui::LogContactDialog dialog(s, session, *file->caseFile(), &window);
             dialog.show();
             if (!save(&dialog, dir, QStringLiteral("05-log-contact")))
                 return false;
@@ -260,10 +259,10 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
     }
 
     // The supervisor of the officer's branch.
-    for (const auto& u : users.list(now())) {
-        if (u.user.role != Role::Supervisor || !u.user.worksIn(officer->branches.front()))
+    for (const auto& user : enabledUsers(s)) {
+        if (user.role != Role::Supervisor || !user.worksIn(officer->branches.front()))
             continue;
-        session.user = u.user;
+        session.user = user;
         ui::MainWindow supervisor(s, session);
         supervisor.resize(1366, 768);
         supervisor.show();

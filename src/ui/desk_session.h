@@ -1,14 +1,13 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/currency.h"
 #include "core/date.h"
 #include "core/user.h"
+#include "services/desk_services.h"
 
-#include <functional>
+#include <memory>
 
-namespace rd::storage {
-class Database;
-}
 namespace rd::services {
 class UserService;
 class CaseService;
@@ -18,14 +17,17 @@ class PaymentService;
 class CaseActionsService;
 class CaseQueryService;
 class SettingsService;
+class ImportService;
+class PortfolioService;
 } // namespace rd::services
 
 namespace rd::ui {
 
-// The services the workstation talks to. Built once by the composition root (src/app) and
-// handed to every page; pages never open SQL themselves.
+// The services the workstation talks to, all of one services::Services (one connection,
+// owned by the composition root: src/app, the screenshots, the test fixtures), and the
+// factory a background job opens its own with (a connection is never shared between
+// threads). Pages never see the database.
 struct DeskServices {
-    storage::Database* db = nullptr;
     services::UserService* users = nullptr;
     services::CaseService* cases = nullptr;
     services::ContactService* contacts = nullptr;
@@ -34,18 +36,29 @@ struct DeskServices {
     services::CaseActionsService* actions = nullptr;
     services::CaseQueryService* queries = nullptr;
     services::SettingsService* settings = nullptr;
+    services::ImportService* imports = nullptr;
+    services::PortfolioService* portfolio = nullptr;
+    std::shared_ptr<const services::ServiceFactory> factory;
 };
 
-// Who is working, on which business date, in which currency.
+// The one way to build DeskServices: every service of `services`, and its factory.
+DeskServices deskServices(services::Services& services);
+
+// Who is working, on which business date, in which currency, and the clock of the desk (the
+// same one the services were opened with): the time of day written on contacts comes from
+// it, so tests and the screenshots fix it.
 struct DeskSession {
     User user;
     Date businessDate;
     Currency currency;
     bool demoDatabase = false;
-    // The time of day (minutes since midnight) written on contacts; the wall clock unless a
-    // test or the screenshot command fixes it.
-    std::function<int()> minuteOfDay;
+    Clock clock;
+    // The clock's time of day, in the workstation's local time, in minutes since midnight.
     int nowMinuteOfDay() const;
 };
+
+// A clock that always says `minuteOfDay` (local time) on `date`: the tests' and the
+// screenshots' "now".
+Clock fixedLocalClock(Date date, int minuteOfDay);
 
 } // namespace rd::ui

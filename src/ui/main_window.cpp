@@ -2,6 +2,7 @@
 
 #include "dialogs/sign_in_dialog.h"
 #include "display_text.h"
+#include "error_text.h"
 #include "pages/admin_page.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
@@ -10,7 +11,7 @@
 #include "pages/search_page.h"
 #include "pages/team_page.h"
 #include "services/case_service.h"
-#include "storage/database.h"
+#include "services/portfolio_service.h"
 #include "widgets/background_work.h"
 
 #include <QAction>
@@ -195,26 +196,36 @@ void MainWindow::nextCase(int step) {
 }
 
 void MainWindow::startRecompute() {
-    const auto path = services_.db->path();
+    const auto factory = services_.factory;
     const Date date = session_.businessDate;
+    const User user = session_.user;
     work_->start(
         tr("Updating cases"),
-        [path, date](JobControl& control) -> JobOutcome {
+        [factory, date, user](JobControl& control) -> JobOutcome {
             control.setStep(tr("opening and closing cases as of %1").arg(displayDate(date)));
-            auto db = storage::Database::open(path, {});
-            if (!db)
-                return {false, QString::fromStdString(db.error().message)};
-            const auto summary = services::CaseService(**db).recompute(date);
-            return {true, tr("Cases updated: %1 opened, %2 cured, %3 paid off")
-                              .arg(summary.opened)
-                              .arg(summary.closedCured)
-                              .arg(summary.closedPaid)};
+            // Services of this thread's own, on a connection of their own.
+            auto own = factory->open();
+            if (!own)
+                return JobOutcome::failed(own.error());
+            const auto summary = (*own)->cases().recompute(user, date);
+            if (!summary)
+                return JobOutcome::failed(summary.error());
+            return {true,
+                    tr("Cases updated: %1 opened, %2 cured, %3 paid off")
+                        .arg(summary->opened)
+                        .arg(summary->closedCured)
+                        .arg(summary->closedPaid),
+                    std::nullopt};
         },
         [this](const JobOutcome& outcome) {
-            statusBar()->showMessage(outcome.message, 8000);
+            if (outcome.error)
+                statusBar()->showMessage(
+                    tr("Cases were not updated: %1").arg(reportError(this, *outcome.error)), 8000);
+            else
+                statusBar()->showMessage(outcome.message, 8000);
             // The first import into a new database sets the portfolio currency.
-            if (const auto currency = services_.db->currency())
-                session_.currency = *currency;
+            if (const auto info = services_.portfolio->info(); info && info->currency)
+                session_.currency = *info->currency;
             if (outcome.ok)
                 refresh();
         });

@@ -2,13 +2,15 @@
 // page and its dialogs on a demo database made by the real CLI.
 #include "../cli/cli_runner.h"
 #include "dialogs/admin_dialogs.h"
+#include "error_text.h"
 #include "models/settings_model.h"
 #include "models/user_model.h"
 #include "pages/admin_page.h"
+#include "services/case_query_service.h"
+#include "services/desk_services.h"
 #include "services/settings_service.h"
 #include "services/user_service.h"
-#include "storage/database.h"
-#include "storage/portfolio_queries.h"
+#include "ui_fixture.h"
 #include "widgets/background_work.h"
 
 #include <QAbstractItemModelTester>
@@ -29,7 +31,9 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <functional>
@@ -40,7 +44,7 @@ using namespace rd;
 namespace {
 
 std::chrono::sys_seconds now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    return uitest::deskClock().now();
 }
 
 QString readText(const QString& path) {
@@ -87,12 +91,14 @@ struct DemoTemplate {
     }
 };
 
-// The page on a fresh copy of the demo database, signed in as the demo administrator.
+// The page on a fresh copy of the demo database, opened as src/app/main.cpp opens it, signed
+// in as the demo administrator.
 struct AdminFixture {
     QTemporaryDir dir;
-    std::unique_ptr<storage::Database> db;
-    std::unique_ptr<services::UserService> users;
-    std::unique_ptr<services::SettingsService> settings;
+    std::filesystem::path path;
+    std::unique_ptr<services::Services> all;
+    services::UserService* users = nullptr;
+    services::SettingsService* settings = nullptr;
     ui::DeskServices services;
     ui::DeskSession session;
     ui::BackgroundWork work;
@@ -100,20 +106,20 @@ struct AdminFixture {
 
     AdminFixture() {
         const auto& demo = DemoTemplate::get();
-        const QString path = dir.filePath(QStringLiteral("desk.db"));
-        REQUIRE(QFile::copy(demo.db(), path));
-        auto opened = storage::Database::open(path.toStdString(), {});
+        const QString copy = dir.filePath(QStringLiteral("desk.db"));
+        REQUIRE(QFile::copy(demo.db(), copy));
+        path = copy.toStdString();
+        auto opened = services::Services::open(path, {}, uitest::deskClock());
         REQUIRE(opened);
-        db = std::move(opened).value();
-        users = std::make_unique<services::UserService>(*db);
-        settings = std::make_unique<services::SettingsService>(*db);
-        services.db = db.get();
-        services.users = users.get();
-        services.settings = settings.get();
-        const auto admin = users->find("admin");
+        all = std::move(opened).value();
+        services = ui::deskServices(*all);
+        users = services.users;
+        settings = services.settings;
+        auto admin = users->authenticate("admin", uitest::kDemoPassword, now());
         REQUIRE(admin);
-        session.user = *admin;
+        session.user = admin->user;
         session.businessDate = Date::fromCivil(2026, 11, 27);
+        session.clock = all->clock();
         page = std::make_unique<ui::AdminPage>(services, session, &work);
         page->resize(1100, 650);
     }
@@ -122,10 +128,30 @@ struct AdminFixture {
         work.waitForIdle();
     }
 
+    // Through a connection of the test's own.
     std::int64_t count(const char* table) const {
-        auto st = db->prepare(std::string("SELECT count(*) FROM ") + table);
-        REQUIRE(st.step());
-        return st.int64(0);
+        return uitest::countRows(path, std::string("SELECT count(*) FROM ") + table);
+    }
+    std::vector<services::UserSummary> userList() const {
+        auto list = users->list(session.user);
+        REQUIRE(list);
+        return *list;
+    }
+    std::optional<User> findUser(const std::string& name) const {
+        for (const auto& u : userList())
+            if (u.user.username == name)
+                return u.user;
+        return std::nullopt;
+    }
+    std::vector<services::SettingView> settingList() const {
+        auto list = settings->list(session.user);
+        REQUIRE(list);
+        return *list;
+    }
+    std::vector<std::string> branches() const {
+        auto list = services.queries->branches(session.user);
+        REQUIRE(list);
+        return *list;
     }
 
     // Runs the dry run or the import of `folder` and waits for it.
@@ -180,8 +206,8 @@ TEST_CASE("the user and settings models pass the model tester", "[ui][admin]") {
     ui::UserModel users;
     QAbstractItemModelTester userTester(&users,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-    users.setUsers(f.users->list(now()));
-    CHECK(users.rowCount() == static_cast<int>(f.users->list(now()).size()));
+    users.setUsers(f.userList());
+    CHECK(users.rowCount() == static_cast<int>(f.userList().size()));
     const int admin = users.rowOfUser(QStringLiteral("admin"));
     REQUIRE(admin >= 0);
     CHECK(users.index(admin, ui::UserModel::Role).data().toString() == "Administrator");
@@ -190,14 +216,14 @@ TEST_CASE("the user and settings models pass the model tester", "[ui][admin]") {
     ui::SettingsModel settings;
     QAbstractItemModelTester settingsTester(&settings,
                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
-    settings.setSettings(f.settings->list());
+    settings.setSettings(f.settingList());
     REQUIRE(settings.rowCount() >= 9);
     const int attempts = settings.rowOfKey(QStringLiteral("max_attempts_per_day"));
     REQUIRE(attempts >= 0);
     CHECK(settings.index(attempts, ui::SettingsModel::Value).data().toString() == "3");
     CHECK_FALSE(settings.index(attempts, ui::SettingsModel::Value).data(Qt::FontRole).isValid());
     REQUIRE(f.settings->change(f.session.user, "max_attempts_per_day", "5"));
-    settings.setSettings(f.settings->list());
+    settings.setSettings(f.settingList());
     CHECK(settings.index(attempts, ui::SettingsModel::Value).data().toString() == "5");
     CHECK(settings.index(attempts, ui::SettingsModel::Value)
               .data(Qt::FontRole)
@@ -208,7 +234,7 @@ TEST_CASE("the user and settings models pass the model tester", "[ui][admin]") {
 TEST_CASE("adding a user through the page's dialog writes the user and shows the password once",
           "[ui][admin]") {
     AdminFixture f;
-    const auto branches = storage::PortfolioQueries(*f.db).branches();
+    const auto branches = f.branches();
     REQUIRE(branches.size() >= 2);
     const QString branch = QString::fromStdString(branches.front());
     QString shownPassword;
@@ -236,7 +262,7 @@ TEST_CASE("adding a user through the page's dialog writes the user and shows the
     CHECK(script.handled() == 2);
     CHECK(problemBeforeBranch.contains("branch"));
 
-    const auto user = f.users->find("new.officer");
+    const auto user = f.findUser("new.officer");
     REQUIRE(user);
     CHECK(user->fullName == "New Officer");
     CHECK(user->role == Role::Officer);
@@ -259,7 +285,7 @@ TEST_CASE("an existing username shows the service's message and keeps the dialog
     dialog.show();
     dialog.accept();
     CHECK(dialog.isVisible());
-    CHECK(dialog.problem().toStdString() == "a user named \"admin\" already exists");
+    CHECK(dialog.problem().toStdString() == "A user named \"admin\" already exists.");
     CHECK_FALSE(dialog.issued());
 }
 
@@ -271,23 +297,23 @@ TEST_CASE("disabling oneself shows the service's refusal, disabling another user
         {when<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); })});
     f.page->disableSelectedUser();
     CHECK(f.page->userMessage()->text().toStdString() ==
-          "you cannot disable your own account; another administrator can");
-    CHECK_FALSE(f.users->find("admin")->disabled);
+          "You cannot disable your own account; another administrator can.");
+    CHECK_FALSE(f.findUser("admin")->disabled);
 
-    const auto officer = f.users->list(now()).back().user.username;
+    const auto officer = f.userList().back().user.username;
     REQUIRE(officer != "admin");
     f.page->selectUser(QString::fromStdString(officer));
     ModalScript confirm(
         {when<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); })});
     f.page->disableSelectedUser();
-    CHECK(f.users->find(officer)->disabled);
+    CHECK(f.findUser(officer)->disabled);
     const int row = f.page->userModel()->rowOfUser(QString::fromStdString(officer));
     CHECK(f.page->userModel()->index(row, ui::UserModel::Status).data().toString() == "disabled");
 }
 
 TEST_CASE("resetting a password shows the new temporary password once", "[ui][admin]") {
     AdminFixture f;
-    const auto officer = f.users->list(now()).back().user.username;
+    const auto officer = f.userList().back().user.username;
     f.page->selectUser(QString::fromStdString(officer));
     QString shown;
     ModalScript script({
@@ -308,7 +334,8 @@ TEST_CASE("resetting a password shows the new temporary password once", "[ui][ad
 TEST_CASE("a bad setting value shows the service's message and changes nothing", "[ui][admin]") {
     AdminFixture f;
     const auto expected =
-        f.settings->change(f.session.user, "max_attempts_per_day", "99").error().message;
+        ui::errorText(f.settings->change(f.session.user, "max_attempts_per_day", "99").error())
+            .toStdString();
     QString live, onSave, kept;
     bool stayedOpen = false, saveEnabled = true;
     ModalScript script({when<ui::EditSettingDialog>([&](ui::EditSettingDialog* d) {
@@ -329,7 +356,7 @@ TEST_CASE("a bad setting value shows the service's message and changes nothing",
     CHECK(onSave.toStdString() == expected);
     CHECK(stayedOpen);
     CHECK(kept == "99");
-    for (const auto& s : f.settings->list())
+    for (const auto& s : f.settingList())
         if (s.key == "max_attempts_per_day")
             CHECK(s.value == "3");
 
@@ -408,7 +435,7 @@ TEST_CASE("a clean dry run enables Import, which imports all and asks for a reco
     CHECK(imported.count() == 1);
     CHECK(f.page->importSummary()->text().contains("Imported"));
     CHECK(f.count("clients") == clientsBefore + 1);
-    const auto branches = storage::PortfolioQueries(*f.db).branches();
+    const auto branches = f.branches();
     CHECK(std::find(branches.begin(), branches.end(), "Zz Test Branch") != branches.end());
     CHECK_FALSE(f.page->importButton()->isEnabled());
 
@@ -418,13 +445,54 @@ TEST_CASE("a clean dry run enables Import, which imports all and asks for a reco
     CHECK_FALSE(f.page->importButton()->isEnabled());
 }
 
+TEST_CASE("a dry run that waits for other background work says so and runs when it ends",
+          "[ui][admin]") {
+    AdminFixture f;
+    const QString bad = f.dir.filePath(QStringLiteral("bad"));
+    copyFolder(QString::fromStdString((test::examplesDir() / "worked").string()), bad);
+    QString loans = readText(bad + QStringLiteral("/loans.csv"));
+    loans.replace(loans.indexOf(QStringLiteral("300.00")), 6, QStringLiteral("\"12,500\""));
+    QFile::setPermissions(bad + QStringLiteral("/loans.csv"), QFile::ReadOwner | QFile::WriteOwner);
+    writeText(bad + QStringLiteral("/loans.csv"), loans);
+
+    // Other work (the recompute, the case list) is running.
+    std::atomic<bool> release{false};
+    REQUIRE(f.work.start(QStringLiteral("other work"),
+                         [&](ui::JobControl&) -> ui::JobOutcome {
+                             while (!release)
+                                 QThread::msleep(5);
+                             return {};
+                         },
+                         {}) == ui::BackgroundWork::Start::Now);
+
+    f.page->folderEdit()->setText(bad);
+    // Queued, not refused: the page says it waits, and offers no second start meanwhile.
+    REQUIRE(f.page->checkFolder());
+    CHECK(f.work.queued() == 1);
+    CHECK(f.page->importSummary()->text().contains(QStringLiteral("Checking the files of")));
+    CHECK(f.page->importSummary()->text().contains(
+        QStringLiteral("starts when the background work in the status bar has ended")));
+    CHECK_FALSE(f.page->importSummary()->text().contains(QStringLiteral("not started")));
+    CHECK_FALSE(f.page->checkButton()->isEnabled());
+    CHECK_FALSE(f.page->checkFolder());
+    CHECK(f.work.queued() == 1);
+
+    release = true;
+    f.work.waitForIdle();
+    // The queued dry run ran.
+    INFO(f.page->importFindings()->toPlainText().toStdString());
+    CHECK(f.page->importFindings()->toPlainText().contains(
+        QStringLiteral("loans.csv:2: principal:")));
+    CHECK(f.page->importSummary()->text().contains("problem"));
+    CHECK(f.page->checkButton()->isEnabled());
+}
+
 TEST_CASE("the admin page shows its three tabs", "[ui][admin]") {
     AdminFixture f;
     REQUIRE(f.page->tabs()->count() == 3);
     CHECK(f.page->objectName() == "adminPage");
-    CHECK(f.page->userView()->model()->rowCount() == static_cast<int>(f.users->list(now()).size()));
-    CHECK(f.page->settingsView()->model()->rowCount() ==
-          static_cast<int>(f.settings->list().size()));
+    CHECK(f.page->userView()->model()->rowCount() == static_cast<int>(f.userList().size()));
+    CHECK(f.page->settingsView()->model()->rowCount() == static_cast<int>(f.settingList().size()));
     CHECK_FALSE(f.page->importButton()->isEnabled());
 }
 
@@ -432,7 +500,7 @@ TEST_CASE("the admin page shows its three tabs", "[ui][admin]") {
 TEST_CASE("admin dialogs as images", "[.][grab]") {
     const QString dir = qEnvironmentVariable("RD_ADMIN_GRAB_DIR", QStringLiteral("/tmp"));
     AdminFixture f;
-    ui::AddUserDialog add(*f.users, f.session.user, storage::PortfolioQueries(*f.db).branches());
+    ui::AddUserDialog add(*f.users, f.session.user, f.branches());
     add.usernameEdit()->setText(QStringLiteral("okello.j"));
     add.fullNameEdit()->setText(QStringLiteral("Okello James"));
     add.show();
@@ -443,9 +511,9 @@ TEST_CASE("admin dialogs as images", "[.][grab]") {
     password.show();
     QApplication::processEvents();
     CHECK(password.grab().save(dir + QStringLiteral("/admin-password.png")));
-    for (const auto& s : f.settings->list())
+    for (const auto& s : f.settingList())
         if (s.key == "priority_weights") {
-            ui::EditSettingDialog edit(*f.settings, *f.db, f.session.user, s);
+            ui::EditSettingDialog edit(*f.settings, f.session.user, s);
             edit.valueEdit()->setText(QStringLiteral("broken_promise=1000,promise_due=abc"));
             edit.show();
             QApplication::processEvents();

@@ -1,5 +1,6 @@
 // Contacts and notes are append-only: correcting one from the case file's timeline saves a
 // new entry that names the old one, and the old one stays in the database unchanged.
+#include "dialogs/log_contact_dialog.h"
 #include "models/timeline_model.h"
 #include "pages/case_file_page.h"
 #include "ui_fixture.h"
@@ -30,7 +31,7 @@ TEST_CASE("An officer corrects a contact and a note from the timeline, the origi
     DemoDesk desk;
     const auto officerName = desk.busiestOfficer();
     const User officer = desk.signIn(officerName);
-    const auto list = desk.callList().forOfficer(officerName, businessDate());
+    const auto list = desk.callList().forOfficer(officer, officerName, businessDate());
     REQUIRE(list);
     REQUIRE_FALSE(list->items.empty());
     const std::string loan = list->items.front().entry.loanId;
@@ -42,8 +43,8 @@ TEST_CASE("An officer corrects a contact and a note from the timeline, the origi
     wrong.note = "Logged on the wrong client";
     const auto saved = desk.contacts().addContact(officer, wrong);
     REQUIRE(saved);
-    const auto note = desk.actions().addNote(officer, loan, "Client moved to Gulu", std::nullopt,
-                                             businessDate());
+    const auto note =
+        desk.actions().addNote(officer, loan, "Client moved to Gulu", std::nullopt, businessDate());
     REQUIRE(note);
 
     const auto session = desk.session(officer);
@@ -70,15 +71,21 @@ TEST_CASE("An officer corrects a contact and a note from the timeline, the origi
     page.timelineView()->setCurrentIndex(page.timelineModel()->index(contactRow, 0));
     REQUIRE(button->isEnabled());
     QString title;
+    QString problem;
     ModalDriver correct("rd::ui::LogContactDialog", [&](QWidget* dialog) {
         title = dialog->windowTitle();
         auto* outcome = dialog->findChild<QComboBox*>(QStringLiteral("outcomeBox"));
         outcome->setCurrentIndex(outcome->findData(static_cast<int>(ContactOutcome::NoAnswer)));
         dialog->findChild<QPlainTextEdit*>(QStringLiteral("noteEdit"))
             ->setPlainText(QStringLiteral("Nobody answered; the refusal was another client"));
+        // Ctrl+Return is a shortcut: it fires in the active window only.
+        expect(activate(dialog), "the correction form becomes active");
         QTest::keyClick(dialog, Qt::Key_Return, Qt::ControlModifier);
+        problem = qobject_cast<ui::LogContactDialog*>(dialog)->problem();
     });
     CHECK(page.correctSelected());
+    INFO(problem.toStdString());
+    CHECK(problem.isEmpty());
     CHECK(correct.ran());
     CHECK(correct.failure().empty());
     CHECK(title.contains(QString::number(saved->contactId)));
@@ -94,8 +101,7 @@ TEST_CASE("An officer corrects a contact and a note from the timeline, the origi
     const auto noteId = std::to_string(*note);
     CHECK(desk.text("SELECT text FROM case_notes WHERE corrects_note_id = " + noteId) ==
           "Client moved to Lira");
-    CHECK(desk.text("SELECT text FROM case_notes WHERE id = " + noteId) ==
-          "Client moved to Gulu");
+    CHECK(desk.text("SELECT text FROM case_notes WHERE id = " + noteId) == "Client moved to Gulu");
     // A blank correction is refused with the service's reason and writes nothing.
     CHECK_FALSE(page.correctNote(*note, QStringLiteral("   ")));
     CHECK_FALSE(page.message().isEmpty());

@@ -2,7 +2,6 @@
 // until the form is right.
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/take_payment_dialog.h"
-#include "storage/portfolio_settings.h"
 #include "ui_fixture.h"
 
 #include <QComboBox>
@@ -31,11 +30,11 @@ struct OfficerCase {
 OfficerCase officerCase(DemoDesk& desk) {
     OfficerCase c;
     c.officer = desk.signIn(desk.busiestOfficer());
-    const auto list = desk.callList().forOfficer(c.officer.username, businessDate());
+    const auto list = desk.callList().forOfficer(c.officer, c.officer.username, businessDate());
     REQUIRE(list);
     REQUIRE(!list->items.empty());
     c.loan = list->items.front().entry.loanId;
-    auto file = desk.cases().caseFile(c.loan, businessDate());
+    auto file = desk.cases().caseFile(c.officer, c.loan, businessDate());
     REQUIRE(file);
     c.file = std::move(*file);
     return c;
@@ -129,13 +128,12 @@ TEST_CASE("LogContactDialog outside contact hours asks for a reason and saves on
     DemoDesk desk;
     auto c = officerCase(desk);
     auto session = desk.session(c.officer);
-    session.minuteOfDay = [] { return 21 * 60 + 10; };
-    const auto rules = storage::loadDeskSettings(desk.db()).contactRules;
+    session.clock = ui::fixedLocalClock(businessDate(), 21 * 60 + 10);
     const auto contactsOfLoan = "SELECT count(*) FROM contacts c JOIN loans l ON l.id = "
                                 "c.loan_pk WHERE l.loan_id = '" +
                                 c.loan + "'";
     const auto contactsBefore = desk.count(contactsOfLoan);
-    ui::LogContactDialog dialog(desk.services(), session, c.file, rules);
+    ui::LogContactDialog dialog(desk.services(), session, c.file);
     dialog.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
     auto* save = saveButton(&dialog);
@@ -191,8 +189,7 @@ TEST_CASE("LogContactDialog refuses a promise without a valid amount", "[ui][dia
     DemoDesk desk;
     auto c = officerCase(desk);
     const auto session = desk.session(c.officer);
-    const auto rules = storage::loadDeskSettings(desk.db()).contactRules;
-    ui::LogContactDialog dialog(desk.services(), session, c.file, rules);
+    ui::LogContactDialog dialog(desk.services(), session, c.file);
     dialog.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
     auto* save = saveButton(&dialog);

@@ -45,7 +45,7 @@ TEST_CASE("An officer signs in and works three cases of the call list by keyboar
     REQUIRE(officer.rfind("rec.", 0) == 0);
 
     // Sign in through the dialog: a wrong password first, then the right one.
-    ui::SignInDialog signIn(desk.users(), true);
+    ui::SignInDialog signIn(desk.users(), desk.all().clock());
     QString wrongPasswordProblem;
     bool stayedOpenOnWrongPassword = false;
     ModalDriver typeCredentials("rd::ui::SignInDialog", [&](QWidget* dialog) {
@@ -65,7 +65,7 @@ TEST_CASE("An officer signs in and works three cases of the call list by keyboar
     REQUIRE(typeCredentials.ran());
     REQUIRE(typeCredentials.failure().empty());
     CHECK(stayedOpenOnWrongPassword);
-    CHECK(wrongPasswordProblem.contains(QStringLiteral("wrong username or password")));
+    CHECK(wrongPasswordProblem.contains(QStringLiteral("Wrong username or password")));
     REQUIRE(signInResult == QDialog::Accepted);
     REQUIRE(signIn.user());
     REQUIRE(signIn.user()->username == officer);
@@ -84,7 +84,7 @@ TEST_CASE("An officer signs in and works three cases of the call list by keyboar
     INFO("call list: " << q(loans.join(QStringLiteral(", "))));
     REQUIRE(loans.size() >= 4);
     // The list is the service's list for this officer, in rank order.
-    const auto serviceList = desk.callList().forOfficer(officer, businessDate());
+    const auto serviceList = desk.callList().forOfficer(*signIn.user(), officer, businessDate());
     REQUIRE(serviceList);
     REQUIRE(static_cast<int>(serviceList->items.size()) == loans.size());
     for (int i = 0; i < loans.size(); ++i)

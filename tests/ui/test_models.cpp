@@ -12,7 +12,6 @@
 #include "models/schedule_model.h"
 #include "models/team_model.h"
 #include "models/timeline_model.h"
-#include "storage/portfolio_settings.h"
 #include "ui_fixture.h"
 
 #include <QAbstractItemModelTester>
@@ -75,7 +74,7 @@ WorkedCase workACase(DemoDesk& desk) {
     w.officer = desk.busiestOfficer();
     const auto officer = desk.signIn(w.officer);
     const auto supervisor = desk.signIn(desk.supervisorOf(w.officer));
-    const auto list = desk.callList().forOfficer(w.officer, businessDate());
+    const auto list = desk.callList().forOfficer(officer, w.officer, businessDate());
     REQUIRE(list);
     REQUIRE(!list->items.empty());
     w.loan = list->items.front().entry.loanId;
@@ -100,7 +99,7 @@ WorkedCase workACase(DemoDesk& desk) {
         REQUIRE(desk.payments().takePayment(officer, pay, businessDate()));
     }
     REQUIRE(desk.payments().reverse(supervisor, 1, "counterfeit note", businessDate()));
-    auto file = desk.cases().caseFile(w.loan, businessDate());
+    auto file = desk.cases().caseFile(officer, w.loan, businessDate());
     REQUIRE(file);
     w.file = std::move(*file);
     return w;
@@ -112,7 +111,8 @@ TEST_CASE("CallListModel and CallListProxyModel pass the model tester on real ca
           "[ui][models]") {
     DemoDesk desk;
     const auto officer = desk.busiestOfficer();
-    auto list = desk.callList().forOfficer(officer, businessDate());
+    const auto actor = desk.signIn(officer);
+    auto list = desk.callList().forOfficer(actor, officer, businessDate());
     REQUIRE(list);
     REQUIRE(list->items.size() >= 5);
     const auto items = list->items;
@@ -169,7 +169,7 @@ TEST_CASE("CallListModel and CallListProxyModel pass the model tester on real ca
     const auto other = desk.text("SELECT username FROM users WHERE role = 'officer' AND "
                                  "username <> '" +
                                  officer + "' ORDER BY username LIMIT 1");
-    auto otherList = desk.callList().forOfficer(other, businessDate());
+    auto otherList = desk.callList().forOfficer(localOperator(), other, businessDate());
     REQUIRE(otherList);
     model.setItems(otherList->items, otherList->currency);
     CHECK(model.rowCount() == static_cast<int>(otherList->items.size()));
@@ -222,12 +222,10 @@ TEST_CASE("TimelineModel, ScheduleModel and ReceiptsModel pass the model tester 
     REQUIRE(noAnswerRow >= 0);
     CHECK(promisedRow < noAnswerRow);
 
-    PositionCalculator calc(storage::loadDelinquencyPolicy(desk.db()));
-    calc.compute(file.ledger, businessDate());
-    const auto installments = calc.installments();
+    // The case file carries the schedule as of its date and the tolerance it was read with.
+    const auto installments = file.installments;
     REQUIRE(!installments.empty());
-    schedule.setSchedule(installments, businessDate(), calc.policy().arrearsTolerance,
-                         file.currency);
+    schedule.setSchedule(installments, businessDate(), file.arrearsTolerance, file.currency);
     REQUIRE(schedule.rowCount() == static_cast<int>(installments.size()));
     bool overdue = false;
     for (int row = 0; row < schedule.rowCount(); ++row) {
@@ -237,9 +235,11 @@ TEST_CASE("TimelineModel, ScheduleModel and ReceiptsModel pass the model tester 
     }
     CHECK(overdue); // the loan is on the call list: something is overdue
 
-    const auto loanReceipts = desk.payments().receiptsForLoan(worked.loan);
-    REQUIRE(loanReceipts.size() == 2);
-    receipts.setReceipts(loanReceipts, file.currency);
+    const auto reader = desk.signIn(worked.officer);
+    const auto loanReceipts = desk.payments().receiptsForLoan(reader, worked.loan);
+    REQUIRE(loanReceipts);
+    REQUIRE(loanReceipts->size() == 2);
+    receipts.setReceipts(*loanReceipts, file.currency);
     REQUIRE(receipts.rowCount() == 2);
     CHECK(receipts.receipt(0).receiptNo == 2); // newest first
     CHECK(receipts.index(0, ui::ReceiptsModel::Receipt).data().toString() ==
@@ -255,15 +255,16 @@ TEST_CASE("TimelineModel, ScheduleModel and ReceiptsModel pass the model tester 
     const auto otherLoan = desk.text("SELECT l.loan_id FROM loans l JOIN cases c ON c.loan_pk = "
                                      "l.id WHERE c.status = 'open' AND l.loan_id <> '" +
                                      worked.loan + "' ORDER BY l.loan_id LIMIT 1");
-    auto otherFile = desk.cases().caseFile(otherLoan, businessDate());
+    auto otherFile = desk.cases().caseFile(localOperator(), otherLoan, businessDate());
     REQUIRE(otherFile);
     timeline.setEntries(ui::buildTimeline(*otherFile));
     CHECK(timeline.rowCount() >= 1);
-    calc.compute(otherFile->ledger, businessDate());
-    schedule.setSchedule(calc.installments(), businessDate(), calc.policy().arrearsTolerance,
+    schedule.setSchedule(otherFile->installments, businessDate(), otherFile->arrearsTolerance,
                          otherFile->currency);
     CHECK(schedule.rowCount() >= 1);
-    receipts.setReceipts(desk.payments().receiptsForLoan(otherLoan), otherFile->currency);
+    const auto otherReceipts = desk.payments().receiptsForLoan(localOperator(), otherLoan);
+    REQUIRE(otherReceipts);
+    receipts.setReceipts(*otherReceipts, otherFile->currency);
     CHECK(receipts.rowCount() == 0);
     timeline.setEntries({});
     schedule.setSchedule({}, businessDate(), 0, file.currency);
@@ -334,8 +335,9 @@ TEST_CASE("The case list, search, promises, team, approvals, audit, other-loans,
     CHECK(team.rowCount() == static_cast<int>(members->size()));
 
     const auto requests = desk.actions().approvals(supervisor, false);
-    REQUIRE(requests.size() == 1);
-    approvals.setApprovals(requests);
+    REQUIRE(requests);
+    REQUIRE(requests->size() == 1);
+    approvals.setApprovals(*requests);
     CHECK(approvals.rowCount() == 1);
 
     const auto trail = desk.actions().auditTrail(supervisor, worked.loan);
@@ -348,7 +350,7 @@ TEST_CASE("The case list, search, promises, team, approvals, audit, other-loans,
                                       "(SELECT client_pk FROM loans GROUP BY client_pk HAVING "
                                       "count(*) > 1) ORDER BY l.loan_id LIMIT 1");
     REQUIRE(!sharedLoan.empty());
-    const auto others = desk.queries().otherLoans(sharedLoan, date);
+    const auto others = desk.queries().otherLoans(localOperator(), sharedLoan, date);
     REQUIRE(others);
     REQUIRE(!others->empty());
     otherLoans.setRows(*others, currency);

@@ -29,7 +29,7 @@ QString labelsText(QWidget* widget) {
 }
 
 std::string firstLoanOf(DemoDesk& desk, const std::string& officer, int skip = 0) {
-    const auto list = desk.callList().forOfficer(officer, businessDate());
+    const auto list = desk.callList().forOfficer(localOperator(), officer, businessDate());
     REQUIRE(list);
     REQUIRE(static_cast<int>(list->items.size()) > skip);
     return list->items[static_cast<std::size_t>(skip)].entry.loanId;
@@ -139,8 +139,9 @@ TEST_CASE("An officer is refused a supervisor's actions and nothing changes", "[
         CHECK(dialog.movedCount() == 0);
         const auto shown = labelsText(&dialog);
         INFO(q(shown));
+        // The service's words, as errorText shows them (capitalised).
         CHECK(shown.contains(
-            QStringLiteral("permission denied for %1").arg(QString::fromStdString(officerName))));
+            QStringLiteral("Permission denied for %1").arg(QString::fromStdString(officerName))));
         CHECK(shown.contains(QString::fromStdString(loan)));
         CHECK(desk.officerOfLoan(loan) == officerName);
         CHECK(desk.count("SELECT count(*) FROM audit_log") == auditBefore);
@@ -164,7 +165,7 @@ TEST_CASE("An officer is refused a supervisor's actions and nothing changes", "[
         const auto auditBefore = desk.count("SELECT count(*) FROM audit_log");
         CHECK_FALSE(page.reverseReceipt(QStringLiteral("cheque bounced")));
         INFO(q(page.message()));
-        CHECK(page.message().contains(QStringLiteral("permission denied")));
+        CHECK(page.message().contains(QStringLiteral("Permission denied")));
         CHECK(desk.count("SELECT count(*) FROM payment_reversals") == 0);
         CHECK(desk.count("SELECT count(*) FROM payments WHERE payment_id = 'DESK-000001' AND "
                          "reversed_on IS NULL") == 1);

@@ -1,5 +1,7 @@
 #include "ui_fixture.h"
 
+#include "services/portfolio_service.h"
+
 #include <QApplication>
 #include <QDialog>
 #include <QTest>
@@ -10,10 +12,6 @@
 
 namespace rd::uitest {
 namespace {
-
-std::chrono::sys_seconds now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 // Runs `sql` on a connection of its own and hands each row to `row`.
 void query(const std::filesystem::path& path, const std::string& sql,
@@ -59,6 +57,42 @@ Date businessDate() {
     return Date::parse(kBusinessDate).value();
 }
 
+Clock deskClock() {
+    return ui::fixedLocalClock(businessDate(), kHalfPastTen);
+}
+
+std::int64_t countRows(const std::filesystem::path& db, const std::string& sql) {
+    std::int64_t value = 0;
+    bool first = true;
+    query(db, sql, [&](sqlite3_stmt* stmt) {
+        if (first)
+            value = sqlite3_column_int64(stmt, 0);
+        first = false;
+    });
+    return value;
+}
+
+DatabaseLock::DatabaseLock(const std::filesystem::path& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db_, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        throw std::runtime_error("cannot lock " + path.string() + ": " + message);
+    }
+}
+
+DatabaseLock::~DatabaseLock() {
+    release();
+}
+
+void DatabaseLock::release() {
+    if (!db_)
+        return;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db_);
+    db_ = nullptr;
+}
+
 // Making the demo takes seconds (every demo user's password is hashed with Argon2id) and
 // ctest runs each test case in a process of its own: the database is made once per build
 // of the CLI and kept in the build tree, named after the CLI binary's time and size.
@@ -93,21 +127,12 @@ const std::filesystem::path& demoTemplate() {
 DemoDesk::DemoDesk() : dbPath_(tmp_ / "desk.db") {
     const auto& source = demoTemplate();
     std::filesystem::copy_file(source, dbPath_);
-    auto opened = storage::Database::open(dbPath_, {});
+    // As src/app/main.cpp opens it, with the tests' clock.
+    auto opened = services::Services::open(dbPath_, {}, deskClock());
     if (!opened)
         throw std::runtime_error("cannot open the demo copy: " + opened.error().message);
-    db_ = std::move(opened).value();
-    users_ = std::make_unique<services::UserService>(*db_);
-    cases_ = std::make_unique<services::CaseService>(*db_);
-    contacts_ = std::make_unique<services::ContactService>(*db_);
-    callList_ = std::make_unique<services::CallListService>(*db_);
-    payments_ = std::make_unique<services::PaymentService>(*db_);
-    actions_ = std::make_unique<services::CaseActionsService>(*db_);
-    queries_ = std::make_unique<services::CaseQueryService>(*db_);
-    settings_ = std::make_unique<services::SettingsService>(*db_);
-    services_ = ui::DeskServices{db_.get(),       users_.get(),    cases_.get(),
-                                 contacts_.get(), callList_.get(), payments_.get(),
-                                 actions_.get(),  queries_.get(),  settings_.get()};
+    services_ = std::move(opened).value();
+    desk_ = ui::deskServices(*services_);
 }
 
 DemoDesk::~DemoDesk() = default;
@@ -116,29 +141,24 @@ ui::DeskSession DemoDesk::session(const User& user) const {
     ui::DeskSession s;
     s.user = user;
     s.businessDate = businessDate();
-    s.demoDatabase = db_->setting("demo_portfolio").value_or("") == "1";
-    if (const auto currency = db_->currency())
-        s.currency = *currency;
-    s.minuteOfDay = [] { return kHalfPastTen; };
+    const auto info = services_->portfolio().info().value();
+    s.demoDatabase = info.demoPortfolio;
+    if (info.currency)
+        s.currency = *info.currency;
+    s.clock = services_->clock();
     return s;
 }
 
 User DemoDesk::signIn(const std::string& username) {
-    auto signedIn = users_->authenticate(username, kDemoPassword, now());
+    auto signedIn =
+        services_->users().authenticate(username, kDemoPassword, services_->clock().now());
     if (!signedIn)
         throw std::runtime_error("cannot sign in " + username + ": " + signedIn.error().message);
     return signedIn->user;
 }
 
 std::int64_t DemoDesk::count(const std::string& sql) const {
-    std::int64_t value = 0;
-    bool first = true;
-    query(dbPath_, sql, [&](sqlite3_stmt* stmt) {
-        if (first)
-            value = sqlite3_column_int64(stmt, 0);
-        first = false;
-    });
-    return value;
+    return countRows(dbPath_, sql);
 }
 
 std::string DemoDesk::text(const std::string& sql) const {

@@ -1,9 +1,10 @@
 #pragma once
 
 // The fixture of the GUI tests: a real demo database made by the real CLI (300 loans as of
-// 2026-11-27, cases recomputed), copied for each test and opened with the services built as
-// src/app/main.cpp builds them; helpers to drive modal dialogs and to read the database
-// through a separate SQLite connection.
+// 2026-11-27, cases recomputed), copied for each test and opened with services::Services::open
+// as src/app/main.cpp opens it (with the desk's clock fixed at 10:30 on the business date);
+// helpers to drive modal dialogs and to read (or lock) the database through a separate
+// SQLite connection.
 
 #include "../cli/cli_runner.h"
 #include "core/user.h"
@@ -13,10 +14,10 @@
 #include "services/case_query_service.h"
 #include "services/case_service.h"
 #include "services/contact_service.h"
+#include "services/desk_services.h"
 #include "services/payment_service.h"
 #include "services/settings_service.h"
 #include "services/user_service.h"
-#include "storage/database.h"
 
 #include <QElapsedTimer>
 #include <QString>
@@ -30,6 +31,8 @@
 #include <string>
 #include <vector>
 
+struct sqlite3;
+
 namespace rd::uitest {
 
 inline constexpr const char* kBusinessDate = "2026-11-27";
@@ -42,6 +45,26 @@ Date businessDate();
 // 2026-11-27`, then `recompute --as-of 2026-11-27`.
 const std::filesystem::path& demoTemplate();
 
+// The desk's clock in the tests: 10:30 (local time) on the business date.
+Clock deskClock();
+
+// Through a connection of its own: the first column of the first row of `sql` (0 when none).
+std::int64_t countRows(const std::filesystem::path& db, const std::string& sql);
+
+// Holds the database file's write lock from a second connection (BEGIN EXCLUSIVE) while it
+// lives, as another program would: a service's write then fails after its busy timeout.
+class DatabaseLock {
+public:
+    explicit DatabaseLock(const std::filesystem::path& db);
+    ~DatabaseLock();
+    DatabaseLock(const DatabaseLock&) = delete;
+    DatabaseLock& operator=(const DatabaseLock&) = delete;
+    void release();
+
+private:
+    ::sqlite3* db_ = nullptr;
+};
+
 // A private copy of the demo database, opened with the workstation's services.
 class DemoDesk {
 public:
@@ -52,15 +75,16 @@ public:
 
     const std::filesystem::path& dbPath() const { return dbPath_; }
     const std::filesystem::path& tempDir() const { return tmp_.path(); }
-    storage::Database& db() { return *db_; }
-    ui::DeskServices services() const { return services_; }
-    services::UserService& users() { return *users_; }
-    services::CaseService& cases() { return *cases_; }
-    services::ContactService& contacts() { return *contacts_; }
-    services::CallListService& callList() { return *callList_; }
-    services::PaymentService& payments() { return *payments_; }
-    services::CaseActionsService& actions() { return *actions_; }
-    services::CaseQueryService& queries() { return *queries_; }
+    services::Services& all() { return *services_; }
+    ui::DeskServices services() const { return desk_; }
+    services::UserService& users() { return services_->users(); }
+    services::CaseService& cases() { return services_->cases(); }
+    services::ContactService& contacts() { return services_->contacts(); }
+    services::CallListService& callList() { return services_->callList(); }
+    services::PaymentService& payments() { return services_->payments(); }
+    services::CaseActionsService& actions() { return services_->actions(); }
+    services::CaseQueryService& queries() { return services_->queries(); }
+    services::SettingsService& settings() { return services_->settings(); }
 
     // The session of a signed-in user on the business date at 10:30 (inside contact hours).
     ui::DeskSession session(const User& user) const;
@@ -80,16 +104,8 @@ public:
 private:
     test::TempDir tmp_;
     std::filesystem::path dbPath_;
-    std::unique_ptr<storage::Database> db_;
-    std::unique_ptr<services::UserService> users_;
-    std::unique_ptr<services::CaseService> cases_;
-    std::unique_ptr<services::ContactService> contacts_;
-    std::unique_ptr<services::CallListService> callList_;
-    std::unique_ptr<services::PaymentService> payments_;
-    std::unique_ptr<services::CaseActionsService> actions_;
-    std::unique_ptr<services::CaseQueryService> queries_;
-    std::unique_ptr<services::SettingsService> settings_;
-    ui::DeskServices services_;
+    std::unique_ptr<services::Services> services_;
+    ui::DeskServices desk_;
 };
 
 // Drives the next modal dialog: once a modal widget that inherits `className` is active,

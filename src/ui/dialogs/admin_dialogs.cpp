@@ -1,7 +1,7 @@
 #include "admin_dialogs.h"
 
+#include "error_text.h"
 #include "models/user_model.h"
-#include "storage/portfolio_settings.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -142,7 +142,7 @@ void AddUserDialog::accept() {
     user.branches = checkedBranches();
     auto result = users_.addUser(actor_, user, std::nullopt);
     if (!result) {
-        problem_->setText(fromStd(result.error().message));
+        problem_->setText(reportError(this, result.error()));
         return;
     }
     issued_ = std::move(result).value();
@@ -189,10 +189,9 @@ QString TemporaryPasswordDialog::password() const {
     return password_->text();
 }
 
-EditSettingDialog::EditSettingDialog(services::SettingsService& settings,
-                                     const storage::Database& db, const User& actor,
+EditSettingDialog::EditSettingDialog(services::SettingsService& settings, const User& actor,
                                      services::SettingView setting, QWidget* parent)
-    : QDialog(parent), settings_(settings), db_(db), actor_(actor), setting_(std::move(setting)),
+    : QDialog(parent), settings_(settings), actor_(actor), setting_(std::move(setting)),
       value_(new QLineEdit(fromStd(setting_.value), this)), problem_(problemLabel(this)),
       normalised_(new QLabel(this)), save_(nullptr) {
     setObjectName(QStringLiteral("editSettingDialog"));
@@ -250,9 +249,9 @@ QString EditSettingDialog::problem() const {
 void EditSettingDialog::validate() {
     // The same check the service makes on save, as the administrator types.
     const auto checked =
-        storage::validateSetting(db_, setting_.key, value_->text().trimmed().toStdString());
+        settings_.validate(actor_, setting_.key, value_->text().trimmed().toStdString());
     if (!checked) {
-        problem_->setText(fromStd(checked.error().message));
+        problem_->setText(errorText(checked.error()));
         normalised_->clear();
         save_->setEnabled(false);
         save_->setToolTip(problem_->text());
@@ -270,7 +269,7 @@ void EditSettingDialog::validate() {
 void EditSettingDialog::accept() {
     auto result = settings_.change(actor_, setting_.key, value_->text().trimmed().toStdString());
     if (!result) {
-        problem_->setText(fromStd(result.error().message));
+        problem_->setText(reportError(this, result.error()));
         return;
     }
     stored_ = *result;

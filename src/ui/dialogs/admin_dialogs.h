@@ -17,10 +17,6 @@ class QListView;
 class QPushButton;
 class QStandardItemModel;
 
-namespace rd::storage {
-class Database;
-}
-
 namespace rd::ui {
 
 // A new user: username, full name, role and the branches they work in, checked as the
@@ -76,8 +72,8 @@ private:
 class EditSettingDialog : public QDialog {
     Q_OBJECT
 public:
-    EditSettingDialog(services::SettingsService& settings, const storage::Database& db,
-                      const User& actor, services::SettingView setting, QWidget* parent = nullptr);
+    EditSettingDialog(services::SettingsService& settings, const User& actor,
+                      services::SettingView setting, QWidget* parent = nullptr);
 
     QLineEdit* valueEdit() const { return value_; }
     QString problem() const;
@@ -89,7 +85,6 @@ private:
     void validate();
 
     services::SettingsService& settings_;
-    const storage::Database& db_;
     User actor_;
     services::SettingView setting_;
     QLineEdit* value_;

@@ -1,6 +1,7 @@
 #include "log_contact_dialog.h"
 
 #include "display_text.h"
+#include "error_text.h"
 #include "money_display.h"
 #include "ui_log_contact_dialog.h"
 
@@ -23,10 +24,9 @@ constexpr PersonReached kPersons[] = {PersonReached::Client, PersonReached::Guar
 } // namespace
 
 LogContactDialog::LogContactDialog(DeskServices services, const DeskSession& session,
-                                   const services::CaseFile& file, ContactRules rules,
-                                   QWidget* parent)
+                                   const services::CaseFile& file, QWidget* parent)
     : QDialog(parent), ui_(std::make_unique<Ui::LogContactDialog>()), services_(services),
-      session_(session), file_(file), rules_(rules) {
+      session_(session), file_(file), rules_(file.contactRules) {
     ui_->setupUi(this);
     setObjectName(QStringLiteral("logContactDialog"));
     ui_->caseLabel->setText(
@@ -195,8 +195,12 @@ void LogContactDialog::accept() {
                             .value();
     auto result = services_.contacts->addContact(session_.user, contactFromForm(promiseAmount));
     if (!result) {
-        problem_ = QString::fromStdString(result.error().message);
+        problem_ = reportError(this, result.error());
         ui_->problemLabel->setText(problem_);
+        if (result.error().hint == Hint::GiveReason && !ui_->overrideEdit->isHidden())
+            ui_->overrideEdit->setFocus();
+        else if (result.error().hint == Hint::GivePromiseBoth)
+            ui_->promiseAmountEdit->setFocus();
         return;
     }
     saved_ = *result;

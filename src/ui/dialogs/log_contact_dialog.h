@@ -19,11 +19,12 @@ namespace rd::ui {
 // outcome is a promise, the next action (defaulted from the outcome), and a reason when a
 // client-protection rule would be broken. Filled top to bottom with Tab; Ctrl+Enter saves.
 // Nothing typed is lost when the service refuses: the reason is shown and the form stays.
+// The contact rules are those of the case file (the settings in force when it was read).
 class LogContactDialog : public QDialog {
     Q_OBJECT
 public:
     LogContactDialog(DeskServices services, const DeskSession& session,
-                     const services::CaseFile& file, ContactRules rules, QWidget* parent = nullptr);
+                     const services::CaseFile& file, QWidget* parent = nullptr);
     ~LogContactDialog() override;
 
     const std::optional<services::ContactSaved>& saved() const { return saved_; }

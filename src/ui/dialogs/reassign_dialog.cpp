@@ -1,5 +1,6 @@
 #include "reassign_dialog.h"
 
+#include "error_text.h"
 #include "services/case_service.h"
 #include "services/user_service.h"
 
@@ -9,7 +10,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <chrono>
 
 namespace rd::ui {
 
@@ -21,9 +21,10 @@ ReassignDialog::ReassignDialog(DeskServices services, const DeskSession& session
     setObjectName(QStringLiteral("reassignDialog"));
     setWindowTitle(tr("Reassign cases"));
     officers_->setObjectName(QStringLiteral("reassignOfficer"));
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    for (const auto& u : services_.users->list(now)) {
+    auto users = services_.users->list(session_.user);
+    if (!users)
+        problem_->setText(reportError(this, users.error()));
+    for (const auto& u : users ? *users : std::vector<services::UserSummary>{}) {
         if (u.user.disabled || u.user.role == Role::Admin ||
             (!branch.isEmpty() && !u.user.worksIn(branch.toStdString())))
             continue;
@@ -35,7 +36,7 @@ ReassignDialog::ReassignDialog(DeskServices services, const DeskSession& session
     problem_->setStyleSheet(QStringLiteral("color: #b71c1c;"));
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("Reassign"));
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(officers_->count() > 0);
-    if (officers_->count() == 0)
+    if (officers_->count() == 0 && users)
         problem_->setText(tr("Nobody else works in %1: add an officer to the branch first "
                              "(Admin, Users).")
                               .arg(branch));
@@ -57,6 +58,7 @@ void ReassignDialog::accept() {
     const auto to = officers_->currentData().toString().toStdString();
     QStringList problems;
     QStringList notMoved;
+    bool storageFailed = false;
     for (const auto& loan : loans_) {
         auto result =
             services_.cases->reassign(session_.user, loan.toStdString(), to, session_.businessDate);
@@ -64,8 +66,12 @@ void ReassignDialog::accept() {
             ++moved_;
         } else {
             notMoved << loan;
-            problems << QStringLiteral("%1: %2").arg(
-                loan, QString::fromStdString(result.error().message));
+            // One message box for a storage failure, however many cases it stopped.
+            const bool storage = result.error().kind == ErrorKind::Storage;
+            problems << QStringLiteral("%1: %2").arg(loan, storage && !storageFailed
+                                                               ? reportError(this, result.error())
+                                                               : errorText(result.error()));
+            storageFailed = storageFailed || storage;
         }
     }
     loans_ = notMoved; // a second try only retries what failed

@@ -1,5 +1,6 @@
 #include "sign_in_dialog.h"
 
+#include "error_text.h"
 #include "services/user_service.h"
 
 #include <QDialogButtonBox>
@@ -8,14 +9,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <chrono>
 
 namespace rd::ui {
 namespace {
-
-std::chrono::sys_seconds now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 QLabel* problemLabel(QWidget* parent) {
     auto* label = new QLabel(parent);
@@ -34,8 +30,8 @@ QLineEdit* makePasswordEdit(QWidget* parent, const QString& name) {
 
 } // namespace
 
-SignInDialog::SignInDialog(services::UserService& users, bool demoDatabase, QWidget* parent)
-    : QDialog(parent), users_(users), username_(new QLineEdit(this)),
+SignInDialog::SignInDialog(services::UserService& users, Clock clock, QWidget* parent)
+    : QDialog(parent), users_(users), clock_(std::move(clock)), username_(new QLineEdit(this)),
       password_(makePasswordEdit(this, QStringLiteral("password"))), problem_(problemLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("signInDialog"));
@@ -50,11 +46,11 @@ SignInDialog::SignInDialog(services::UserService& users, bool demoDatabase, QWid
     layout->addWidget(title);
     layout->addLayout(form);
     layout->addWidget(problem_);
-    if (demoDatabase) {
-        QStringList names;
-        for (const auto& u : users_.list(now()))
-            if (!u.user.disabled)
-                names << QString::fromStdString(u.user.username);
+    // Only a demo portfolio lists its users (read before anyone has signed in).
+    QStringList names;
+    for (const auto& name : users_.demoSignInNames())
+        names << QString::fromStdString(name);
+    if (!names.isEmpty()) {
         auto* demo = new QLabel(
             tr("<b>Demo portfolio.</b> Every demo user has the password <b>demo1234</b>: "
                "%1. Never use these accounts with real data.")
@@ -82,9 +78,10 @@ void SignInDialog::accept() {
         return;
     }
     const auto password = password_->text().toStdString();
-    auto result = users_.authenticate(username_->text().trimmed().toStdString(), password, now());
+    auto result =
+        users_.authenticate(username_->text().trimmed().toStdString(), password, clock_.now());
     if (!result) {
-        problem_->setText(QString::fromStdString(result.error().message));
+        problem_->setText(reportError(this, result.error()));
         password_->clear();
         password_->setFocus();
         return;
@@ -143,7 +140,7 @@ void FirstAdminDialog::accept() {
                             {}};
     auto result = users_.createFirstAdmin(admin, password_->text().toStdString());
     if (!result) {
-        problem_->setText(QString::fromStdString(result.error().message));
+        problem_->setText(reportError(this, result.error()));
         return;
     }
     user_ = result->user;
@@ -185,7 +182,7 @@ void ChangePasswordDialog::accept() {
     auto result = users_.changeOwnPassword(user_, current_->text().toStdString(),
                                            password_->text().toStdString());
     if (!result) {
-        problem_->setText(QString::fromStdString(result.error().message));
+        problem_->setText(reportError(this, result.error()));
         return;
     }
     QDialog::accept();

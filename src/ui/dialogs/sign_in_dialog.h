@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/user.h"
 
 #include <QDialog>
@@ -16,12 +17,12 @@ class UserService;
 namespace rd::ui {
 
 // Asks for a username and password and checks them with the user service (lockout and
-// disabled accounts included). On a demo database it lists the demo users. A temporary
-// password must be changed before the window opens.
+// disabled accounts included) at the desk's clock. On a demo database it lists the demo
+// users. A temporary password must be changed before the window opens.
 class SignInDialog : public QDialog {
     Q_OBJECT
 public:
-    SignInDialog(services::UserService& users, bool demoDatabase, QWidget* parent = nullptr);
+    SignInDialog(services::UserService& users, Clock clock, QWidget* parent = nullptr);
 
     const std::optional<User>& user() const { return user_; }
     QLineEdit* usernameEdit() const { return username_; }
@@ -31,6 +32,7 @@ public:
 
 private:
     services::UserService& users_;
+    Clock clock_;
     QLineEdit* username_;
     QLineEdit* password_;
     QLabel* problem_;

@@ -1,6 +1,7 @@
 #include "take_payment_dialog.h"
 
 #include "display_text.h"
+#include "error_text.h"
 #include "money_display.h"
 
 #include <QComboBox>
@@ -119,11 +120,11 @@ void TakePaymentDialog::validate() {
         problem_ = tr("Enter the reference of the %1 payment (a non-cash payment needs one).")
                        .arg(method_->currentText().toLower());
     if (amount) {
-        auto preview =
-            services_.payments->preview(file_.loan.loanId, *amount, toDate(date_->date()));
+        auto preview = services_.payments->preview(session_.user, file_.loan.loanId, *amount,
+                                                   toDate(date_->date()));
         if (!preview) {
             if (problem_.isEmpty())
-                problem_ = QString::fromStdString(preview.error().message);
+                problem_ = errorText(preview.error());
         } else {
             const auto& c = file_.currency;
             const auto& a = preview->allocated;
@@ -165,8 +166,10 @@ void TakePaymentDialog::accept() {
     payment.paidOn = toDate(date_->date());
     auto result = services_.payments->takePayment(session_.user, payment, session_.businessDate);
     if (!result) {
-        problem_ = QString::fromStdString(result.error().message);
+        problem_ = reportError(this, result.error());
         problemLabel_->setText(problem_);
+        if (result.error().hint == Hint::GiveReference)
+            reference_->setFocus();
         return;
     }
     receipt_ = *result;

@@ -6,7 +6,7 @@ namespace rd::ui {
 
 AuditModel::AuditModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
-void AuditModel::setEntries(std::vector<services::AuditEntry> entries) {
+void AuditModel::setEntries(std::vector<AuditEntry> entries) {
     beginResetModel();
     rows_ = std::move(entries);
     endResetModel();

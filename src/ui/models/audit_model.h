@@ -9,12 +9,12 @@
 namespace rd::ui {
 
 // A case's audit trail: who did what when, with the record before and after.
-class AuditModel : public RowTableModel<services::AuditEntry> {
+class AuditModel : public RowTableModel<AuditEntry> {
     Q_OBJECT
 public:
     enum Column { At, Actor, Action, Before, After, ColumnCount };
     explicit AuditModel(QObject* parent = nullptr);
-    void setEntries(std::vector<services::AuditEntry> entries);
+    void setEntries(std::vector<AuditEntry> entries);
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,

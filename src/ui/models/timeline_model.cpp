@@ -13,7 +13,7 @@ QString tr(const char* text) {
     return QCoreApplication::translate("rd::ui::TimelineModel", text);
 }
 
-QString eventText(const storage::CaseEventRecord& e) {
+QString eventText(const CaseEventRecord& e) {
     const auto before = QString::fromStdString(e.before.value_or(""));
     const auto after = QString::fromStdString(e.after.value_or(""));
     QString text;

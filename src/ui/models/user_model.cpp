@@ -37,6 +37,8 @@ QString roleText(rd::Role role) {
         return QCoreApplication::translate("rd", "Supervisor");
     case rd::Role::Admin:
         return QCoreApplication::translate("rd", "Administrator");
+    case rd::Role::LocalOperator:
+        return QCoreApplication::translate("rd", "Local operator");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "call_list_page.h"
 
 #include "display_text.h"
+#include "error_text.h"
 #include "models/call_list_model.h"
 #include "models/call_list_proxy_model.h"
 #include "services/call_list_service.h"
@@ -96,10 +97,11 @@ void CallListPage::reload() {
         view_->currentIndex().isValid()
             ? view_->currentIndex().siblingAtColumn(CallListModel::Loan).data().toString()
             : QString();
-    auto list = services_.callList->forOfficer(session_.user.username, session_.businessDate);
+    auto list = services_.callList->forOfficer(session_.user, session_.user.username,
+                                               session_.businessDate);
     if (!list) {
         model_->setItems({}, session_.currency);
-        emptyState_->setText(QString::fromStdString(list.error().message));
+        emptyState_->setText(reportError(this, list.error()));
         return;
     }
     model_->setItems(std::move(list->items), session_.currency);

@@ -2,7 +2,6 @@
 
 #include "desk_session.h"
 #include "services/case_service.h"
-#include "services/payment_service.h"
 
 #include <QWidget>
 #include <optional>
@@ -12,19 +11,33 @@ class QTabWidget;
 class QTableView;
 class QPushButton;
 
+namespace rd {
+struct Error;
+}
+
 namespace rd::ui {
 
-class TimelineModel;
-class ScheduleModel;
-class ReceiptsModel;
 class AuditModel;
-class OtherLoansModel;
+class AuditTab;
+class CaseHeader;
 class CasePromisesModel;
 class LoanPaymentsModel;
+class OtherLoansModel;
+class OtherLoansTab;
+class PaymentsTab;
+class PromisesTab;
+class ReceiptsModel;
+class ReceiptsTab;
+class ScheduleModel;
+class ScheduleTab;
+class TimelineModel;
+class TimelineTab;
 
-// The case file: a header that answers who, how much, how late and what next, and tabs
-// below (timeline first, schedule, promises). Actions: log contact, take payment, and for
-// supervisors reassign.
+// The case file: a header that answers who, how much, how late and what next (CaseHeader),
+// and a tab per view below, each its own widget and model under pages/case_file/ (timeline
+// first, schedule, promises, payments, desk receipts, other loans, audit trail). The page
+// composes them and owns the actions that change the case and so every tab: log contact,
+// note, take payment, change stage, reassign, sign off a review, correct, reverse.
 class CaseFilePage : public QWidget {
     Q_OBJECT
 public:
@@ -37,8 +50,6 @@ public:
     QString loanId() const;
     const std::optional<services::CaseFile>& caseFile() const { return file_; }
     QTabWidget* tabs() const { return tabs_; }
-    TimelineModel* timelineModel() const { return timeline_; }
-    ScheduleModel* scheduleModel() const { return schedule_; }
 
     // Opens the dialogs; true when something was saved.
     bool logContact();
@@ -49,22 +60,26 @@ public:
     // entry naming the old one, which stays.
     bool correctSelected();
     bool correctNote(std::int64_t noteId, const QString& text);
-    QTableView* timelineView() const { return timelineView_; }
     // Moves the case to `stage`; a move to legal by an officer becomes a request for a
     // supervisor's approval.
     bool changeStage(CaseStage stage, const QString& note);
     bool signOffReview(const QString& comment);
-    AuditModel* auditModel() const { return audit_; }
-    OtherLoansModel* otherLoansModel() const { return otherLoans_; }
-    CasePromisesModel* promisesModel() const { return promises_; }
-    LoanPaymentsModel* paymentsModel() const { return payments_; }
-    // The selected receipt of the Payments tab: print preview, PDF, reversal.
+    // The selected receipt of the Desk receipts tab: print preview, PDF, reversal.
     void printReceipt();
     bool saveReceiptPdf(const QString& path);
     bool reverseReceipt(const QString& reason);
-    ReceiptsModel* receiptsModel() const { return receipts_; }
-    QTableView* receiptsView() const { return receiptsView_; }
     QString message() const;
+
+    // The tabs' models and views (tests, the screenshots).
+    TimelineModel* timelineModel() const;
+    QTableView* timelineView() const;
+    ScheduleModel* scheduleModel() const;
+    AuditModel* auditModel() const;
+    OtherLoansModel* otherLoansModel() const;
+    CasePromisesModel* promisesModel() const;
+    LoanPaymentsModel* paymentsModel() const;
+    ReceiptsModel* receiptsModel() const;
+    QTableView* receiptsView() const;
 
 signals:
     void openOtherLoan(const QString& loanId);
@@ -75,33 +90,29 @@ signals:
     void contactLogged(const QString& loanId);
 
 private:
-    void fillHeader();
+    QLayout* buildActions();
     void updateActions();
     void showMessage(const QString& text, bool problem = false);
-    const services::DeskReceipt* selectedReceipt() const;
+    // Shows a service's refusal under the tabs (a storage failure in a message box too).
+    void showError(const rd::Error& error);
+    // After a change: reads the case file again, says what was done, tells the window.
+    void changed(const QString& done);
 
     DeskServices services_;
     const DeskSession& session_;
     std::optional<services::CaseFile> file_;
-    QLabel* header_;
-    QLabel* position_;
-    QLabel* nextStep_;
+    CaseHeader* header_;
     QTabWidget* tabs_;
-    TimelineModel* timeline_;
-    ScheduleModel* schedule_;
-    ReceiptsModel* receipts_;
-    AuditModel* audit_;
-    OtherLoansModel* otherLoans_;
-    CasePromisesModel* promises_;
-    LoanPaymentsModel* payments_;
-    QWidget* auditTab_ = nullptr;
+    TimelineTab* timeline_;
+    ScheduleTab* schedule_;
+    PromisesTab* promises_;
+    PaymentsTab* payments_;
+    ReceiptsTab* receipts_;
+    OtherLoansTab* otherLoans_;
+    AuditTab* audit_;
     QPushButton* noteButton_;
-    QPushButton* correctButton_ = nullptr;
-    QTableView* timelineView_ = nullptr;
     QPushButton* stageButton_;
     QPushButton* reviewButton_;
-    QTableView* receiptsView_;
-    QPushButton* reverseButton_;
     QPushButton* logContactButton_;
     QPushButton* takePaymentButton_;
     QPushButton* reassignButton_;

@@ -1,9 +1,9 @@
 #include "cases_page.h"
 
 #include "dialogs/reassign_dialog.h"
+#include "error_text.h"
 #include "models/case_table_model.h"
 #include "services/case_query_service.h"
-#include "storage/database.h"
 #include "widgets/background_work.h"
 #include "widgets/table_view_setup.h"
 
@@ -84,24 +84,26 @@ void CasesPage::reload() {
     filter.openOnly = !closed_->isChecked();
     const User user = session_.user;
     const Date date = session_.businessDate;
-    const auto path = services_.db->path();
+    const auto factory = services_.factory;
     auto rows = std::make_shared<std::vector<services::CaseRow>>();
     summary_->setText(tr("Loading cases..."));
     work_->start(
         tr("Loading cases"),
         [=](JobControl&) -> JobOutcome {
-            auto db = storage::Database::open(path, {});
-            if (!db)
-                return {false, QString::fromStdString(db.error().message)};
-            auto result = services::CaseQueryService(**db).cases(user, filter, date);
+            // Services of this thread's own, on a connection of their own.
+            auto own = factory->open();
+            if (!own)
+                return JobOutcome::failed(own.error());
+            auto result = (*own)->queries().cases(user, filter, date);
             if (!result)
-                return {false, QString::fromStdString(result.error().message)};
+                return JobOutcome::failed(result.error());
             *rows = std::move(*result);
-            return {true, {}};
+            return {};
         },
         [this, rows](const JobOutcome& outcome) {
             if (!outcome.ok) {
-                summary_->setText(outcome.message);
+                summary_->setText(outcome.error ? reportError(this, *outcome.error)
+                                                : outcome.message);
                 return;
             }
             model_->setRows(std::move(*rows), session_.currency);

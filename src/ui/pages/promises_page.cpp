@@ -1,6 +1,7 @@
 #include "promises_page.h"
 
 #include "display_text.h"
+#include "error_text.h"
 #include "models/promise_table_model.h"
 #include "services/case_query_service.h"
 #include "widgets/table_view_setup.h"
@@ -61,7 +62,7 @@ void PromisesPage::reload() {
                                                toDate(to_->date()), session_.businessDate);
     if (!rows) {
         model_->setRows({}, session_.currency);
-        summary_->setText(QString::fromStdString(rows.error().message));
+        summary_->setText(reportError(this, rows.error()));
         return;
     }
     int pending = 0;

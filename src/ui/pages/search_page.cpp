@@ -1,5 +1,6 @@
 #include "search_page.h"
 
+#include "error_text.h"
 #include "models/loan_search_model.h"
 #include "services/case_query_service.h"
 #include "widgets/table_view_setup.h"
@@ -69,7 +70,7 @@ void SearchPage::search(const QString& text) {
                                                session_.businessDate);
     if (!hits) {
         model_->setHits({});
-        summary_->setText(QString::fromStdString(hits.error().message));
+        summary_->setText(reportError(this, hits.error()));
         return;
     }
     model_->setHits(std::move(*hits));

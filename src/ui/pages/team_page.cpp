@@ -1,6 +1,7 @@
 #include "team_page.h"
 
 #include "display_text.h"
+#include "error_text.h"
 #include "models/approvals_model.h"
 #include "models/team_model.h"
 #include "money_display.h"
@@ -84,7 +85,7 @@ void TeamPage::reload() {
     auto rows = services_.queries->team(session_.user, session_.businessDate);
     if (!rows) {
         team_->setRows({}, session_.currency);
-        summary_->setText(QString::fromStdString(rows.error().message));
+        summary_->setText(reportError(this, rows.error()));
     } else {
         int open = 0;
         int contacts = 0;
@@ -101,7 +102,13 @@ void TeamPage::reload() {
                               .arg(contacts)
                               .arg(displayMoneyWithCode(collected, session_.currency)));
     }
-    approvals_->setApprovals(services_.actions->approvals(session_.user, true));
+    auto approvals = services_.actions->approvals(session_.user, true);
+    if (!approvals) {
+        approvals_->setApprovals({});
+        approvalsSummary_->setText(reportError(this, approvals.error()));
+        return;
+    }
+    approvals_->setApprovals(std::move(*approvals));
     approvalsSummary_->setText(
         approvals_->rowCount() == 0
             ? tr("No request waits for a decision.")
@@ -118,7 +125,7 @@ bool TeamPage::decide(bool approve, const QString& comment) {
     auto result = services_.actions->decideApproval(session_.user, id, approve,
                                                     comment.toStdString(), session_.businessDate);
     if (!result) {
-        approvalsSummary_->setText(QString::fromStdString(result.error().message));
+        approvalsSummary_->setText(reportError(this, result.error()));
         return false;
     }
     reload();

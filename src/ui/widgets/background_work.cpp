@@ -42,14 +42,22 @@ BackgroundWork::~BackgroundWork() {
         thread_->wait();
 }
 
-bool BackgroundWork::start(const QString& title, Job job, Done done) {
+JobOutcome JobOutcome::failed(const rd::Error& e) {
+    JobOutcome outcome;
+    outcome.ok = false;
+    outcome.message = QString::fromStdString(e.message);
+    outcome.error = e;
+    return outcome;
+}
+
+BackgroundWork::Start BackgroundWork::start(const QString& title, Job job, Done done) {
     Pending pending{title, std::move(job), std::move(done)};
     if (thread_) {
         queue_.push_back(std::move(pending));
-        return false;
+        return Start::Queued;
     }
     run(std::move(pending));
-    return true;
+    return Start::Now;
 }
 
 void BackgroundWork::run(Pending pending) {
@@ -63,7 +71,7 @@ void BackgroundWork::run(Pending pending) {
         try {
             *outcome = job(*control);
         } catch (const std::exception& e) {
-            *outcome = {false, QString::fromUtf8(e.what())};
+            *outcome = {false, QString::fromUtf8(e.what()), std::nullopt};
         }
     });
     connect(thread_, &QThread::finished, this, &BackgroundWork::jobEnded);
@@ -109,7 +117,8 @@ void BackgroundWork::jobEnded() {
 
 void BackgroundWork::waitForIdle() {
     while (thread_ || !queue_.empty()) {
-        thread_->wait(50);
+        if (thread_)
+            thread_->wait(50);
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     }
 }

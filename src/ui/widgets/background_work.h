@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QString>
 #include <QWidget>
 #include <atomic>
@@ -7,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 class QLabel;
 class QProgressBar;
@@ -49,11 +52,17 @@ private:
 struct JobOutcome {
     bool ok = true;
     QString message;
+    // The service's error when the job failed on one (the GUI thread words it with
+    // errorText / reportError: a storage failure becomes a message box).
+    std::optional<rd::Error> error;
+
+    static JobOutcome failed(const rd::Error& e);
 };
 
 // The status bar's background work: runs one job at a time on its own thread, shows its
 // progress with a Cancel button, and calls back on the GUI thread when it ends. The job must
-// open its own database connection (SQLite connections are not shared between threads).
+// open its own services with the DeskServices factory (a connection is never shared between
+// threads).
 class BackgroundWork : public QWidget {
     Q_OBJECT
 public:
@@ -63,10 +72,15 @@ public:
     explicit BackgroundWork(QWidget* parent = nullptr);
     ~BackgroundWork() override;
 
+    // What start() did with a job. Either way the job will run (unless cancel() drops it
+    // first) and `done` is called when it ends: a queued job is started, only later.
+    enum class Start { Now, Queued };
+
     bool busy() const { return thread_ != nullptr; }
-    // Runs the job now, or after the jobs already waiting; returns true when it started at
-    // once and false when it was queued.
-    bool start(const QString& title, Job job, Done done);
+    // Jobs waiting for the running one to end.
+    int queued() const { return static_cast<int>(queue_.size()); }
+    // Runs the job now, or after the jobs already waiting.
+    Start start(const QString& title, Job job, Done done);
     // Cancels the running job and drops the waiting ones (closing the window).
     void cancel() {
         queue_.clear();

@@ -23,6 +23,16 @@ void setUpDataTable(QTableView* view) {
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 }
 
+QTableView* makeDataTable(QAbstractItemModel* model, QWidget* parent, const QString& name,
+                          bool sortable) {
+    auto* view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    setUpDataTable(view);
+    view->setSortingEnabled(sortable);
+    return view;
+}
+
 void restoreColumns(QTableView* view, const QString& key) {
     const auto state = QSettings().value(key).toByteArray();
     if (!state.isEmpty())

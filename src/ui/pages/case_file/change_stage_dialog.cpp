@@ -1,0 +1,45 @@
+#include "change_stage_dialog.h"
+
+#include "display_text.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+
+namespace rd::ui {
+
+ChangeStageDialog::ChangeStageDialog(const services::CaseFile& file, QWidget* parent)
+    : QDialog(parent), stages_(new QComboBox(this)), note_(new QPlainTextEdit(this)) {
+    setObjectName(QStringLiteral("changeStageDialog"));
+    setWindowTitle(tr("Change stage"));
+    for (auto st : {CaseStage::Early, CaseStage::Collection, CaseStage::PreLegal, CaseStage::Legal,
+                    CaseStage::PostWriteOff})
+        if (!file.caseRecord || st != file.caseRecord->stage)
+            stages_->addItem(stageText(st), static_cast<int>(st));
+    stages_->setCurrentIndex(stages_->findData(static_cast<int>(file.suggestedStage)));
+    note_->setObjectName(QStringLiteral("stageNote"));
+    note_->setTabChangesFocus(true);
+    auto* form = new QFormLayout(this);
+    form->addRow(new QLabel(tr("Suggested by DPD: %1. Moving to legal needs a supervisor's "
+                               "approval: an officer's move becomes a request.")
+                                .arg(stageText(file.suggestedStage)),
+                            this));
+    form->addRow(tr("New &stage"), stages_);
+    form->addRow(tr("&Why"), note_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+CaseStage ChangeStageDialog::stage() const {
+    return static_cast<CaseStage>(stages_->currentData().toInt());
+}
+
+QString ChangeStageDialog::note() const {
+    return note_->toPlainText();
+}
+
+} // namespace rd::ui

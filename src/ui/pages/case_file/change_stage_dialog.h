@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/case_stage.h"
+#include "services/case_service.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QPlainTextEdit;
+
+namespace rd::ui {
+
+// The new stage of a case and why: the stages it is not in, the one the DPD suggests
+// preselected. A move to legal by anyone but a supervisor becomes a request (the page's
+// changeStage decides).
+class ChangeStageDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ChangeStageDialog(const services::CaseFile& file, QWidget* parent = nullptr);
+
+    CaseStage stage() const;
+    QString note() const;
+
+private:
+    QComboBox* stages_;
+    QPlainTextEdit* note_;
+};
+
+} // namespace rd::ui
