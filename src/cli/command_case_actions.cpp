@@ -220,7 +220,7 @@ void addTeamCommand(CLI::App& app, GlobalOptions& global) {
         auto team = desk->queries().team(user, date);
         if (!team)
             fail(team.error(), "team");
-        const auto currency = desk->portfolio().info().currency;
+        const auto currency = valueOr(desk->portfolio().info()).currency;
         const int exp = currency ? currency->exponent : 2;
         if (o->format == "json") {
             Json members = Json::array();

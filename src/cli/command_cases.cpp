@@ -15,7 +15,7 @@
 namespace rd::cli {
 
 Currency portfolioCurrency(services::Services& services) {
-    const auto currency = services.portfolio().info().currency;
+    const auto currency = valueOr(services.portfolio().info()).currency;
     if (!currency)
         throw UserError("the database has no portfolio currency yet (import a portfolio first)");
     return *currency;

@@ -28,7 +28,7 @@ std::string slug(std::string_view branch) {
 // branch (usernames unlike the credit officers' of the portfolio), all with kDemoPassword.
 void addDemoUsers(services::Services& desk) {
     auto& service = desk.users();
-    if (!service.needsFirstAdmin()) {
+    if (!valueOr(service.needsFirstAdmin())) {
         fmt::print("The database already has users; no demo users were added.\n");
         return;
     }
@@ -94,7 +94,7 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
         const auto path = global.databasePath();
         std::error_code ec;
         if (std::filesystem::exists(path, ec)) {
-            const auto info = global.open()->portfolio().info();
+            const auto info = valueOr(global.open()->portfolio().info());
             if (const auto& existing = info.currency; existing && *existing != options.currency)
                 throw UserError(fmt::format("{} is a {} database; give --currency {} or another "
                                             "--db",

@@ -24,17 +24,17 @@ void addInitCommand(CLI::App& app, GlobalOptions& global) {
         }
         auto desk = global.open(request);
         auto& portfolio = desk->portfolio();
-        const auto before = portfolio.info();
+        const auto before = valueOr(portfolio.info());
         if (request.currency && before.currency != request.currency)
             throw UserError(fmt::format("{} already holds a {} portfolio; a database holds one "
                                         "currency (use another --db for {})",
                                         before.path.string(), before.currency->code,
                                         request.currency->code));
-        if (*rebuild || !portfolio.ledgerCacheComplete()) {
+        if (*rebuild || !valueOr(portfolio.ledgerCacheComplete())) {
             const auto loans = valueOr(portfolio.rebuildLedgerCache(localOperator()));
             fmt::print("rebuilt the ledger cache of {} loans\n", loans);
         }
-        const auto info = portfolio.info();
+        const auto info = valueOr(portfolio.info());
         fmt::print("{}: schema version {}, currency {}\n", info.path.string(), info.schemaVersion,
                    info.currency ? info.currency->code : "(not set yet)");
         if (info.migrationBackup)

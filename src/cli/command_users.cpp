@@ -54,7 +54,7 @@ void runAdd(GlobalOptions& global, const UsersOptions& o) {
     spec.branches = o.branches;
     PasswordInput input(o.passwordStdin);
     Result<services::PasswordIssued> issued = Error{""};
-    if (service.needsFirstAdmin()) {
+    if (valueOr(service.needsFirstAdmin())) {
         if (spec.role != Role::Admin)
             throw UserError("there are no users yet: the first one must be an administrator "
                             "(users add NAME --role admin)");

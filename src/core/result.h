@@ -76,9 +76,11 @@ public:
     explicit operator bool() const { return ok(); }
     const T& value() const& { return std::get<T>(state_); }
     T& value() & { return std::get<T>(state_); }
-    T&& value() && { return std::get<T>(std::move(state_)); }
-    const T& operator*() const { return value(); }
-    T& operator*() { return value(); }
+    // By value, so that `for (auto& x : service.list(actor).value())` owns what it walks.
+    T value() && { return std::get<T>(std::move(state_)); }
+    const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
+    T operator*() && { return std::move(*this).value(); }
     const T* operator->() const { return &value(); }
     T* operator->() { return &value(); }
     const Error& error() const { return std::get<Error>(state_); }

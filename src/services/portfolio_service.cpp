@@ -12,7 +12,8 @@
 
 namespace rd::services {
 
-DatabaseInfo PortfolioService::info() const {
+Result<DatabaseInfo> PortfolioService::info() const {
+    return atEdge([&]() -> Result<DatabaseInfo> {
     DatabaseInfo out;
     out.path = db_.path();
     out.schemaVersion = db_.schemaVersion();
@@ -21,6 +22,7 @@ DatabaseInfo PortfolioService::info() const {
     out.migrationBackup = db_.migrationBackup();
     out.loans = storage::LoanRepository(db_).loanCount();
     return out;
+    });
 }
 
 Result<LoanReport> PortfolioService::loan(const User& actor, std::string_view loanId,
@@ -116,8 +118,8 @@ Result<void> PortfolioService::markDemoPortfolio(const User& actor) {
     });
 }
 
-bool PortfolioService::ledgerCacheComplete() const {
-    return storage::LoanRepository(db_).ledgerCacheComplete();
+Result<bool> PortfolioService::ledgerCacheComplete() const {
+    return atEdge([&]() -> Result<bool> { return storage::LoanRepository(db_).ledgerCacheComplete(); });
 }
 
 } // namespace rd::services

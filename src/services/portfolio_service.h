@@ -54,7 +54,7 @@ public:
     explicit PortfolioService(storage::Database& db, Clock clock = {})
         : db_(db), clock_(std::move(clock)) {}
 
-    DatabaseInfo info() const;
+    Result<DatabaseInfo> info() const;
 
     Result<LoanReport> loan(const User& actor, std::string_view loanId, Date asOf) const;
 
@@ -69,7 +69,7 @@ public:
     Result<void> markDemoPortfolio(const User& actor);
 
     // True when every loan has its cached ledger.
-    bool ledgerCacheComplete() const;
+    Result<bool> ledgerCacheComplete() const;
 
 private:
     storage::Database& db_;

@@ -92,17 +92,22 @@ std::string UserService::nowText() const {
     return clock_.isoNow();
 }
 
-bool UserService::needsFirstAdmin() const {
-    return UserRepository(db_).count() == 0;
+Result<bool> UserService::needsFirstAdmin() const {
+    return atEdge([&]() -> Result<bool> { return UserRepository(db_).count() == 0; });
 }
 
 std::vector<std::string> UserService::demoSignInNames() const {
     std::vector<std::string> out;
-    if (db_.setting("demo_portfolio").value_or("") != "1")
-        return out;
-    for (const auto& s : UserRepository(db_).list())
-        if (!s.user.disabled)
-            out.push_back(s.user.username);
+    try {
+        if (db_.setting("demo_portfolio").value_or("") != "1")
+            return out;
+        for (const auto& s : UserRepository(db_).list())
+            if (!s.user.disabled)
+                out.push_back(s.user.username);
+    } catch (const storage::StorageError& e) {
+        storageFailure(e); // logged; the names are a convenience, typing them still works
+        out.clear();
+    }
     return out;
 }
 
@@ -130,7 +135,7 @@ Result<PasswordIssued> UserService::create(const std::string& actor, const NewUs
     std::sort(branches.begin(), branches.end());
     if (spec.role != Role::Admin && branches.empty())
         return Error{
-            fmt::format("a {} needs at least one branch", roleCode(spec.role)), ErrorKind::Invalid,
+            fmt::format("{} {} needs at least one branch", spec.role == Role::Officer ? "an" : "a", roleCode(spec.role)), ErrorKind::Invalid,
             Hint::GiveBranch};
     auto fresh = issuePassword(password, temporary);
     if (!fresh)
@@ -164,7 +169,7 @@ Result<PasswordIssued> UserService::createFirstAdmin(const NewUser& admin,
     if (admin.role != Role::Admin)
         return Error{"the first user must be an administrator", ErrorKind::Invalid,
                      Hint::FirstUserIsAdmin};
-    if (!needsFirstAdmin())
+    if (UserRepository(db_).count() != 0)
         return Error{"this database already has users; an administrator adds new ones",
                      ErrorKind::Conflict, Hint::ActAsAdmin};
     // The administrator chose this password themselves: it is not temporary.

@@ -66,7 +66,7 @@ public:
 
     // True when no user exists yet: the first administrator may then be created without
     // an actor.
-    bool needsFirstAdmin() const;
+    Result<bool> needsFirstAdmin() const;
 
     // The first administrator, on a database without users only. With no password one is
     // generated (and must be changed at the first sign-in).
@@ -85,7 +85,7 @@ public:
     Result<std::vector<UserSummary>> list(const User& actor) const;
 
     // The enabled users' names for the sign-in dialog of a demo portfolio (empty for any
-    // other database): read before anyone has signed in.
+    // other database, and when the file cannot be read): read before anyone has signed in.
     std::vector<std::string> demoSignInNames() const;
 
     // Needs ManageUsers; an administrator cannot disable themselves (someone must be left

@@ -104,10 +104,10 @@ TEST_CASE("a schema version 1 file migrates to one with an empty users table and
     CHECK(rdst::rowCount(db.handle(), "loans") == loanCount);
     CHECK(rdst::portfolio(db.handle()) == loansBefore);
     UserService service(db);
-    CHECK(service.needsFirstAdmin());
+    CHECK(service.needsFirstAdmin().value());
     CHECK(
         service.createFirstAdmin({"admin", "", Role::Admin, {}}, std::string("long-enough")).ok());
-    CHECK_FALSE(service.needsFirstAdmin());
+    CHECK_FALSE(service.needsFirstAdmin().value());
 }
 
 TEST_CASE("the stored hash is not the password and audit records hold no password or hash",
