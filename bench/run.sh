@@ -2,13 +2,13 @@
 # Benchmarks RecoveryDesk against floors measured in the same run, on two portfolio shapes:
 # the demo portfolio and the heavy one (long weekly schedules, installments paid in parts,
 # many reversals and charges; see bench/write_demo_files.cpp).
-# Usage: [SHAPES="demo heavy"] [IMPORT_RUNS=N] bench/run.sh [LOANS ...]   (default: 100000)
+# Usage: [SHAPES="demo heavy"] [IMPORT_RUNS=N] [CLI=path] bench/run.sh [LOANS ...]   (default: 100000)
 # Needs a build in build/ and sqlite3, hyperfine and GNU time (scripts/setup.sh installs
 # the first; apt-get install hyperfine time for the others).
 # Writes bench/data/results-N.md (one section per shape) and prints it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cli=build/src/cli/recoverydesk-cli
+cli=${CLI:-build/src/cli/recoverydesk-cli} # CLI=path measures another build (say, before a change)
 [ -x "$cli" ] && [ -x build/bench/write_demo_files ] || { echo "build first: cmake --build build"; exit 1; }
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000)
