@@ -42,7 +42,7 @@ void ImportSession::importClients() {
         find.bind(1, *id);
         if (!find.step())
             throw StorageError("client insert failed for a reason other than a known id", 0);
-        if (reportedRepeat(*t, kClientId, "client", *id, find, 9))
+        if (reportedRepeat(*t, t->line(), kClientId, "client", *id, find, 9))
             continue;
         std::vector<OptText> next = {std::string(*name), std::string(*branch)};
         bool changed = find.text(1) != *name || find.text(2) != *branch;
@@ -201,7 +201,7 @@ void ImportSession::importLoans() {
         find.bind(1, *id);
         if (!find.step())
             throw StorageError("loan insert failed for a reason other than a known id", 0);
-        if (reportedRepeat(*t, kLoanId, "loan", *id, find, 12))
+        if (reportedRepeat(*t, t->line(), kLoanId, "loan", *id, find, 12))
             continue;
         // Optional columns the file does not have keep their stored values.
         auto keep = [&](std::size_t column, int stored, const OptText& value) {

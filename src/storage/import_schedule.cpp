@@ -13,10 +13,18 @@ void ImportSession::importSchedule() {
                                           scratchErrors_);
         if (!counting || !counting->usable())
             return importScheduleRows(); // reports the file's problems
+        std::string_view lastId;
+        LoanRef* last = nullptr;
         while (counting->next()) {
-            auto it = loans_.find(std::string(counting->get(kSLoanId)));
-            if (it != loans_.end())
-                ++it->second.scheduleRowsInFile;
+            // Rows of one loan usually come together: look the loan up once per run.
+            const std::string_view loanId = counting->get(kSLoanId);
+            if (!last || loanId != lastId) {
+                auto it = loans_.find(loanId);
+                last = it != loans_.end() ? &it->second : nullptr;
+                lastId = last ? std::string_view(it->first) : std::string_view();
+            }
+            if (last)
+                ++last->scheduleRowsInFile;
         }
     }
     importScheduleRows();
@@ -26,17 +34,22 @@ void ImportSession::importScheduleRows() {
     auto t = ImportTable::open(dir_, "schedule.csv", kScheduleColumns, out_.errors, out_.warnings);
     if (!t)
         return;
-    insertInstallment_.emplace(db_.handle(),
-                               "INSERT INTO installments(loan_pk, installment_no, due_date, "
-                               "principal_due, interest_due, fee_due, import_id, source_line) "
-                               "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    constexpr const char* kInsertHead =
+        "INSERT INTO installments(loan_pk, installment_no, due_date, principal_due, "
+        "interest_due, fee_due, import_id, source_line)";
+    insertInstallment_.emplace(db_.handle(), multiRowInsert(kInsertHead, 8, 1));
+    insertInstallments_.emplace(db_.handle(), multiRowInsert(kInsertHead, 8, kBatchRows));
+    pendingInstallments_.resize(kBatchRows);
+    pendingInstallmentCount_ = 0;
+    cachedLoan_ = nullptr;
     existingSchedule_.emplace(db_.handle(),
                               "SELECT installment_no, due_date, principal_due, interest_due, "
                               "fee_due FROM installments WHERE loan_pk = ? ORDER BY "
                               "installment_no");
     // Rows wait here until their loan's last row has been read; in the usual file, where a
     // loan's rows come together, that holds one loan at a time.
-    std::unordered_map<std::string, std::vector<StagedInstallment>> pending;
+    std::unordered_map<std::string, std::vector<StagedInstallment>, LoanIdHash, std::equal_to<>>
+        pending;
     std::string lastUnknown;
     while (t->next()) {
         tick(*t);
@@ -50,27 +63,32 @@ void ImportSession::importScheduleRows() {
             fee = amount(*t, kFeeDue, false);
         if (!loanId || *loanId == lastUnknown)
             continue;
-        LoanRef* ref = loanFor(*t, kSLoanId, *loanId);
+        LoanRef* ref = loanForCached(*t, kSLoanId, *loanId);
         if (!ref) {
             lastUnknown = *loanId; // reported once per run of its rows
             continue;
         }
-        std::vector<StagedInstallment>& rows = pending[std::string(*loanId)];
+        auto at = pending.find(*loanId);
+        if (at == pending.end())
+            at = pending.emplace(std::string(*loanId), std::vector<StagedInstallment>{}).first;
+        std::vector<StagedInstallment>& rows = at->second;
         ++ref->scheduleRowsRead;
         if (number && due && principal && interest && fee)
             rows.push_back({t->line(), {*number, *due, *principal, *interest, *fee}});
         if (ref->scheduleRowsRead == ref->scheduleRowsInFile) {
             if (ref->scheduleRowsRead == static_cast<int>(rows.size()))
-                writeSchedule(std::string(*loanId), *ref, rows);
+                writeSchedule(at->first, *ref, rows);
             else
                 ref->scheduleChecked = ref->scheduleRefused = true; // reported already
-            pending.erase(std::string(*loanId));
+            pending.erase(at);
         }
     }
+    flushInstallments();
+    insertInstallments_.reset(); // bound to the rows of pendingInstallments_
     doneBytes_ += t->totalBytes();
 }
 
-void ImportSession::writeSchedule(const std::string& loanId, LoanRef& ref,
+void ImportSession::writeSchedule(std::string_view loanId, LoanRef& ref,
                                   std::vector<StagedInstallment>& rows) {
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
         return a.installment.number < b.installment.number;
@@ -158,17 +176,46 @@ void ImportSession::writeSchedule(const std::string& loanId, LoanRef& ref,
     }
     ref.scheduleWritten = true;
     ref.touched = true;
-    Statement& ins = *insertInstallment_;
+    // Written in batches (flushInstallments); no statement reads the installments of this
+    // loan before the end of the file, when the last batch is written.
     for (const StagedInstallment& s : rows) {
         const Installment& in = s.installment;
-        const std::string due = in.dueDate.toString();
-        ins.bind(1, ref.pk).bind(2, in.number).bindStatic(3, due);
-        ins.bind(4, in.principalDue).bind(5, in.interestDue).bind(6, in.feeDue);
-        ins.bind(7, importId_).bind(8, s.line);
-        ins.execute();
-        ++out_.counts.installmentsWritten;
-        wrote();
+        PendingInstallment& p = pendingInstallments_[pendingInstallmentCount_++];
+        p.loanPk = ref.pk;
+        p.line = s.line;
+        p.number = in.number;
+        p.dueDate = in.dueDate.toString();
+        p.principalDue = in.principalDue;
+        p.interestDue = in.interestDue;
+        p.feeDue = in.feeDue;
+        if (pendingInstallmentCount_ == pendingInstallments_.size())
+            flushInstallments();
     }
+}
+
+void ImportSession::flushInstallments() {
+    const std::size_t n = pendingInstallmentCount_;
+    pendingInstallmentCount_ = 0;
+    auto write = [this](Statement& st, std::size_t first, std::size_t count) {
+        for (std::size_t r = 0; r < count; ++r) {
+            const PendingInstallment& p = pendingInstallments_[first + r];
+            const int c = static_cast<int>(r) * 8;
+            st.bind(c + 1, p.loanPk).bind(c + 2, p.number).bindStatic(c + 3, p.dueDate);
+            st.bind(c + 4, p.principalDue).bind(c + 5, p.interestDue).bind(c + 6, p.feeDue);
+            st.bind(c + 7, importId_).bind(c + 8, p.line);
+        }
+        st.execute(); // every row was checked: a refusal is a storage failure
+        for (std::size_t r = 0; r < count; ++r) {
+            ++out_.counts.installmentsWritten;
+            wrote();
+        }
+    };
+    if (n == pendingInstallments_.size()) {
+        write(*insertInstallments_, 0, n);
+        return;
+    }
+    for (std::size_t r = 0; r < n; ++r)
+        write(*insertInstallment_, r, 1);
 }
 
 } // namespace rd::storage::detail

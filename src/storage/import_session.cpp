@@ -96,8 +96,34 @@ std::optional<int> ImportSession::installmentNumber(const ImportTable& t, std::s
     return n;
 }
 
+std::string multiRowInsert(std::string_view head, int columns, int rows) {
+    std::string values = "(";
+    for (int c = 0; c < columns; ++c)
+        values += c ? ", ?" : "?";
+    values += ")";
+    std::string sql = fmt::format("{} VALUES ", head);
+    for (int r = 0; r < rows; ++r) {
+        if (r)
+            sql += ", ";
+        sql += values;
+    }
+    return sql;
+}
+
+LoanRef* ImportSession::loanForCached(const ImportTable& t, std::size_t column,
+                                      std::string_view loanId) {
+    if (cachedLoan_ && loanId == cachedLoanId_)
+        return cachedLoan_;
+    LoanRef* ref = loanFor(t, column, loanId);
+    if (ref) {
+        cachedLoanId_.assign(loanId);
+        cachedLoan_ = ref; // references into an unordered_map stay valid
+    }
+    return ref;
+}
+
 LoanRef* ImportSession::loanFor(const ImportTable& t, std::size_t column, std::string_view loanId) {
-    auto it = loans_.find(std::string(loanId));
+    auto it = loans_.find(loanId);
     if (it == loans_.end()) {
         t.error(column, fmt::format("loan \"{}\" is not in loans.csv or the database (import the "
                                     "loan first)",
@@ -107,18 +133,19 @@ LoanRef* ImportSession::loanFor(const ImportTable& t, std::size_t column, std::s
     return it->second.rejected ? nullptr : &it->second;
 }
 
-bool ImportSession::reportedRepeat(const ImportTable& t, std::size_t column, std::string_view noun,
-                                   std::string_view id, const Statement& found, int importColumn) {
+bool ImportSession::reportedRepeat(const ImportTable& t, std::int64_t line, std::size_t column,
+                                   std::string_view noun, std::string_view id,
+                                   const Statement& found, int importColumn) {
     // The stored row came from this import, or an unchanged one was already matched by an
     // earlier line of this file: either way the id repeats within the file.
     std::optional<std::int64_t> firstLine;
     if (found.int64(importColumn) == importId_)
         firstLine = found.int64(importColumn + 1);
     else
-        firstLine = seenLine(t.fileName(), id, t.line());
+        firstLine = seenLine(t.fileName(), id, line);
     if (!firstLine)
         return false;
-    t.error(column, fmt::format("{} \"{}\" appears again (first at line {}); each {}_id once per "
+    t.errorAt(line, column, fmt::format("{} \"{}\" appears again (first at line {}); each {}_id once per "
                                 "file",
                                 noun, id, *firstLine, noun));
     return true;

@@ -10,6 +10,7 @@
 #include "folder_importer.h"
 #include "import_table.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -118,6 +119,41 @@ struct StagedInstallment {
     Installment installment;
 };
 
+// Loans by loan_id, looked up by the string_view of a CSV field without a copy. Hashes as
+// std::hash<std::string> does.
+struct LoanIdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+using LoanMap = std::unordered_map<std::string, LoanRef, LoanIdHash, std::equal_to<>>;
+
+// Rows are inserted this many at a time with one multi-row INSERT: SQLite's per-statement
+// work (opening the statement's journal, the CHECK(method IN (...)) list it builds into
+// a temporary table, halting) is then done once per batch instead of once per row.
+inline constexpr int kBatchRows = 64;
+// "INSERT INTO t(c1, ..., cN) VALUES (?, ..., ?), ... " for `rows` rows of `columns` values;
+// row r's value c is parameter r * columns + c + 1.
+std::string multiRowInsert(std::string_view head, int columns, int rows);
+
+// An installment checked and waiting for its batch.
+struct PendingInstallment {
+    std::int64_t loanPk = 0, line = 0;
+    int number = 0;
+    std::string dueDate;
+    Amount principalDue = 0, interestDue = 0, feeDue = 0;
+};
+
+// A payment row that passed its checks, waiting for its batch. Kept whole so that, if the
+// batch is refused (a payment_id already stored), the row can be handled on its own with
+// the errors at its line.
+struct PendingPayment {
+    std::int64_t line = 0;
+    LoanRef* ref = nullptr;
+    std::string id, loanId, paidOn, reference, reversedOn; // reversedOn empty: not reversed
+    Amount amount = 0;
+    PaymentMethod method = PaymentMethod::Cash;
+};
+
 class ImportSession {
 public:
     ImportSession(Database& db, std::filesystem::path dir, const ImportOptions& options,
@@ -134,13 +170,16 @@ private:
     std::optional<Date> date(const ImportTable& t, std::size_t c) const;
     std::optional<int> installmentNumber(const ImportTable& t, std::size_t c) const;
     LoanRef* loanFor(const ImportTable& t, std::size_t column, std::string_view loanId);
+    // The same, remembering the last loan found: rows of one loan usually come together.
+    LoanRef* loanForCached(const ImportTable& t, std::size_t column, std::string_view loanId);
     std::optional<std::int64_t> seenLine(std::string_view file, std::string_view id,
                                          std::int64_t line);
     // After an insert refused for a known id: reports and returns true if the id repeats
     // within this file. `found` holds the stored row, with import_id at `importColumn` and
     // source_line right after it.
-    bool reportedRepeat(const ImportTable& t, std::size_t column, std::string_view noun,
-                        std::string_view id, const Statement& found, int importColumn);
+    bool reportedRepeat(const ImportTable& t, std::int64_t line, std::size_t column,
+                        std::string_view noun, std::string_view id, const Statement& found,
+                        int importColumn);
     void tick(const ImportTable& t);
     void wrote();
 
@@ -150,10 +189,13 @@ private:
     void importLoans();
     void importSchedule();
     void importScheduleRows();
-    void writeSchedule(const std::string& loanId, LoanRef& ref,
+    void writeSchedule(std::string_view loanId, LoanRef& ref,
                        std::vector<StagedInstallment>& rows);
+    void flushInstallments();
     void importCharges();
     void importPayments();
+    void flushPayments(ImportTable& t);
+    void importPayment(const ImportTable& t, const PendingPayment& p);
     void finalChecks();
     void refreshLedgerCache();
     void record();
@@ -164,8 +206,15 @@ private:
     ImportOutcome& out_;
     std::int64_t importId_ = 0;
     std::optional<Currency> currency_;
-    std::unordered_map<std::string, LoanRef> loans_;
-    std::optional<Statement> insertInstallment_, existingSchedule_;
+    LoanMap loans_;
+    std::string cachedLoanId_;
+    LoanRef* cachedLoan_ = nullptr;
+    std::optional<Statement> insertInstallment_, insertInstallments_, existingSchedule_;
+    std::vector<PendingInstallment> pendingInstallments_; // the first pendingInstallmentCount_
+    std::size_t pendingInstallmentCount_ = 0;
+    std::optional<Statement> insertPayment_, insertPayments_, findPayment_, reversePayment_;
+    std::vector<PendingPayment> pendingPayments_; // the first pendingPaymentCount_
+    std::size_t pendingPaymentCount_ = 0;
     ProblemList scratchErrors_{0}; // the counting pass's findings; the real pass reports them
     std::int64_t totalBytes_ = 0, doneBytes_ = 0, rows_ = 0, written_ = 0;
     long long killAfterRows_ = -1;

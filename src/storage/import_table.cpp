@@ -97,7 +97,11 @@ bool ImportTable::next() {
 }
 
 void ImportTable::error(std::size_t column, std::string message) const {
-    errors_->add({fileName_, record_.line, std::string(columns_[column].name), std::move(message)});
+    errorAt(record_.line, column, std::move(message));
+}
+
+void ImportTable::errorAt(std::int64_t line, std::size_t column, std::string message) const {
+    errors_->add({fileName_, line, std::string(columns_[column].name), std::move(message)});
 }
 
 } // namespace rd::storage

@@ -42,6 +42,11 @@ public:
     std::int64_t totalBytes() const { return reader_->totalBytes(); }
 
     void error(std::size_t column, std::string message) const;
+    // An error about an earlier row of this file (one held back to be written in a batch).
+    void errorAt(std::int64_t line, std::size_t column, std::string message) const;
+    // Where this table's errors go from now on (the list given to open() at first).
+    void setErrors(ProblemList& errors) { errors_ = &errors; }
+    ProblemList& errors() const { return *errors_; }
 
 private:
     std::string fileName_;
