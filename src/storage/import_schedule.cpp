@@ -1,5 +1,7 @@
 #include "import_session.h"
 
+#include "core/schedule_rules.h"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -94,44 +96,53 @@ void ImportSession::writeSchedule(std::string_view loanId, LoanRef& ref,
         return a.installment.number < b.installment.number;
     });
     std::size_t errorsBefore = static_cast<std::size_t>(out_.errors.count());
-    Amount principalSum = 0;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const Installment& in = rows[i].installment;
-        if (__builtin_add_overflow(principalSum, in.principalDue, &principalSum))
-            principalSum = kMaxAmount + 1; // reported as not adding up; never wraps
-        if (i > 0 && in.number == rows[i - 1].installment.number) {
-            out_.errors.add({"schedule.csv", rows[i].line, "installment_no",
+    std::vector<Installment> schedule;
+    schedule.reserve(rows.size());
+    for (const auto& r : rows)
+        schedule.push_back(r.installment);
+    const ScheduleCheck check = checkSchedule(schedule, ref.disbursedOn, ref.principal);
+    const int n = static_cast<int>(rows.size());
+    for (const auto& f : check.findings) {
+        const StagedInstallment& row = rows[f.index];
+        const Installment& in = row.installment;
+        const StagedInstallment& before = rows[f.previous];
+        switch (f.kind) {
+        case ScheduleFinding::Kind::RepeatedNumber:
+            out_.errors.add({"schedule.csv", row.line, "installment_no",
                              fmt::format("installment {} of loan {} appears again (first at line "
                                          "{}); each installment once per loan",
-                                         in.number, loanId, rows[i - 1].line)});
-            continue;
-        }
-        if (i == 0 && in.dueDate <= ref.disbursedOn)
+                                         in.number, loanId, before.line)});
+            break;
+        case ScheduleFinding::Kind::NotAfterDisbursement:
             out_.errors.add(
-                {"schedule.csv", rows[i].line, "due_date",
+                {"schedule.csv", row.line, "due_date",
                  fmt::format("{} is not after the disbursement of loan {} on {} (due "
                              "dates come after disbursement)",
                              in.dueDate.toString(), loanId, ref.disbursedOn.toString())});
-        if (i > 0 && in.dueDate <= rows[i - 1].installment.dueDate)
-            out_.errors.add({"schedule.csv", rows[i].line, "due_date",
+            break;
+        case ScheduleFinding::Kind::NotIncreasing:
+            out_.errors.add({"schedule.csv", row.line, "due_date",
                              fmt::format("{} is not after the due date of installment {} ({}) (due "
                                          "dates must be strictly increasing)",
-                                         in.dueDate.toString(), rows[i - 1].installment.number,
-                                         rows[i - 1].installment.dueDate.toString())});
+                                         in.dueDate.toString(), before.installment.number,
+                                         before.installment.dueDate.toString())});
+            break;
+        case ScheduleFinding::Kind::Numbering:
+            out_.errors.add({"schedule.csv", rows.front().line, "installment_no",
+                             fmt::format("installments of loan {} are not numbered 1 to {} without "
+                                         "gaps (its {} rows run from {} to {})",
+                                         loanId, n, n, rows.front().installment.number,
+                                         rows.back().installment.number)});
+            break;
+        case ScheduleFinding::Kind::PrincipalSum:
+            out_.errors.add({"schedule.csv", rows.front().line, "principal_due",
+                             fmt::format("principal_due of loan {} sums to {}, but the loan's "
+                                         "principal is {} (the parts must add up to the principal)",
+                                         loanId, formatAmount(check.principalSum, currency_->exponent),
+                                         formatAmount(ref.principal, currency_->exponent))});
+            break;
+        }
     }
-    const int n = static_cast<int>(rows.size());
-    if (rows.front().installment.number != 1 || rows.back().installment.number != n)
-        out_.errors.add({"schedule.csv", rows.front().line, "installment_no",
-                         fmt::format("installments of loan {} are not numbered 1 to {} without "
-                                     "gaps (its {} rows run from {} to {})",
-                                     loanId, n, n, rows.front().installment.number,
-                                     rows.back().installment.number)});
-    if (principalSum != ref.principal)
-        out_.errors.add({"schedule.csv", rows.front().line, "principal_due",
-                         fmt::format("principal_due of loan {} sums to {}, but the loan's "
-                                     "principal is {} (the parts must add up to the principal)",
-                                     loanId, formatAmount(principalSum, currency_->exponent),
-                                     formatAmount(ref.principal, currency_->exponent))});
     ref.scheduleLine = rows.front().line;
     ref.scheduleChecked = true;
     if (static_cast<std::size_t>(out_.errors.count()) != errorsBefore) {
