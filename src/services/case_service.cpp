@@ -317,17 +317,18 @@ Result<CaseFile> CaseService::caseFile(const User& actor, std::string_view loanI
         auto readable = readableLoan(db_, actor, loanId);
         if (!readable)
             return readable.error();
-        return readCaseFile(loanId, asOf);
+        return readCaseFile(*readable, asOf);
     });
 }
 
-Result<CaseFile> CaseService::readCaseFile(std::string_view loanId, Date asOf) const {
+Result<CaseFile> CaseService::readCaseFile(const LoanInfo& loan, Date asOf) const {
     CaseFile f;
     const auto currency = db_.currency();
     CaseRepository repo(db_);
-    const auto info = repo.loanInfo(loanId);
+    const std::string_view loanId = loan.loanId;
+    const auto* info = &loan;
     auto ledger = storage::LoanRepository(db_).findLoan(loanId);
-    if (!currency || !info || !ledger)
+    if (!currency || !ledger)
         return noLoan(loanId);
     f.currency = *currency;
     f.asOf = asOf;

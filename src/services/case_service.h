@@ -107,7 +107,7 @@ private:
     RecomputeSummary recomputeIn(Date asOf, const std::optional<std::string>& branch,
                                  const std::optional<std::string>& loanId,
                                  const std::string& requestedBy);
-    Result<CaseFile> readCaseFile(std::string_view loanId, Date asOf) const;
+    Result<CaseFile> readCaseFile(const LoanInfo& loan, Date asOf) const;
     storage::Database& db_;
     Clock clock_;
 };

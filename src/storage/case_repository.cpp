@@ -42,18 +42,18 @@ CaseRecord caseFrom(const Statement& s) {
 } // namespace
 
 std::optional<LoanInfo> CaseRepository::loanInfo(std::string_view loanId) const {
-    auto s = db_.prepare("SELECT l.id, l.loan_id, l.branch, c.full_name, c.phone, "
-                         "l.credit_officer FROM loans l "
-                         "JOIN clients c ON c.id = l.client_pk WHERE l.loan_id = ?");
-    s.bind(1, loanId);
-    if (!s.step())
+    auto s = db_.prepareCached("SELECT l.id, l.loan_id, l.branch, c.full_name, c.phone, "
+                               "l.credit_officer FROM loans l "
+                               "JOIN clients c ON c.id = l.client_pk WHERE l.loan_id = ?");
+    s->bind(1, loanId);
+    if (!s->step())
         return std::nullopt;
-    return LoanInfo{s.int64(0),
-                    s.string(1),
-                    s.string(2),
-                    s.string(3),
-                    s.optionalString(4).value_or(""),
-                    s.optionalString(5).value_or("")};
+    return LoanInfo{s->int64(0),
+                    s->string(1),
+                    s->string(2),
+                    s->string(3),
+                    s->optionalString(4).value_or(""),
+                    s->optionalString(5).value_or("")};
 }
 
 std::unordered_map<std::string, LoanInfo> CaseRepository::allLoans() const {

@@ -31,20 +31,21 @@ std::int64_t UserRepository::count() const {
 }
 
 std::vector<std::string> UserRepository::branchesOf(std::int64_t id) const {
-    Statement s = db_.prepare("SELECT branch FROM user_branches WHERE user_id = ? ORDER BY branch");
-    s.bind(1, id);
+    // Read at every permission check: the parsed statement is kept.
+    auto s = db_.prepareCached("SELECT branch FROM user_branches WHERE user_id = ? ORDER BY branch");
+    s->bind(1, id);
     std::vector<std::string> out;
-    while (s.step())
-        out.push_back(s.string(0));
+    while (s->step())
+        out.push_back(s->string(0));
     return out;
 }
 
 std::optional<StoredUser> UserRepository::find(std::string_view username) const {
-    Statement s = db_.prepare(std::string(kColumns) + " WHERE username = ?");
-    s.bind(1, username);
-    if (!s.step())
+    auto s = db_.prepareCached(std::string(kColumns) + " WHERE username = ?");
+    s->bind(1, username);
+    if (!s->step())
         return std::nullopt;
-    StoredUser u = readRow(s);
+    StoredUser u = readRow(*s);
     u.user.branches = branchesOf(u.user.id);
     return u;
 }
