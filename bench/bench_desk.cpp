@@ -270,7 +270,8 @@ int main(int argc, char** argv) try {
             db = openDatabase(work);
         }
         services::CaseService cases(*db);
-        first.push_back(timeMs([&] { firstSummary = cases.recompute(localOperator(), asOf).value(); }));
+        first.push_back(
+            timeMs([&] { firstSummary = cases.recompute(localOperator(), asOf).value(); }));
     }
     std::printf("first recompute: %lld loans, %d opened (%d unassigned)\n",
                 static_cast<long long>(firstSummary.loans), firstSummary.opened,

@@ -110,8 +110,9 @@ public:
         }
         std::stable_sort(l.payments.begin(), l.payments.end(),
                          [](const Payment& a, const Payment& b) { return a.paidOn < b.paidOn; });
-        std::stable_sort(l.charges.begin(), l.charges.end(),
-                         [](const Charge& a, const Charge& b) { return a.chargedOn < b.chargedOn; });
+        std::stable_sort(l.charges.begin(), l.charges.end(), [](const Charge& a, const Charge& b) {
+            return a.chargedOn < b.chargedOn;
+        });
         for (Charge& c : l.charges)
             c.id = fmt::format("CH{:07}", nextCharge_++);
         for (Payment& p : l.payments)
@@ -130,8 +131,9 @@ private:
                 cheque ? PaymentMethod::Cheque
                        : (rng.permille(650) ? PaymentMethod::MobileMoney : PaymentMethod::Cash);
             Payment& p = pay(rng, l, d, amount, m);
-            const int reversePermille =
-                m == PaymentMethod::Cheque ? 250 : m == PaymentMethod::MobileMoney ? 120 : 20;
+            const int reversePermille = m == PaymentMethod::Cheque        ? 250
+                                        : m == PaymentMethod::MobileMoney ? 120
+                                                                          : 20;
             if (!rng.permille(reversePermille))
                 return;
             const Date reversed = d.addDays(rng.rangeInt(1, 7));
@@ -182,9 +184,8 @@ namespace fs = std::filesystem;
 int writeHeavy(const DemoOptions& o, const fs::path& dir) {
     std::error_code ec;
     fs::create_directories(dir, ec);
-    static constexpr std::array<const char*, 5> kNames = {"clients.csv", "loans.csv",
-                                                          "schedule.csv", "charges.csv",
-                                                          "payments.csv"};
+    static constexpr std::array<const char*, 5> kNames = {
+        "clients.csv", "loans.csv", "schedule.csv", "charges.csv", "payments.csv"};
     std::array<std::unique_ptr<csv::Writer>, 5> files;
     for (std::size_t f = 0; f < files.size(); ++f)
         files[f] = std::make_unique<csv::Writer>(dir / (std::string(kNames[f]) + ".partial"));
@@ -224,8 +225,8 @@ int writeHeavy(const DemoOptions& o, const fs::path& dir) {
         d1 = t.disbursedOn.toString();
         d2 = t.writtenOffOn ? t.writtenOffOn->toString() : std::string();
         loans.row({t.loanId, t.clientId, t.product, t.branch, t.creditOfficer, o.currency.code,
-                   formatAmount(t.principal, e), d1, t.writtenOffOn ? "written_off" : "active",
-                   d2, loan.annualInterestRate, loan.interestMethod, loan.frequency});
+                   formatAmount(t.principal, e), d1, t.writtenOffOn ? "written_off" : "active", d2,
+                   loan.annualInterestRate, loan.interestMethod, loan.frequency});
         for (const Installment& i : l.schedule)
             schedule.row({t.loanId, fmt::format_int(i.number).c_str(), i.dueDate.toString(),
                           formatAmount(i.principalDue, e), formatAmount(i.interestDue, e),

@@ -2,6 +2,8 @@
 
 namespace rd::cli {
 
-ImportTestHooks importTestHooks() { return {}; }
+ImportTestHooks importTestHooks() {
+    return {};
+}
 
 } // namespace rd::cli

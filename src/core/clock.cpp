@@ -21,9 +21,13 @@ Clock Clock::fixed(std::chrono::sys_seconds at) {
     return Clock([at] { return at; });
 }
 
-std::chrono::sys_seconds Clock::now() const { return source_(); }
+std::chrono::sys_seconds Clock::now() const {
+    return source_();
+}
 
-std::string Clock::isoNow() const { return isoTimestamp(now()); }
+std::string Clock::isoNow() const {
+    return isoTimestamp(now());
+}
 
 std::string isoTimestamp(std::chrono::sys_seconds t) {
     return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", t);

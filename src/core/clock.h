@@ -17,10 +17,10 @@ public:
     Clock(); // the system clock
     explicit Clock(Source source);
     // Any callable giving the time (a test's `[&] { return now; }`).
-    template <typename F, typename = std::enable_if_t<
-                              std::is_invocable_r_v<std::chrono::sys_seconds, F&> &&
-                              !std::is_same_v<std::decay_t<F>, Clock> &&
-                              !std::is_same_v<std::decay_t<F>, Source>>>
+    template <typename F,
+              typename = std::enable_if_t<std::is_invocable_r_v<std::chrono::sys_seconds, F&> &&
+                                          !std::is_same_v<std::decay_t<F>, Clock> &&
+                                          !std::is_same_v<std::decay_t<F>, Source>>>
     Clock(F f) : Clock(Source(std::move(f))) {}
     // Always `at`.
     static Clock fixed(std::chrono::sys_seconds at);

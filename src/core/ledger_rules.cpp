@@ -30,8 +30,9 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
             fmt::format("loan {} has principal {} (expected an amount greater than 0)", t.loanId,
                         formatAmount(t.principal, exponent)));
     std::vector<Installment> schedule = loan.schedule;
-    std::stable_sort(schedule.begin(), schedule.end(),
-              [](const Installment& a, const Installment& b) { return a.number < b.number; });
+    std::stable_sort(
+        schedule.begin(), schedule.end(),
+        [](const Installment& a, const Installment& b) { return a.number < b.number; });
     for (const Installment& in : schedule)
         if (in.principalDue < 0 || in.interestDue < 0 || in.feeDue < 0)
             add(S::Schedule, "principal_due",
@@ -91,8 +92,8 @@ std::vector<LedgerProblem> checkLedger(const LoanLedger& loan, int exponent) {
             found = found || in.number == c.installmentNumber;
         if (!found)
             add(S::Charge, "installment_no",
-                fmt::format("charge {} is on installment {}, which loan {} does not have",
-                            c.id, c.installmentNumber, t.loanId));
+                fmt::format("charge {} is on installment {}, which loan {} does not have", c.id,
+                            c.installmentNumber, t.loanId));
         if (c.chargedOn < t.disbursedOn)
             add(S::Charge, "charged_on",
                 fmt::format("charge {} of loan {} is dated {}, before disbursement on {}", c.id,

@@ -2,7 +2,9 @@
 
 namespace rd {
 
-const char* toString(ChargeKind kind) { return kind == ChargeKind::Fee ? "fee" : "penalty"; }
+const char* toString(ChargeKind kind) {
+    return kind == ChargeKind::Fee ? "fee" : "penalty";
+}
 
 std::optional<ChargeKind> chargeKindFromString(std::string_view text) {
     if (text == "fee")

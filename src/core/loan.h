@@ -70,7 +70,7 @@ struct LoanLedger {
 
 const char* toString(ChargeKind kind);
 std::optional<ChargeKind> chargeKindFromString(std::string_view text);
-const char* toString(PaymentMethod method); // the file code: "bank_transfer"
+const char* toString(PaymentMethod method);           // the file code: "bank_transfer"
 const char* paymentMethodWords(PaymentMethod method); // in words: "bank transfer"
 std::optional<PaymentMethod> paymentMethodFromString(std::string_view text);
 

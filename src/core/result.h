@@ -51,7 +51,8 @@ struct Error {
     Error() = default;
     Error(std::string text, ErrorKind errorKind = ErrorKind::Invalid, Hint errorHint = Hint::None,
           std::vector<std::pair<std::string, std::string>> errorFacts = {})
-        : message(std::move(text)), kind(errorKind), hint(errorHint), facts(std::move(errorFacts)) {}
+        : message(std::move(text)), kind(errorKind), hint(errorHint), facts(std::move(errorFacts)) {
+    }
 
     std::string message;
     ErrorKind kind = ErrorKind::Invalid;

@@ -39,22 +39,22 @@ User localOperator();
 // Things a user may be allowed to do. Branch-scoped permissions are asked about one
 // branch (the branch of the case, loan or report); the others ignore the branch.
 enum class Permission {
-    ManageUsers,     // add, disable, reset passwords (admin)
-    ManageSettings,  // change portfolio settings (admin)
-    ImportPortfolio, // import files from the core banking system (admin)
-    ReadBranch,      // see the loans, cases and reports of a branch
-    WorkOwnCases,    // contacts, promises, payments on cases assigned to oneself
-    WorkBranchCases, // the same on every case of a branch, whoever it is assigned to
-    ReassignCases,   // move cases between officers of a branch
-    SignOffReviews,  // sign off case reviews of a branch
-    ApprovePlans,    // approve repayment plans of a branch
+    ManageUsers,      // add, disable, reset passwords (admin)
+    ManageSettings,   // change portfolio settings (admin)
+    ImportPortfolio,  // import files from the core banking system (admin)
+    ReadBranch,       // see the loans, cases and reports of a branch
+    WorkOwnCases,     // contacts, promises, payments on cases assigned to oneself
+    WorkBranchCases,  // the same on every case of a branch, whoever it is assigned to
+    ReassignCases,    // move cases between officers of a branch
+    SignOffReviews,   // sign off case reviews of a branch
+    ApprovePlans,     // approve repayment plans of a branch
     MaintainDatabase, // rebuild derived data (the ledger cache), recompute cases
 };
 
 inline constexpr Permission kAllPermissions[] = {
-    Permission::ManageUsers,   Permission::ManageSettings, Permission::ImportPortfolio,
-    Permission::ReadBranch,    Permission::WorkOwnCases,   Permission::WorkBranchCases,
-    Permission::ReassignCases, Permission::SignOffReviews, Permission::ApprovePlans,
+    Permission::ManageUsers,      Permission::ManageSettings, Permission::ImportPortfolio,
+    Permission::ReadBranch,       Permission::WorkOwnCases,   Permission::WorkBranchCases,
+    Permission::ReassignCases,    Permission::SignOffReviews, Permission::ApprovePlans,
     Permission::MaintainDatabase,
 };
 

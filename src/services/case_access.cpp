@@ -24,8 +24,7 @@ Error noOpenCase(std::string_view loanId) {
     return error;
 }
 
-Result<CaseRecord> workableCase(storage::Database& db, const User& actor,
-                                std::string_view loanId) {
+Result<CaseRecord> workableCase(storage::Database& db, const User& actor, std::string_view loanId) {
     const auto current = currentUser(db, actor);
     const User& who = current ? *current : actor;
     auto c = storage::CaseRepository(db).openCase(loanId);

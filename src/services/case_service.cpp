@@ -277,37 +277,38 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
 Result<CaseRecord> CaseService::reassign(const User& actor, std::string_view loanId,
                                          std::string_view toUsername, Date businessDate) {
     return atEdge([&]() -> Result<CaseRecord> {
-    storage::UserRepository users(db_);
-    const auto current = users.find(actor.username);
-    const User& who = current ? current->user : actor;
-    storage::Transaction tx(db_);
-    CaseRepository repo(db_);
-    auto c = repo.openCase(loanId);
-    if (!c)
-        return noOpenCase(loanId);
-    if (!current || !allows(who, Permission::ReassignCases, c->branch))
-        return permissionDenied(who, Permission::ReassignCases);
-    const auto target = users.find(toUsername);
-    if (!target || target->user.disabled || target->user.role == Role::Admin ||
-        !target->user.worksIn(c->branch))
-        return Error{fmt::format("\"{}\" is not an enabled officer or supervisor of branch {}",
-                                 toUsername, c->branch),
-                     ErrorKind::Invalid, Hint::ListUsers};
-    if (c->assignedTo == target->user.id)
-        return Error{fmt::format("the case of {} is already assigned to {}", loanId, toUsername),
-                     ErrorKind::Conflict};
-    const std::string now = clock_.isoNow();
-    const std::optional<std::string> before =
-        c->assignedUsername.empty() ? std::nullopt : std::optional(c->assignedUsername);
-    repo.setAssignee(c->id, target->user.id);
-    repo.addEvent(c->id, {now, businessDate, who.username, "assigned", before,
-                          target->user.username, "reassigned"});
-    repo.audit(now, who.username, "reassign_case", "case", c->loanId, before,
-               target->user.username);
-    tx.commit();
-    c->assignedTo = target->user.id;
-    c->assignedUsername = target->user.username;
-    return *c;
+        storage::UserRepository users(db_);
+        const auto current = users.find(actor.username);
+        const User& who = current ? current->user : actor;
+        storage::Transaction tx(db_);
+        CaseRepository repo(db_);
+        auto c = repo.openCase(loanId);
+        if (!c)
+            return noOpenCase(loanId);
+        if (!current || !allows(who, Permission::ReassignCases, c->branch))
+            return permissionDenied(who, Permission::ReassignCases);
+        const auto target = users.find(toUsername);
+        if (!target || target->user.disabled || target->user.role == Role::Admin ||
+            !target->user.worksIn(c->branch))
+            return Error{fmt::format("\"{}\" is not an enabled officer or supervisor of branch {}",
+                                     toUsername, c->branch),
+                         ErrorKind::Invalid, Hint::ListUsers};
+        if (c->assignedTo == target->user.id)
+            return Error{
+                fmt::format("the case of {} is already assigned to {}", loanId, toUsername),
+                ErrorKind::Conflict};
+        const std::string now = clock_.isoNow();
+        const std::optional<std::string> before =
+            c->assignedUsername.empty() ? std::nullopt : std::optional(c->assignedUsername);
+        repo.setAssignee(c->id, target->user.id);
+        repo.addEvent(c->id, {now, businessDate, who.username, "assigned", before,
+                              target->user.username, "reassigned"});
+        repo.audit(now, who.username, "reassign_case", "case", c->loanId, before,
+                   target->user.username);
+        tx.commit();
+        c->assignedTo = target->user.id;
+        c->assignedUsername = target->user.username;
+        return *c;
     });
 }
 

@@ -54,19 +54,43 @@ Result<std::unique_ptr<Services>> Services::open(const std::filesystem::path& pa
 Services::Services(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 Services::~Services() = default;
 
-UserService& Services::users() { return parts_->users; }
-CaseService& Services::cases() { return parts_->cases; }
-ContactService& Services::contacts() { return parts_->contacts; }
-CallListService& Services::callList() { return parts_->callList; }
-PaymentService& Services::payments() { return parts_->payments; }
-CaseActionsService& Services::actions() { return parts_->actions; }
-CaseQueryService& Services::queries() { return parts_->queries; }
-SettingsService& Services::settings() { return parts_->settings; }
-ImportService& Services::imports() { return parts_->imports; }
-PortfolioService& Services::portfolio() { return parts_->portfolio; }
-const Clock& Services::clock() const { return parts_->clock; }
+UserService& Services::users() {
+    return parts_->users;
+}
+CaseService& Services::cases() {
+    return parts_->cases;
+}
+ContactService& Services::contacts() {
+    return parts_->contacts;
+}
+CallListService& Services::callList() {
+    return parts_->callList;
+}
+PaymentService& Services::payments() {
+    return parts_->payments;
+}
+CaseActionsService& Services::actions() {
+    return parts_->actions;
+}
+CaseQueryService& Services::queries() {
+    return parts_->queries;
+}
+SettingsService& Services::settings() {
+    return parts_->settings;
+}
+ImportService& Services::imports() {
+    return parts_->imports;
+}
+PortfolioService& Services::portfolio() {
+    return parts_->portfolio;
+}
+const Clock& Services::clock() const {
+    return parts_->clock;
+}
 
-ServiceFactory Services::factory() const { return {parts_->db->path(), parts_->clock}; }
+ServiceFactory Services::factory() const {
+    return {parts_->db->path(), parts_->clock};
+}
 
 Result<std::unique_ptr<Services>> ServiceFactory::open() const {
     return Services::open(path_, {}, clock_);

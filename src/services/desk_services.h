@@ -37,9 +37,8 @@ class Services {
 public:
     // Opens (or creates) the database; the error says why it cannot be opened and what to
     // do (the hint is worded by each face).
-    static Result<std::unique_ptr<Services>> open(const std::filesystem::path& path,
-                                                  const OpenRequest& request = {},
-                                                  Clock clock = {});
+    static Result<std::unique_ptr<Services>>
+    open(const std::filesystem::path& path, const OpenRequest& request = {}, Clock clock = {});
     ~Services();
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;

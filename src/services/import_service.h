@@ -19,8 +19,8 @@ namespace rd::services {
 // An import of the core banking system's files (interchange.md section 1).
 struct ImportRequest {
     std::filesystem::path folder;
-    bool dryRun = false;            // check everything, write nothing
-    ProgressCallback progress;      // bytes read of all files; returning false cancels
+    bool dryRun = false;               // check everything, write nothing
+    ProgressCallback progress;         // bytes read of all files; returning false cancels
     std::optional<Date> recomputeAsOf; // after a committed import, open and close cases
     // Test hooks (only the test build of the command line sets them).
     std::optional<std::int64_t> killAfterRows;

@@ -174,136 +174,137 @@ PaymentService::PaymentService(storage::Database& db, Clock clock)
 Result<PaymentAllocation> PaymentService::preview(const User& actor, std::string_view loanId,
                                                   Amount amount, Date paidOn) const {
     return atEdge([&]() -> Result<PaymentAllocation> {
-    auto readable = readableLoan(db_, actor, loanId);
-    if (!readable)
-        return readable.error();
-    const auto ledger = storage::LoanRepository(db_).findLoan(loanId);
-    if (!ledger)
-        return noLoan(loanId);
-    NewDeskPayment in{std::string(loanId), amount, PaymentMethod::Cash, "", paidOn};
-    // The date checks against a business date do not apply to a preview.
-    if (auto bad = checkPayment(in, *ledger, paidOn, exponentOf(db_)))
-        return *bad;
-    DeskPaymentRepository repo(db_);
-    // Named as the payment would be, so it sorts among same-day payments as it will.
-    const Payment p = asPayment(DeskPaymentRepository::paymentIdFor(repo.nextReceiptNo()), in);
-    return previewAllocation(*ledger, p, paidOn, storage::loadDelinquencyPolicy(db_));
+        auto readable = readableLoan(db_, actor, loanId);
+        if (!readable)
+            return readable.error();
+        const auto ledger = storage::LoanRepository(db_).findLoan(loanId);
+        if (!ledger)
+            return noLoan(loanId);
+        NewDeskPayment in{std::string(loanId), amount, PaymentMethod::Cash, "", paidOn};
+        // The date checks against a business date do not apply to a preview.
+        if (auto bad = checkPayment(in, *ledger, paidOn, exponentOf(db_)))
+            return *bad;
+        DeskPaymentRepository repo(db_);
+        // Named as the payment would be, so it sorts among same-day payments as it will.
+        const Payment p = asPayment(DeskPaymentRepository::paymentIdFor(repo.nextReceiptNo()), in);
+        return previewAllocation(*ledger, p, paidOn, storage::loadDelinquencyPolicy(db_));
     });
 }
 
 Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDeskPayment& in,
                                                 Date businessDate) {
     return atEdge([&]() -> Result<DeskReceipt> {
-    storage::Transaction tx(db_);
-    CaseRepository cases(db_);
-    const auto info = cases.loanInfo(in.loanId);
-    const auto ledger = storage::LoanRepository(db_).findLoan(in.loanId);
-    if (!info || !ledger)
-        return noLoan(in.loanId);
-    const auto who = storedUser(db_, actor);
-    if (auto denied =
-            mayTakePayment(who, actor, cases.openCase(in.loanId), info->branch, in.loanId))
-        return *denied;
-    const int exponent = exponentOf(db_);
-    if (auto bad = checkPayment(in, *ledger, businessDate, exponent))
-        return *bad;
+        storage::Transaction tx(db_);
+        CaseRepository cases(db_);
+        const auto info = cases.loanInfo(in.loanId);
+        const auto ledger = storage::LoanRepository(db_).findLoan(in.loanId);
+        if (!info || !ledger)
+            return noLoan(in.loanId);
+        const auto who = storedUser(db_, actor);
+        if (auto denied =
+                mayTakePayment(who, actor, cases.openCase(in.loanId), info->branch, in.loanId))
+            return *denied;
+        const int exponent = exponentOf(db_);
+        if (auto bad = checkPayment(in, *ledger, businessDate, exponent))
+            return *bad;
 
-    const DelinquencyPolicy policy = storage::loadDelinquencyPolicy(db_);
-    PositionCalculator calc(policy);
-    const LoanPosition today = calc.compute(*ledger, businessDate);
-    if (today.status == LoanStatus::PaidOff)
-        return Error{fmt::format("loan {} is paid off as of {}: nothing is owed, so no payment "
-                                 "is taken (a refund of a credit balance is done in the core "
-                                 "banking system)",
-                                 in.loanId, businessDate.toString()),
-                     ErrorKind::Conflict};
+        const DelinquencyPolicy policy = storage::loadDelinquencyPolicy(db_);
+        PositionCalculator calc(policy);
+        const LoanPosition today = calc.compute(*ledger, businessDate);
+        if (today.status == LoanStatus::PaidOff)
+            return Error{fmt::format("loan {} is paid off as of {}: nothing is owed, so no payment "
+                                     "is taken (a refund of a credit balance is done in the core "
+                                     "banking system)",
+                                     in.loanId, businessDate.toString()),
+                         ErrorKind::Conflict};
 
-    DeskPaymentRepository repo(db_);
-    DeskReceiptRecord r;
-    r.receiptNo = repo.nextReceiptNo();
-    r.paymentId = DeskPaymentRepository::paymentIdFor(r.receiptNo);
-    const Payment payment = asPayment(r.paymentId, in);
-    const PaymentAllocation a = previewAllocation(*ledger, payment, in.paidOn, policy);
-    r.loanKey = info->key;
-    r.loanId = info->loanId;
-    r.clientName = info->clientName;
-    r.branch = info->branch;
-    r.paidOn = in.paidOn;
-    r.amount = in.amount;
-    r.method = in.method;
-    r.reference = payment.reference;
-    r.takenBy = who->username;
-    r.takenAt = clock_.isoNow();
-    r.businessDate = businessDate;
-    r.allocated = a.allocated;
-    r.toCreditBalance = a.toCreditBalance;
-    r.outstandingPrincipalAfter = a.after.outstandingPrincipal;
-    r.arrearsAfter = a.after.arrears.total();
-    if (!repo.insert(r))
-        return Error{fmt::format("the payment id {} is already used by an imported payment; "
-                                 "ask the administrator to check the core banking export",
-                                 r.paymentId),
-                     ErrorKind::Conflict};
-    storage::LoanRepository(db_).refreshLedgerCache({info->key});
-    CaseService(db_, clock_).recomputeLoan(businessDate, info->loanId);
+        DeskPaymentRepository repo(db_);
+        DeskReceiptRecord r;
+        r.receiptNo = repo.nextReceiptNo();
+        r.paymentId = DeskPaymentRepository::paymentIdFor(r.receiptNo);
+        const Payment payment = asPayment(r.paymentId, in);
+        const PaymentAllocation a = previewAllocation(*ledger, payment, in.paidOn, policy);
+        r.loanKey = info->key;
+        r.loanId = info->loanId;
+        r.clientName = info->clientName;
+        r.branch = info->branch;
+        r.paidOn = in.paidOn;
+        r.amount = in.amount;
+        r.method = in.method;
+        r.reference = payment.reference;
+        r.takenBy = who->username;
+        r.takenAt = clock_.isoNow();
+        r.businessDate = businessDate;
+        r.allocated = a.allocated;
+        r.toCreditBalance = a.toCreditBalance;
+        r.outstandingPrincipalAfter = a.after.outstandingPrincipal;
+        r.arrearsAfter = a.after.arrears.total();
+        if (!repo.insert(r))
+            return Error{fmt::format("the payment id {} is already used by an imported payment; "
+                                     "ask the administrator to check the core banking export",
+                                     r.paymentId),
+                         ErrorKind::Conflict};
+        storage::LoanRepository(db_).refreshLedgerCache({info->key});
+        CaseService(db_, clock_).recomputeLoan(businessDate, info->loanId);
 
-    auto after = receiptJson(r);
-    after["position"] = positionJson(a.after);
-    cases.audit(r.takenAt, who->username, "take_payment", "case", info->loanId,
-                positionJson(a.before).dump(), after.dump());
-    tx.commit();
-    return toReceipt(r);
+        auto after = receiptJson(r);
+        after["position"] = positionJson(a.after);
+        cases.audit(r.takenAt, who->username, "take_payment", "case", info->loanId,
+                    positionJson(a.before).dump(), after.dump());
+        tx.commit();
+        return toReceipt(r);
     });
 }
 
 Result<DeskReceipt> PaymentService::reverse(const User& actor, std::int64_t receiptNo,
                                             std::string_view reason, Date businessDate) {
     return atEdge([&]() -> Result<DeskReceipt> {
-    storage::Transaction tx(db_);
-    DeskPaymentRepository repo(db_);
-    const auto r = repo.find(receiptNo);
-    if (!r)
-        return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
-                                 receiptNumberText(receiptNo)),
-                     ErrorKind::NotFound, Hint::ListReceipts};
-    const auto who = storedUser(db_, actor);
-    if (!who || !allows(*who, Permission::WorkBranchCases, r->branch))
-        return Error{fmt::format("permission denied for {} ({}): only a supervisor of branch {} "
-                                 "may reverse a payment",
-                                 actor.username, roleCode(who ? who->role : actor.role),
-                                 r->branch),
-                     ErrorKind::Denied};
-    const std::string why = trimmed(reason);
-    if (why.empty())
-        return Error{"a reversal needs a reason (e.g. \"cheque bounced\")", ErrorKind::Invalid,
-                     Hint::GiveReason};
-    if (r->reversedOn)
-        return Error{fmt::format("receipt {} ({}) was already reversed on {}; a payment is "
-                                 "reversed once only",
-                                 receiptNumberText(receiptNo), r->paymentId,
-                                 r->reversedOn->toString()),
-                     ErrorKind::Conflict};
-    if (businessDate < r->paidOn)
-        return Error{fmt::format("the reversal date {} is before the payment date {} (a payment "
-                                 "is reversed on or after the day it was paid)",
-                                 businessDate.toString(), r->paidOn.toString())};
-    const std::string now = clock_.isoNow();
-    repo.insertReversal(*r, businessDate, why, who->username, now);
-    storage::LoanRepository(db_).refreshLedgerCache({r->loanKey});
-    CaseService(db_, clock_).recomputeLoan(businessDate, r->loanId);
+        storage::Transaction tx(db_);
+        DeskPaymentRepository repo(db_);
+        const auto r = repo.find(receiptNo);
+        if (!r)
+            return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
+                                     receiptNumberText(receiptNo)),
+                         ErrorKind::NotFound, Hint::ListReceipts};
+        const auto who = storedUser(db_, actor);
+        if (!who || !allows(*who, Permission::WorkBranchCases, r->branch))
+            return Error{
+                fmt::format("permission denied for {} ({}): only a supervisor of branch {} "
+                            "may reverse a payment",
+                            actor.username, roleCode(who ? who->role : actor.role), r->branch),
+                ErrorKind::Denied};
+        const std::string why = trimmed(reason);
+        if (why.empty())
+            return Error{"a reversal needs a reason (e.g. \"cheque bounced\")", ErrorKind::Invalid,
+                         Hint::GiveReason};
+        if (r->reversedOn)
+            return Error{fmt::format("receipt {} ({}) was already reversed on {}; a payment is "
+                                     "reversed once only",
+                                     receiptNumberText(receiptNo), r->paymentId,
+                                     r->reversedOn->toString()),
+                         ErrorKind::Conflict};
+        if (businessDate < r->paidOn)
+            return Error{
+                fmt::format("the reversal date {} is before the payment date {} (a payment "
+                            "is reversed on or after the day it was paid)",
+                            businessDate.toString(), r->paidOn.toString())};
+        const std::string now = clock_.isoNow();
+        repo.insertReversal(*r, businessDate, why, who->username, now);
+        storage::LoanRepository(db_).refreshLedgerCache({r->loanKey});
+        CaseService(db_, clock_).recomputeLoan(businessDate, r->loanId);
 
-    auto before = receiptJson(*r);
-    before["reversed_on"] = nullptr;
-    nlohmann::ordered_json after;
-    after["receipt_no"] = r->receiptNo;
-    after["payment_id"] = r->paymentId;
-    after["reversed_on"] = businessDate.toString();
-    after["reason"] = why;
-    CaseRepository(db_).audit(now, who->username, "reverse_payment", "case", r->loanId,
-                              before.dump(), after.dump());
-    auto saved = repo.find(receiptNo);
-    tx.commit();
-    return toReceipt(*saved);
+        auto before = receiptJson(*r);
+        before["reversed_on"] = nullptr;
+        nlohmann::ordered_json after;
+        after["receipt_no"] = r->receiptNo;
+        after["payment_id"] = r->paymentId;
+        after["reversed_on"] = businessDate.toString();
+        after["reason"] = why;
+        CaseRepository(db_).audit(now, who->username, "reverse_payment", "case", r->loanId,
+                                  before.dump(), after.dump());
+        auto saved = repo.find(receiptNo);
+        tx.commit();
+        return toReceipt(*saved);
     });
 }
 

@@ -14,14 +14,14 @@ namespace rd::services {
 
 Result<DatabaseInfo> PortfolioService::info() const {
     return atEdge([&]() -> Result<DatabaseInfo> {
-    DatabaseInfo out;
-    out.path = db_.path();
-    out.schemaVersion = db_.schemaVersion();
-    out.currency = db_.currency();
-    out.demoPortfolio = db_.setting("demo_portfolio").value_or("") == "1";
-    out.migrationBackup = db_.migrationBackup();
-    out.loans = storage::LoanRepository(db_).loanCount();
-    return out;
+        DatabaseInfo out;
+        out.path = db_.path();
+        out.schemaVersion = db_.schemaVersion();
+        out.currency = db_.currency();
+        out.demoPortfolio = db_.setting("demo_portfolio").value_or("") == "1";
+        out.migrationBackup = db_.migrationBackup();
+        out.loans = storage::LoanRepository(db_).loanCount();
+        return out;
     });
 }
 
@@ -119,7 +119,8 @@ Result<void> PortfolioService::markDemoPortfolio(const User& actor) {
 }
 
 Result<bool> PortfolioService::ledgerCacheComplete() const {
-    return atEdge([&]() -> Result<bool> { return storage::LoanRepository(db_).ledgerCacheComplete(); });
+    return atEdge(
+        [&]() -> Result<bool> { return storage::LoanRepository(db_).ledgerCacheComplete(); });
 }
 
 } // namespace rd::services

@@ -18,11 +18,6 @@ using rd::AuditEntry;
 using rd::CaseNoteRecord;
 using rd::CaseReviewRecord;
 
-
-
-
-
-
 // The SQL of case notes, approvals and reviews (schema version 5) and of a case's audit
 // trail. No permission checks here; callers open the transaction around writes.
 class CaseActionsRepository {

@@ -21,10 +21,6 @@ using rd::CaseRecord;
 using rd::ContactRecord;
 using rd::LoanInfo;
 
-
-
-
-
 // An officer who may be given new cases, with their current load.
 struct OfficerLoad {
     std::int64_t userId = 0;

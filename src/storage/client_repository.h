@@ -11,7 +11,6 @@ namespace rd::storage {
 
 using rd::ClientDetails;
 
-
 // Reads clients (written by the import only).
 class ClientRepository {
 public:

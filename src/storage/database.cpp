@@ -31,8 +31,10 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
     if (!exists && !options.createIfMissing)
-        return Error{fmt::format("database {} does not exist", path.string()), ErrorKind::NotFound,
-                     Hint::CreateDatabase, {{"path", path.string()}}};
+        return Error{fmt::format("database {} does not exist", path.string()),
+                     ErrorKind::NotFound,
+                     Hint::CreateDatabase,
+                     {{"path", path.string()}}};
     if (!exists && path.has_parent_path())
         std::filesystem::create_directories(path.parent_path(), ec);
 
@@ -65,27 +67,35 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& pa
     } catch (const StorageError&) {
         return Error{fmt::format("{} is not a RecoveryDesk database (it is not an SQLite file)",
                                  path.string()),
-                     ErrorKind::Invalid, Hint::CheckDatabasePath, {{"path", path.string()}}};
+                     ErrorKind::Invalid,
+                     Hint::CheckDatabasePath,
+                     {{"path", path.string()}}};
     }
     const bool empty = appId == 0 && version == 0 && tables == 0;
     if (!empty && appId != kApplicationId)
         return Error{fmt::format("{} is not a RecoveryDesk database (another program's SQLite "
                                  "file); it was not modified",
                                  path.string()),
-                     ErrorKind::Invalid, Hint::CheckDatabasePath, {{"path", path.string()}}};
+                     ErrorKind::Invalid,
+                     Hint::CheckDatabasePath,
+                     {{"path", path.string()}}};
     if (version > latestSchemaVersion())
         return Error{fmt::format("{} was written by a newer RecoveryDesk (schema version {}, this "
                                  "program knows up to {}); install the newer version to open it",
                                  path.string(), version, latestSchemaVersion())};
     if (empty && !options.createIfMissing)
-        return Error{fmt::format("{} is an empty file, not a RecoveryDesk database yet",
-                                 path.string()),
-                     ErrorKind::NotFound, Hint::CreateDatabase, {{"path", path.string()}}};
+        return Error{
+            fmt::format("{} is an empty file, not a RecoveryDesk database yet", path.string()),
+            ErrorKind::NotFound,
+            Hint::CreateDatabase,
+            {{"path", path.string()}}};
 
     if (version < latestSchemaVersion() && !options.migrate && !empty)
         return Error{fmt::format("{} has schema version {} and needs migrating to {}",
                                  path.string(), version, latestSchemaVersion()),
-                     ErrorKind::Conflict, Hint::MigrateDatabase, {{"path", path.string()}}};
+                     ErrorKind::Conflict,
+                     Hint::MigrateDatabase,
+                     {{"path", path.string()}}};
 
     // Only now that the file is known to be ours and wanted: WAL changes its header.
     // WAL is a property of the file; switching needs a moment of exclusive access, which a

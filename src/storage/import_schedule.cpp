@@ -1,6 +1,5 @@
-#include "import_session.h"
-
 #include "core/schedule_rules.h"
+#include "import_session.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -135,11 +134,12 @@ void ImportSession::writeSchedule(std::string_view loanId, LoanRef& ref,
                                          rows.back().installment.number)});
             break;
         case ScheduleFinding::Kind::PrincipalSum:
-            out_.errors.add({"schedule.csv", rows.front().line, "principal_due",
-                             fmt::format("principal_due of loan {} sums to {}, but the loan's "
-                                         "principal is {} (the parts must add up to the principal)",
-                                         loanId, formatAmount(check.principalSum, currency_->exponent),
-                                         formatAmount(ref.principal, currency_->exponent))});
+            out_.errors.add(
+                {"schedule.csv", rows.front().line, "principal_due",
+                 fmt::format("principal_due of loan {} sums to {}, but the loan's "
+                             "principal is {} (the parts must add up to the principal)",
+                             loanId, formatAmount(check.principalSum, currency_->exponent),
+                             formatAmount(ref.principal, currency_->exponent))});
             break;
         }
     }

@@ -145,9 +145,10 @@ bool ImportSession::reportedRepeat(const ImportTable& t, std::int64_t line, std:
         firstLine = seenLine(t.fileName(), id, line);
     if (!firstLine)
         return false;
-    t.errorAt(line, column, fmt::format("{} \"{}\" appears again (first at line {}); each {}_id once per "
-                                "file",
-                                noun, id, *firstLine, noun));
+    t.errorAt(line, column,
+              fmt::format("{} \"{}\" appears again (first at line {}); each {}_id once per "
+                          "file",
+                          noun, id, *firstLine, noun));
     return true;
 }
 
@@ -251,7 +252,10 @@ void ImportSession::record() {
     Statement audit =
         db_.prepare("INSERT INTO audit_log(at, actor, action, entity, entity_key, before, after) "
                     "VALUES(?, ?, 'import', 'portfolio', ?, NULL, ?)");
-    audit.bind(1, options_.clock.isoNow()).bind(2, options_.actor).bind(3, dir_.string()).bind(4, summary);
+    audit.bind(1, options_.clock.isoNow())
+        .bind(2, options_.actor)
+        .bind(3, dir_.string())
+        .bind(4, summary);
     audit.execute();
 }
 
@@ -289,7 +293,8 @@ void ImportSession::run() {
         Database& db;
         ~CacheSizeRestore() {
             try {
-                db.exec("PRAGMA cache_size = -2000"); // SQLite's default, for a long-lived connection
+                db.exec(
+                    "PRAGMA cache_size = -2000"); // SQLite's default, for a long-lived connection
             } catch (const StorageError&) {
             }
         }
@@ -303,9 +308,9 @@ void ImportSession::run() {
     auto timed = [this](const char* step, auto&& work) {
         const auto start = std::chrono::steady_clock::now();
         work();
-        spdlog::info("import {}: {:.2f} s", step,
-                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                         .count());
+        spdlog::info(
+            "import {}: {:.2f} s", step,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     };
     timed("existing loans", [&] { loadLoans(); });
     timed("clients", [&] { importClients(); });

@@ -189,8 +189,7 @@ private:
     void importLoans();
     void importSchedule();
     void importScheduleRows();
-    void writeSchedule(std::string_view loanId, LoanRef& ref,
-                       std::vector<StagedInstallment>& rows);
+    void writeSchedule(std::string_view loanId, LoanRef& ref, std::vector<StagedInstallment>& rows);
     void flushInstallments();
     void importCharges();
     void importPayments();

@@ -1,6 +1,5 @@
 #include "portfolio_settings.h"
 
-
 #include <charconv>
 #include <fmt/format.h>
 #include <set>

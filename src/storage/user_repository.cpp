@@ -32,7 +32,8 @@ std::int64_t UserRepository::count() const {
 
 std::vector<std::string> UserRepository::branchesOf(std::int64_t id) const {
     // Read at every permission check: the parsed statement is kept.
-    auto s = db_.prepareCached("SELECT branch FROM user_branches WHERE user_id = ? ORDER BY branch");
+    auto s =
+        db_.prepareCached("SELECT branch FROM user_branches WHERE user_id = ? ORDER BY branch");
     s->bind(1, id);
     std::vector<std::string> out;
     while (s->step())

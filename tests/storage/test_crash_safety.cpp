@@ -242,9 +242,9 @@ TEST_CASE("an import killed at an arbitrary moment leaves all or nothing", "[cra
 TEST_CASE("the shipped command line has no test hooks: the kill hook is ignored", "[crash]") {
     Setup& s = setup();
     const fs::path path = s.tmp / "shipped-ignores-hook.db";
-    const auto r = runShippedCli(s.importArgs(path), s.tmp.path(),
-                                 {"RECOVERYDESK_TEST_KILL_AFTER_ROWS=0",
-                                  "RECOVERYDESK_LARGE_IMPORT_BYTES=0"});
+    const auto r =
+        runShippedCli(s.importArgs(path), s.tmp.path(),
+                      {"RECOVERYDESK_TEST_KILL_AFTER_ROWS=0", "RECOVERYDESK_LARGE_IMPORT_BYTES=0"});
     INFO(r.err);
     CHECK(r.exitCode == 0);
     CHECK(portfolioOf(path) == s.fullNew);

@@ -53,8 +53,8 @@ private:
 
 // The actors of the matrix.
 enum Actor { Admin, Akello, Bosco, Sarah, Nadia, Zawadi, Gone, Operator, kActors };
-const char* const kActorNames[] = {"admin",  "akello", "bosco", "sarah",
-                                   "nadia",  "zawadi", "gone",  "operator"};
+const char* const kActorNames[] = {"admin", "akello", "bosco", "sarah",
+                                   "nadia", "zawadi", "gone",  "operator"};
 
 using Allowed = std::set<Actor>;
 const Allowed kEveryone = {Admin, Akello, Bosco, Sarah, Nadia, Zawadi, Operator};
@@ -94,7 +94,8 @@ struct Template {
         REQUIRE(imported.ok());
         REQUIRE(imported->committed);
         users[Admin] =
-            s.users().createFirstAdmin({"admin", "", Role::Admin, {}}, std::string("admin-pass-1"))
+            s.users()
+                .createFirstAdmin({"admin", "", Role::Admin, {}}, std::string("admin-pass-1"))
                 ->user;
         const auto add = [&](Actor a, Role role, const char* branch) {
             auto added = s.users().addUser(users[Admin], {kActorNames[a], "", role, {branch}},
@@ -119,8 +120,8 @@ struct Template {
         REQUIRE(file->caseRecord->open);
         if (file->caseRecord->assignedUsername != "akello")
             REQUIRE(s.cases().reassign(users[Sarah], "L1", "akello", kDay).ok());
-        auto receipt =
-            s.payments().takePayment(users[Akello], {"L1", 1000, PaymentMethod::Cash, "", kDay}, kDay);
+        auto receipt = s.payments().takePayment(users[Akello],
+                                                {"L1", 1000, PaymentMethod::Cash, "", kDay}, kDay);
         REQUIRE(receipt.ok());
         REQUIRE(receipt->receiptNo == 1);
         auto legal = s.actions().requestLegal(users[Akello], "L1", "no payment since March", kDay);
@@ -153,22 +154,26 @@ std::vector<Call> calls() {
     using S = Services;
     using T = Template;
     return {
-        {"users.addUser", {Admin},
+        {"users.addUser",
+         {Admin},
          [](S& s, const User& u, const T&) {
              return outcome(s.users().addUser(u, {"newbie", "", Role::Officer, {"Kampala Central"}},
                                               std::string("pass-word-2")));
          }},
         {"users.list", kEveryone,
          [](S& s, const User& u, const T&) { return outcome(s.users().list(u)); }},
-        {"users.disable", {Admin},
+        {"users.disable",
+         {Admin},
          [](S& s, const User& u, const T&) { return outcome(s.users().disable(u, "bosco")); }},
-        {"users.resetPassword", {Admin},
+        {"users.resetPassword",
+         {Admin},
          [](S& s, const User& u, const T&) {
              return outcome(s.users().resetPassword(u, "bosco", std::nullopt));
          }},
         {"cases.recompute", kEveryone,
          [](S& s, const User& u, const T&) { return outcome(s.cases().recompute(u, kDay)); }},
-        {"cases.reassign", {Sarah},
+        {"cases.reassign",
+         {Sarah},
          [](S& s, const User& u, const T&) {
              return outcome(s.cases().reassign(u, "L1", "bosco", kDay));
          }},
@@ -186,7 +191,8 @@ std::vector<Call> calls() {
          [](S& s, const User& u, const T&) {
              return outcome(s.contacts().addPromise(u, "L1", 5000, rdst::day("2026-03-25"), kDay));
          }},
-        {"callList.forOfficer", {Admin, Akello, Sarah, Operator},
+        {"callList.forOfficer",
+         {Admin, Akello, Sarah, Operator},
          [](S& s, const User& u, const T&) {
              return outcome(s.callList().forOfficer(u, "akello", kDay));
          }},
@@ -199,14 +205,17 @@ std::vector<Call> calls() {
              return outcome(
                  s.payments().takePayment(u, {"L1", 1000, PaymentMethod::Cash, "", kDay}, kDay));
          }},
-        {"payments.reverse", {Sarah},
+        {"payments.reverse",
+         {Sarah},
          [](S& s, const User& u, const T&) {
              return outcome(s.payments().reverse(u, 1, "cheque bounced", kDay));
          }},
         {"payments.receipt", kReadsKampala,
          [](S& s, const User& u, const T&) { return outcome(s.payments().receipt(u, 1)); }},
         {"payments.receiptsForLoan", kReadsKampala,
-         [](S& s, const User& u, const T&) { return outcome(s.payments().receiptsForLoan(u, "L1")); }},
+         [](S& s, const User& u, const T&) {
+             return outcome(s.payments().receiptsForLoan(u, "L1"));
+         }},
         {"payments.takenSince", kPortfolioWide,
          [](S& s, const User& u, const T&) { return outcome(s.payments().takenSince(u, kDay)); }},
         {"actions.changeStage", kWorksL1,
@@ -223,7 +232,8 @@ std::vector<Call> calls() {
                          .decideApproval(t.users.at(Sarah), t.approvalId, false, "not yet", kDay)
                          .ok());
          }},
-        {"actions.decideApproval", {Sarah},
+        {"actions.decideApproval",
+         {Sarah},
          [](S& s, const User& u, const T& t) {
              return outcome(s.actions().decideApproval(u, t.approvalId, true, "agreed", kDay));
          }},
@@ -233,18 +243,22 @@ std::vector<Call> calls() {
          [](S& s, const User& u, const T&) {
              return outcome(s.actions().addNote(u, "L1", "called twice", std::nullopt, kDay));
          }},
-        {"actions.signOffReview", {Sarah},
+        {"actions.signOffReview",
+         {Sarah},
          [](S& s, const User& u, const T&) {
              return outcome(s.actions().signOffReview(u, "L1", "file in order", kDay));
          }},
         {"actions.reviews", kReadsKampala,
          [](S& s, const User& u, const T&) { return outcome(s.actions().reviews(u, "L1")); }},
-        {"actions.auditTrail", {Admin, Akello, Sarah, Operator},
+        {"actions.auditTrail",
+         {Admin, Akello, Sarah, Operator},
          [](S& s, const User& u, const T&) { return outcome(s.actions().auditTrail(u, "L1")); }},
         {"queries.cases", kEveryone,
          [](S& s, const User& u, const T&) { return outcome(s.queries().cases(u, {}, kDay)); }},
         {"queries.searchLoans", kEveryone,
-         [](S& s, const User& u, const T&) { return outcome(s.queries().searchLoans(u, "1", 10)); }},
+         [](S& s, const User& u, const T&) {
+             return outcome(s.queries().searchLoans(u, "1", 10));
+         }},
         {"queries.promisesDue", kEveryone,
          [](S& s, const User& u, const T&) {
              return outcome(s.queries().promisesDue(u, kDay, kDay, kDay));
@@ -252,7 +266,9 @@ std::vector<Call> calls() {
         {"queries.team", kEveryone,
          [](S& s, const User& u, const T&) { return outcome(s.queries().team(u, kDay)); }},
         {"queries.otherLoans", kReadsKampala,
-         [](S& s, const User& u, const T&) { return outcome(s.queries().otherLoans(u, "L1", kDay)); }},
+         [](S& s, const User& u, const T&) {
+             return outcome(s.queries().otherLoans(u, "L1", kDay));
+         }},
         {"queries.branches", kEveryone,
          [](S& s, const User& u, const T&) { return outcome(s.queries().branches(u)); }},
         {"settings.change", kPortfolioWide,
@@ -286,7 +302,9 @@ std::vector<Call> calls() {
              return outcome(s.portfolio().aging(u, kDay, AgingGroupBy::None));
          }},
         {"portfolio.rebuildLedgerCache", kPortfolioWide,
-         [](S& s, const User& u, const T&) { return outcome(s.portfolio().rebuildLedgerCache(u)); }},
+         [](S& s, const User& u, const T&) {
+             return outcome(s.portfolio().rebuildLedgerCache(u));
+         }},
         {"portfolio.markDemoPortfolio", kPortfolioWide,
          [](S& s, const User& u, const T&) { return outcome(s.portfolio().markDemoPortfolio(u)); }},
     };
