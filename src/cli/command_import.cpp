@@ -27,7 +27,7 @@ void addImportCommand(CLI::App& app, GlobalOptions& global) {
                                         "unchanged (fix the lines above and import again)",
                                         *dir, report.errorCount));
         const auto& c = report.changes;
-        if (c.total() == 0) {
+        if (c.changes() == 0) {
             fmt::print("Nothing to change: the database already holds everything in {} ({} rows "
                        "checked)\n",
                        *dir, c.rowsUnchanged);

@@ -16,22 +16,6 @@ std::vector<ImportFinding> findings(const storage::ProblemList& list) {
     return out;
 }
 
-ImportChanges changesOf(const storage::ImportCounts& c) {
-    ImportChanges out;
-    out.clientsAdded = c.clientsAdded;
-    out.clientsChanged = c.clientsChanged;
-    out.loansAdded = c.loansAdded;
-    out.loansChanged = c.loansChanged;
-    out.schedulesAdded = c.schedulesAdded;
-    out.schedulesReplaced = c.schedulesReplaced;
-    out.installmentsWritten = c.installmentsWritten;
-    out.chargesAdded = c.chargesAdded;
-    out.paymentsAdded = c.paymentsAdded;
-    out.paymentsReversed = c.paymentsReversed;
-    out.rowsUnchanged = c.rowsUnchanged;
-    return out;
-}
-
 } // namespace
 
 std::string ImportFinding::text() const {
@@ -59,7 +43,7 @@ Result<ImportReport> ImportService::run(const User& actor, const ImportRequest& 
         report.warnings = findings(outcome.warnings);
         report.errorCount = outcome.errors.count();
         report.warningCount = outcome.warnings.count();
-        report.changes = changesOf(outcome.counts);
+        report.changes = outcome.counts;
         report.currency = outcome.currency;
         if (outcome.committed && request.recomputeAsOf) {
             auto summary = CaseService(db_, clock_).recompute(*who, *request.recomputeAsOf);

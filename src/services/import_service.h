@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/import_counts.h"
 #include "core/progress.h"
 #include "core/result.h"
 #include "core/user.h"
@@ -36,18 +37,6 @@ struct ImportFinding {
     std::string text() const;
 };
 
-struct ImportChanges {
-    std::int64_t clientsAdded = 0, clientsChanged = 0;
-    std::int64_t loansAdded = 0, loansChanged = 0;
-    std::int64_t schedulesAdded = 0, schedulesReplaced = 0, installmentsWritten = 0;
-    std::int64_t chargesAdded = 0;
-    std::int64_t paymentsAdded = 0, paymentsReversed = 0;
-    std::int64_t rowsUnchanged = 0;
-    std::int64_t total() const {
-        return clientsAdded + clientsChanged + loansAdded + loansChanged + schedulesAdded +
-               schedulesReplaced + chargesAdded + paymentsAdded + paymentsReversed;
-    }
-};
 
 struct ImportReport {
     bool ok = false;        // no errors
@@ -55,7 +44,7 @@ struct ImportReport {
     bool cancelled = false;
     std::vector<ImportFinding> errors, warnings; // the first 200 of each
     std::int64_t errorCount = 0, warningCount = 0;
-    ImportChanges changes;
+    ImportCounts changes;
     std::string currency;
     std::optional<RecomputeSummary> recompute; // when asked for and the import committed
 };

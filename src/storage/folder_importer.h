@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/currency.h"
+#include "core/import_counts.h"
 #include "core/progress.h"
 #include "database.h"
 #include "import_problem.h"
@@ -25,19 +26,7 @@ struct ImportOptions {
     std::optional<std::int64_t> largeImportBytes;
 };
 
-struct ImportCounts {
-    std::int64_t clientsAdded = 0, clientsChanged = 0;
-    std::int64_t loansAdded = 0, loansChanged = 0;
-    std::int64_t schedulesAdded = 0, schedulesReplaced = 0, installmentsWritten = 0;
-    std::int64_t chargesAdded = 0;
-    std::int64_t paymentsAdded = 0, paymentsReversed = 0;
-    std::int64_t rowsUnchanged = 0;
-
-    std::int64_t changes() const {
-        return clientsAdded + clientsChanged + loansAdded + loansChanged + schedulesAdded +
-               schedulesReplaced + chargesAdded + paymentsAdded + paymentsReversed;
-    }
-};
+using rd::ImportCounts;
 
 struct ImportOutcome {
     bool ok = false;        // no errors

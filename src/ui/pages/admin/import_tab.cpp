@@ -29,7 +29,7 @@ QString fromStd(const std::string& text) {
 // The plural forms (AdminPage::tr) keep the translation context they have always had.
 
 // What an import made or would make, one line per kind of row.
-QString changesText(const services::ImportChanges& c) {
+QString changesText(const ImportCounts& c) {
     return AdminImportTab::tr("  clients    %1 new, %2 changed\n"
                               "  loans      %3 new, %4 changed\n"
                               "  schedules  %5 new, %6 replaced (%7 installments written)\n"
@@ -266,7 +266,7 @@ void AdminImportTab::showReport(bool dryRun, const QString& folder,
                           nullptr, static_cast<int>(report.errorCount))
                 .arg(folder),
             true);
-    } else if (report.changes.total() == 0) {
+    } else if (report.changes.changes() == 0) {
         setSummary(
             AdminPage::tr("Nothing to change: the database already holds everything in %1 (%n "
                           "row(s) checked).",
@@ -279,7 +279,7 @@ void AdminImportTab::showReport(bool dryRun, const QString& folder,
                                      : tr(" (amounts in %1)").arg(fromStd(report.currency));
         if (dryRun) {
             cleanFolder_ = folder;
-            cleanChanges_ = static_cast<int>(report.changes.total());
+            cleanChanges_ = static_cast<int>(report.changes.changes());
             setSummary(tr("No problems in %1%2. Nothing was written; Import makes these changes:")
                            .arg(folder, currency),
                        false);
