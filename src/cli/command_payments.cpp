@@ -91,6 +91,7 @@ void printReceipt(const services::DeskReceipt& r, const Currency& c) {
 struct AddOptions {
     ActorOptions actor;
     std::string loanId, amount, method, reference, date, format = "text";
+    bool confirmOverpayment = false;
 };
 
 void addPayment(CLI::App& app, GlobalOptions& global) {
@@ -108,6 +109,8 @@ void addPayment(CLI::App& app, GlobalOptions& global) {
                     "cheque, transfer or transaction number (needed for every method but cash)");
     add->add_option("--date", o->date, "the day the money was received (default: today)");
     add->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    add->add_flag("--confirm-overpayment", o->confirmOverpayment,
+                  "take an amount above what the loan owes (the rest becomes a credit balance)");
     add->callback([&global, o] {
         const Date businessDate = today();
         services::NewDeskPayment p;
@@ -119,6 +122,7 @@ void addPayment(CLI::App& app, GlobalOptions& global) {
                                         o->method));
         p.method = *method;
         p.reference = o->reference;
+        p.confirmOverpayment = o->confirmOverpayment;
         p.paidOn = o->date.empty() ? businessDate : parseDateOption(o->date, "--date");
         auto desk = global.open();
         const Currency currency = portfolioCurrency(*desk);

@@ -69,6 +69,8 @@ Wording wording(Hint hint) {
         return {"run `recoverydesk-cli --db PATH init --rebuild-cache`", Join::Semicolon};
     case Hint::SetCurrency:
         return {"set it first (init --currency CODE or an import)", Join::Semicolon};
+    case Hint::ConfirmOverpayment:
+        return {"give --confirm-overpayment to take it all", Join::Semicolon};
     case Hint::Retry:
         return {"free disk space or close the program holding the file, then run the command "
                 "again",

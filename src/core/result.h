@@ -41,6 +41,7 @@ enum class Hint {
     CheckDatabasePath,
     RebuildCache,
     SetCurrency,
+    ConfirmOverpayment, // the payment is more than the loan owes: take it only when confirmed
     Retry, // a storage failure: nothing was saved; free disk space or close the other program
 };
 

@@ -208,6 +208,15 @@ Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDesk
         if (auto bad = checkPayment(in, *ledger, businessDate, exponent))
             return *bad;
 
+        const int multiple = storage::loadDeskSettings(db_).maxPaymentMultiple;
+        // Wide arithmetic: principal x multiple never overflows.
+        if (static_cast<WideAmount>(in.amount) >
+            static_cast<WideAmount>(ledger->terms.principal) * multiple)
+            return Error{fmt::format("the amount {} is more than {} times the loan's principal of "
+                                     "{}: check the amount (a mistyped figure is not taken)",
+                                     formatAmountGrouped(in.amount, exponent), multiple,
+                                     formatAmountGrouped(ledger->terms.principal, exponent)),
+                         ErrorKind::Invalid};
         const DelinquencyPolicy policy = storage::loadDelinquencyPolicy(db_);
         PositionCalculator calc(policy);
         const LoanPosition today = calc.compute(*ledger, businessDate);
@@ -224,6 +233,14 @@ Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDesk
         r.paymentId = DeskPaymentRepository::paymentIdFor(r.receiptNo);
         const Payment payment = asPayment(r.paymentId, in);
         const PaymentAllocation a = previewAllocation(*ledger, payment, in.paidOn, policy);
+        if (a.toCreditBalance > 0 && !in.confirmOverpayment)
+            return Error{fmt::format("{} is more than loan {} owes: {} would be left over as a "
+                                     "credit balance",
+                                     formatAmountGrouped(in.amount, exponent), in.loanId,
+                                     formatAmountGrouped(a.toCreditBalance, exponent)),
+                         ErrorKind::Conflict,
+                         Hint::ConfirmOverpayment,
+                         {{"overpayment", std::to_string(a.toCreditBalance)}}};
         r.loanKey = info->key;
         r.loanId = info->loanId;
         r.clientName = info->clientName;

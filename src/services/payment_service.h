@@ -24,6 +24,9 @@ struct NewDeskPayment {
     PaymentMethod method = PaymentMethod::Cash;
     std::string reference; // required for every method but cash
     Date paidOn;
+    // A payment above what the loan owes leaves a credit balance: it is taken only when the
+    // officer has confirmed it (the error without it says how much would be left over).
+    bool confirmOverpayment = false;
 };
 
 // A printed receipt. The allocation and the position after the payment are as of the
@@ -77,7 +80,10 @@ public:
 
     // Validates and saves the payment, and returns its receipt. `paidOn` may not be after
     // `businessDate` (payments are not post-dated) nor before the disbursement; a loan
-    // paid off as of `businessDate` takes no payment.
+    // paid off as of `businessDate` takes no payment; an amount above max_payment_multiple
+    // times the loan's principal is refused; one above what the loan owes needs
+    // `confirmOverpayment` (error kind Conflict, hint ConfirmOverpayment, fact "overpayment"
+    // in minor units).
     Result<DeskReceipt> takePayment(const User& actor, const NewDeskPayment& payment,
                                     Date businessDate);
 

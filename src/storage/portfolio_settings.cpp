@@ -94,6 +94,10 @@ const std::vector<SettingInfo>& knownSettings() {
          "who gets a new case: fewest_open_cases, credit_officer (the loan's credit officer "
          "if an enabled officer of the branch, else fewest) or unassigned",
          kAssignFewestOpenCases},
+        {"max_payment_multiple",
+         "a desk payment larger than this many times the loan's principal is refused as a "
+         "typing mistake (1-1000)",
+         "100"},
         {"priority_weights",
          "call-list score of each reason (early_warning counts once per sign); keys left out "
          "keep their default",
@@ -204,6 +208,7 @@ DeskSettings loadDeskSettings(const Database& db) {
     number("promise_grace_days", 0, 30, s.promiseGraceDays);
     number("case_open_dpd", 1, 365, s.casePolicy.openAtDpd);
     number("case_cure_days", 1, 365, s.casePolicy.cureDays);
+    number("max_payment_multiple", 1, 1000, s.maxPaymentMultiple);
     if (auto text = db.setting("case_assignment"))
         if (*text == kAssignFewestOpenCases || *text == kAssignCreditOfficer ||
             *text == kAssignUnassigned)
@@ -250,6 +255,8 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
         return number(1, 365, "days past due");
     if (key == "case_cure_days")
         return number(1, 365, "days");
+    if (key == "max_payment_multiple")
+        return number(1, 1000, "times the principal");
     if (key == "case_assignment") {
         const std::string v(trimmed(value));
         if (v == kAssignFewestOpenCases || v == kAssignCreditOfficer || v == kAssignUnassigned)

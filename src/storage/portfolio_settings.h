@@ -40,6 +40,9 @@ struct DeskSettings {
     int promiseGraceDays = 2;
     CasePolicy casePolicy;
     std::string caseAssignment = kAssignFewestOpenCases;
+    // A desk payment above this many times the loan's principal is refused (a typing
+    // mistake, not a payment).
+    int maxPaymentMultiple = 100;
 };
 DeskSettings loadDeskSettings(const Database& db);
 

@@ -56,6 +56,8 @@ QString hintText(Hint hint, const Error& error) {
     case Hint::SetCurrency:
         return tr("The portfolio's currency is set by its first import: import files in that "
                   "currency.");
+    case Hint::ConfirmOverpayment:
+        return tr("Check the amount; take it only if the client really hands over that much.");
     case Hint::Retry:
         // The service's message already says that nothing was saved.
         if (QString::fromStdString(error.message).contains(QLatin1String("nothing was saved")))

@@ -178,3 +178,28 @@ TEST_CASE("cli payments: a supervisor reverses a payment once, export csv and js
     CHECK(badSince.exitCode == 1);
     CHECK_THAT(badSince.err, Catch::Contains("--since:"));
 }
+
+TEST_CASE("cli payments: an overpayment needs --confirm-overpayment, a typing mistake is refused",
+          "[cli][payments]") {
+    Desk d;
+    // L1 owes 175.00: 200.00 would leave 25.00 over.
+    auto refused = d.as("akello", {"payment", "add", "L1", "--amount", "200.00", "--method", "cash",
+                                   "--date", "2026-11-02"});
+    CHECK(refused.exitCode == 1);
+    CHECK_THAT(refused.err, Catch::Contains("200.00 is more than loan L1 owes: 25.00 would be "
+                                            "left over as a credit balance") &&
+                                Catch::Contains("--confirm-overpayment"));
+    CHECK(refused.out.empty());
+    auto huge = d.as("akello", {"payment", "add", "L1", "--amount", "999999999999.00", "--method",
+                                "cash", "--date", "2026-11-02", "--confirm-overpayment"});
+    CHECK(huge.exitCode == 1);
+    CHECK_THAT(huge.err, Catch::Contains("more than 100 times the loan's principal"));
+    auto taken =
+        d.as("akello", {"payment", "add", "L1", "--amount", "200.00", "--method", "cash", "--date",
+                        "2026-11-02", "--confirm-overpayment", "--format", "json"});
+    INFO(taken.err);
+    REQUIRE(taken.exitCode == 0);
+    const Json j = Json::parse(taken.out);
+    CHECK(j["receipt"] == "000001"); // the refused attempts used no number
+    CHECK(j["to_credit_balance"] == "25.00");
+}

@@ -4,6 +4,7 @@
 #include "services/case_service.h"
 #include "services/contact_service.h"
 #include "services/payment_service.h"
+#include "services/settings_service.h"
 #include "services/user_service.h"
 #include "storage/case_repository.h"
 #include "storage/desk_payment_repository.h"
@@ -38,6 +39,7 @@ struct Desk {
     UserService users{*db, [this] { return clock; }};
     CaseService cases{*db, [this] { return clock; }};
     PaymentService payments{*db, [this] { return clock; }};
+    SettingsService settings{*db, [this] { return clock; }};
     User admin, akello, bosco, sarah, zawadi, nuru;
     int imports = 0;
 
@@ -395,14 +397,59 @@ TEST_CASE("desk payments: a payment that pays the loan off closes its case as pa
     CHECK(CaseRepository(*d.db).openCase("L1"));
 }
 
-TEST_CASE("desk payments: an overpayment becomes credit balance on the receipt",
+TEST_CASE("desk payments: a confirmed overpayment becomes credit balance on the receipt",
           "[payments][receipt]") {
     Desk d;
     d.open();
-    auto r = d.take(d.akello, Desk::cash("L1", 20000, "2026-03-21"), "2026-03-21");
+    auto p = Desk::cash("L1", 20000, "2026-03-21");
+    p.confirmOverpayment = true;
+    auto r = d.take(d.akello, p, "2026-03-21");
     REQUIRE(r.ok());
     CHECK(r->toCreditBalance == 2500);
     CHECK(r->allocated.total() == 17500);
+}
+
+TEST_CASE("desk payments: an overpayment is refused until confirmed, naming what is left over",
+          "[payments][receipt]") {
+    Desk d;
+    d.open();
+    auto refused = d.take(d.akello, Desk::cash("L1", 20000, "2026-03-21"), "2026-03-21");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::Conflict);
+    CHECK(refused.error().hint == Hint::ConfirmOverpayment);
+    CHECK(refused.error().fact("overpayment") == "2500");
+    CHECK(refused.error().message ==
+          "200.00 is more than loan L1 owes: 25.00 would be left over as a credit balance");
+    CHECK(d.deskRows() == 0);
+    // Exactly what is owed needs no confirmation; the next receipt is still 000001.
+    auto exact = d.take(d.akello, Desk::cash("L1", 17500, "2026-03-21"), "2026-03-21");
+    REQUIRE(exact.ok());
+    CHECK(exact->receiptNo == 1);
+    CHECK(exact->toCreditBalance == 0);
+}
+
+TEST_CASE("desk payments: an amount beyond any sane size is refused, whatever is confirmed",
+          "[payments][receipt]") {
+    Desk d;
+    d.open();
+    // L1's principal is 300.00: more than 100 times that is a typing mistake.
+    auto p = Desk::cash("L1", 3000001);
+    p.confirmOverpayment = true;
+    const auto message = refusal(d.take(d.akello, p));
+    CHECK(message == "the amount 30,000.01 is more than 100 times the loan's principal of 300.00: "
+                     "check the amount (a mistyped figure is not taken)");
+    auto huge = Desk::cash("L1", 999'999'999'999'999);
+    huge.confirmOverpayment = true;
+    CHECK(refusal(d.take(d.akello, huge)).find("more than 100 times") != std::string::npos);
+    CHECK(d.deskRows() == 0);
+    // The limit is a setting.
+    REQUIRE(d.settings.change(d.admin, "max_payment_multiple", "2").ok());
+    p.amount = 60001;
+    CHECK(refusal(d.take(d.akello, p)).find("more than 2 times") != std::string::npos);
+    CHECK_FALSE(d.settings.change(d.admin, "max_payment_multiple", "0").ok());
+    CHECK_FALSE(d.settings.change(d.admin, "max_payment_multiple", "1001").ok());
+    p.amount = 60000; // exactly 2 times: taken (confirmed, it overpays)
+    CHECK(d.take(d.akello, p).ok());
 }
 
 TEST_CASE("desk payments: a written-off loan takes a recovery payment", "[payments][cases]") {

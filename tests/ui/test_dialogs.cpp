@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
 #include <catch2/catch.hpp>
@@ -121,6 +122,62 @@ TEST_CASE("TakePaymentDialog refuses decimals in UGX and a cheque without a refe
     CHECK(dialog.result() == QDialog::Accepted);
     CHECK(desk.text("SELECT payment_id || ' ' || amount || ' ' || method || ' ' || reference "
                     "FROM payments WHERE import_id = 0") == "DESK-000001 12500 cheque CHQ 004512");
+}
+
+TEST_CASE("TakePaymentDialog asks before taking more than the loan owes and refuses a mistyped "
+          "figure",
+          "[ui][dialogs]") {
+    DemoDesk desk;
+    auto c = officerCase(desk);
+    const auto session = desk.session(c.officer);
+    ui::TakePaymentDialog dialog(desk.services(), session, c.file);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    const Amount principal = c.file.ledger.terms.principal;
+    const auto desks = [&] { return desk.count("SELECT count(*) FROM desk_receipts"); };
+
+    // Far beyond the loan: refused by the service, shown in the dialog, nothing saved.
+    retype(dialog.amountEdit(), QString::number(principal * 101));
+    dialog.accept();
+    INFO(q(dialog.problem()));
+    CHECK(dialog.isVisible());
+    CHECK(dialog.problem().contains(QStringLiteral("more than 100 times the loan's principal")));
+    CHECK(desks() == 0);
+
+    // Twice the principal: more than the loan owes. Declined first, then confirmed.
+    retype(dialog.amountEdit(), QString::number(principal * 2));
+    CHECK(dialog.previewLabel()->text().contains(QStringLiteral("Credit balance (overpaid)")));
+    QString question;
+    {
+        ModalDriver no("QMessageBox", [&](QWidget* widget) {
+            auto* box = qobject_cast<QMessageBox*>(widget);
+            expect(box != nullptr && box->objectName() == QStringLiteral("confirmOverpayment"),
+                   "the overpayment question");
+            question = box->text();
+            box->button(QMessageBox::No)->click();
+        });
+        dialog.accept();
+        CHECK(no.ran());
+        CHECK(no.failure().empty());
+    }
+    INFO(q(question));
+    CHECK(question.contains(QStringLiteral("is more than loan ") + QString::fromStdString(c.loan) +
+                            QStringLiteral(" owes")));
+    CHECK(question.contains(QStringLiteral("would be left over as a credit balance")));
+    CHECK(dialog.isVisible());
+    CHECK_FALSE(dialog.receipt());
+    CHECK(desks() == 0);
+    {
+        ModalDriver yes("QMessageBox", [&](QWidget* widget) {
+            qobject_cast<QMessageBox*>(widget)->button(QMessageBox::Yes)->click();
+        });
+        dialog.accept();
+        CHECK(yes.ran());
+    }
+    REQUIRE(dialog.receipt());
+    CHECK(dialog.receipt()->toCreditBalance > 0);
+    CHECK(dialog.receipt()->amount == principal * 2);
+    CHECK(desks() == 1);
 }
 
 TEST_CASE("LogContactDialog outside contact hours asks for a reason and saves only with one",

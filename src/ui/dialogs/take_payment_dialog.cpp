@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QVBoxLayout>
@@ -165,6 +166,30 @@ void TakePaymentDialog::accept() {
     payment.reference = reference_->text().trimmed().toStdString();
     payment.paidOn = toDate(date_->date());
     auto result = services_.payments->takePayment(session_.user, payment, session_.businessDate);
+    if (!result && result.error().hint == Hint::ConfirmOverpayment) {
+        // More than the loan owes: the officer confirms, naming the overpayment, or corrects
+        // the amount.
+        const Amount over = std::stoll(result.error().fact("overpayment"));
+        QMessageBox ask(QMessageBox::Question, tr("More than the loan owes"),
+                        tr("%1 is more than loan %2 owes. %3 would be left over as a credit "
+                           "balance.\n\nTake the whole amount?")
+                            .arg(displayMoneyWithCode(payment.amount, file_.currency),
+                                 QString::fromStdString(file_.loan.loanId),
+                                 displayMoneyWithCode(over, file_.currency)),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        ask.setObjectName(QStringLiteral("confirmOverpayment"));
+        ask.setDefaultButton(QMessageBox::No);
+        if (ask.exec() != QMessageBox::Yes) {
+            problem_ = tr("Not saved: correct the amount, or save again and confirm the "
+                          "overpayment.");
+            problemLabel_->setText(problem_);
+            amount_->setFocus();
+            amount_->selectAll();
+            return;
+        }
+        payment.confirmOverpayment = true;
+        result = services_.payments->takePayment(session_.user, payment, session_.businessDate);
+    }
     if (!result) {
         problem_ = reportError(this, result.error());
         problemLabel_->setText(problem_);
