@@ -4,22 +4,9 @@
 #include "core/currency.h"
 #include "core/date.h"
 #include "core/user.h"
-#include "services/desk_services.h"
+#include "services/desk_services.h" // the service classes, declared
 
 #include <memory>
-
-namespace rd::services {
-class UserService;
-class CaseService;
-class ContactService;
-class CallListService;
-class PaymentService;
-class CaseActionsService;
-class CaseQueryService;
-class SettingsService;
-class ImportService;
-class PortfolioService;
-} // namespace rd::services
 
 namespace rd::ui {
 
