@@ -18,12 +18,13 @@ struct Wording {
     Join join = Join::Parenthesis;
 };
 
-std::string replaced(std::string text, std::string_view placeholder, const std::string& value) {
+// Fills a hint's LOAN or PATH with the error's fact (left as written when there is none).
+std::string replaced(std::string text, std::string_view token, const std::string& value) {
     if (value.empty())
         return text;
-    for (auto at = text.find(placeholder); at != std::string::npos;
-         at = text.find(placeholder, at + value.size()))
-        text.replace(at, placeholder.size(), value);
+    for (auto at = text.find(token); at != std::string::npos;
+         at = text.find(token, at + value.size()))
+        text.replace(at, token.size(), value);
     return text;
 }
 
