@@ -9,6 +9,7 @@ packages=(
   sqlite3 hyperfine time     # bench/run.sh
   qt6-base-dev qt6-base-dev-tools libgl-dev qt6-l10n-tools   # the Qt 6 Widgets GUI
   fonts-dejavu-core          # screenshots and PDFs render with a real font offscreen
+  tzdata                     # the institution's time zone (setting time_zone)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -77,6 +77,7 @@ int main(int argc, char* argv[]) {
         return 1;
     }
     session.demoDatabase = info->demoPortfolio;
+    session.timeZone = ui::institutionTimeZone(info->timeZone);
     if (info->currency)
         session.currency = *info->currency;
 

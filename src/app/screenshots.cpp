@@ -193,6 +193,7 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
     session.currency = info->currency.value_or(Currency{"UGX", 0});
     session.demoDatabase = true;
     session.clock = clock;
+    session.timeZone = ui::institutionTimeZone(info->timeZone);
     QDir().mkpath(dir);
     all.cases().recompute(localOperator(), businessDate);
 

@@ -3,8 +3,11 @@
 #include "command_payments.h"
 #include "command_users.h"
 #include "commands.h"
+#include "services/portfolio_service.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -23,7 +26,13 @@ std::filesystem::path GlobalOptions::databasePath() const {
 
 std::unique_ptr<services::Services>
 GlobalOptions::open(const services::OpenRequest& request) const {
-    return valueOr(services::Services::open(databasePath(), request));
+    auto services = valueOr(services::Services::open(databasePath(), request));
+    // Local times (the default --at, today's date) are the institution's, not the machine's.
+    if (const auto info = services->portfolio().info(); info && !info->timeZone.empty()) {
+        setenv("TZ", info->timeZone.c_str(), 1);
+        tzset();
+    }
+    return services;
 }
 
 Date parseDateOption(const std::string& text, const char* option) {

@@ -21,6 +21,7 @@ Result<DatabaseInfo> PortfolioService::info() const {
         out.demoPortfolio = db_.setting("demo_portfolio").value_or("") == "1";
         out.migrationBackup = db_.migrationBackup();
         out.loans = storage::LoanRepository(db_).loanCount();
+        out.timeZone = storage::loadDeskSettings(db_).timeZone;
         return out;
     });
 }

@@ -26,6 +26,7 @@ struct DatabaseInfo {
     std::optional<Currency> currency; // none until the first import or init --currency
     bool demoPortfolio = false;
     std::int64_t loans = 0;
+    std::string timeZone;                                 // the institution's (setting time_zone)
     std::optional<std::filesystem::path> migrationBackup; // made before the last migration
 };
 

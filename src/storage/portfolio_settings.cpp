@@ -1,5 +1,7 @@
 #include "portfolio_settings.h"
 
+#include "core/time_zone_name.h"
+
 #include <charconv>
 #include <fmt/format.h>
 #include <set>
@@ -98,6 +100,10 @@ const std::vector<SettingInfo>& knownSettings() {
          "a desk payment larger than this many times the loan's principal is refused as a "
          "typing mistake (1-1000)",
          "100"},
+        {"time_zone",
+         "the institution's time zone (a tz database name such as Africa/Kampala): contact "
+         "hours and every time shown are in it",
+         kDefaultTimeZone},
         {"priority_weights",
          "call-list score of each reason (early_warning counts once per sign); keys left out "
          "keep their default",
@@ -209,6 +215,9 @@ DeskSettings loadDeskSettings(const Database& db) {
     number("case_open_dpd", 1, 365, s.casePolicy.openAtDpd);
     number("case_cure_days", 1, 365, s.casePolicy.cureDays);
     number("max_payment_multiple", 1, 1000, s.maxPaymentMultiple);
+    if (auto text = db.setting("time_zone"))
+        if (isKnownTimeZone(*text))
+            s.timeZone = *text;
     if (auto text = db.setting("case_assignment"))
         if (*text == kAssignFewestOpenCases || *text == kAssignCreditOfficer ||
             *text == kAssignUnassigned)
@@ -264,6 +273,14 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
         return Error{fmt::format("\"{}\" is not a valid case_assignment: give fewest_open_cases, "
                                  "credit_officer or unassigned",
                                  value)};
+    }
+    if (key == "time_zone") {
+        const std::string v(trimmed(value));
+        if (!isKnownTimeZone(v))
+            return Error{fmt::format("\"{}\" is not a time zone this computer knows: give a tz "
+                                     "database name such as Africa/Kampala or Africa/Nairobi",
+                                     value)};
+        return v;
     }
     if (key == "priority_weights") {
         auto weights = parsePriorityWeights(value);

@@ -5,6 +5,7 @@
 #include "core/contact_rules.h"
 #include "core/loan_position.h"
 #include "core/result.h"
+#include "core/time_zone_name.h"
 #include "database.h"
 
 #include <optional>
@@ -43,6 +44,8 @@ struct DeskSettings {
     // A desk payment above this many times the loan's principal is refused (a typing
     // mistake, not a payment).
     int maxPaymentMultiple = 100;
+    // The institution's time zone (IANA name): contact hours and times shown are in it.
+    std::string timeZone = kDefaultTimeZone;
 };
 DeskSettings loadDeskSettings(const Database& db);
 

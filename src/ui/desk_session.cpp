@@ -23,14 +23,42 @@ DeskServices deskServices(services::Services& s) {
     return d;
 }
 
-int DeskSession::nowMinuteOfDay() const {
+QTimeZone institutionTimeZone(const std::string& name) {
+    QTimeZone zone(QByteArray::fromStdString(name));
+    if (zone.isValid())
+        return zone;
+    if (name == kDefaultTimeZone)
+        return QTimeZone(QByteArray(kDefaultTimeZone), 3 * 3600, QStringLiteral("East Africa Time"),
+                         QStringLiteral("EAT"), QLocale::Uganda);
+    return QTimeZone::utc();
+}
+
+QDateTime DeskSession::localNow() const {
     const auto seconds = clock.now().time_since_epoch().count();
-    const QTime now = QDateTime::fromSecsSinceEpoch(seconds).time(); // local time
+    return QDateTime::fromSecsSinceEpoch(seconds, timeZone);
+}
+
+int DeskSession::nowMinuteOfDay() const {
+    const QTime now = localNow().time();
     return now.hour() * 60 + now.minute();
 }
 
-Clock fixedLocalClock(Date date, int minuteOfDay) {
-    const QDateTime local(toQDate(date), QTime(minuteOfDay / 60, minuteOfDay % 60));
+QDateTime DeskSession::localTime(const std::string& isoUtc) const {
+    const QDateTime at = QDateTime::fromString(QString::fromStdString(isoUtc), Qt::ISODate);
+    if (!at.isValid())
+        return {};
+    return at.toTimeZone(timeZone);
+}
+
+QString DeskSession::timeText(const std::string& isoUtc) const {
+    const QDateTime at = localTime(isoUtc);
+    if (!at.isValid())
+        return QString::fromStdString(isoUtc);
+    return displayDateTime(DateTime{toDate(at.date()), at.time().hour() * 60 + at.time().minute()});
+}
+
+Clock fixedLocalClock(Date date, int minuteOfDay, const QTimeZone& zone) {
+    const QDateTime local(toQDate(date), QTime(minuteOfDay / 60, minuteOfDay % 60), zone);
     return Clock::fixed(std::chrono::sys_seconds(std::chrono::seconds(local.toSecsSinceEpoch())));
 }
 

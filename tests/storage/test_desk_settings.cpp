@@ -44,6 +44,11 @@ TEST_CASE("desk settings: every bad value is refused with what is expected", "[s
         {"priority_weights", "broken_promise=x"},
         {"priority_weights", "urgent=5"},
         {"priority_weights", "new_case=1,new_case=2"},
+        {"time_zone", ""},
+        {"time_zone", "Mars/Olympus_Mons"},
+        {"time_zone", "../../etc/passwd"},
+        {"time_zone", "/etc/passwd"},
+        {"time_zone", "Africa/Kampala; rm"},
         {"no_such_setting", "1"},
     };
     for (const auto& [key, value] : bad) {
@@ -57,11 +62,17 @@ TEST_CASE("desk settings: every bad value is refused with what is expected", "[s
                Catch::Contains("earlier time first"));
     CHECK_THAT(d.settings.change(d.admin, "priority_weights", "urgent=5").error().message,
                Catch::Contains("broken_promise"));
+    CHECK_THAT(d.settings.change(d.admin, "time_zone", "Mars/Olympus_Mons").error().message,
+               Catch::Contains("Africa/Kampala"));
     CHECK_THAT(d.settings.change(d.admin, "case_assignment", "x").error().message,
                Catch::Contains("fewest_open_cases"));
     CHECK_THAT(d.settings.change(d.admin, "no_such_setting", "1").error().message,
                Catch::Contains("priority_weights"));
     CHECK(d.count("SELECT count(*) FROM audit_log WHERE entity = 'setting'") == 0);
+    CHECK(loadDeskSettings(*d.db).timeZone == "Africa/Kampala");
+    REQUIRE(d.settings.change(d.admin, "time_zone", " Africa/Nairobi ").ok());
+    CHECK(*d.db->setting("time_zone") == "Africa/Nairobi");
+    CHECK(loadDeskSettings(*d.db).timeZone == "Africa/Nairobi");
 }
 
 TEST_CASE("desk settings: values are normalised, listed with defaults, audited, and only an "

@@ -143,6 +143,7 @@ ui::DeskSession DemoDesk::session(const User& user) const {
     s.businessDate = businessDate();
     const auto info = services_->portfolio().info().value();
     s.demoDatabase = info.demoPortfolio;
+    s.timeZone = ui::institutionTimeZone(info.timeZone);
     if (info.currency)
         s.currency = *info.currency;
     s.clock = services_->clock();
