@@ -29,22 +29,33 @@ Date today() {
                            static_cast<unsigned>(d.day()));
 }
 
+void nameApplication() {
+    QCoreApplication::setApplicationName(QStringLiteral("RecoveryDesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("RecoveryDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // The options are read before any window system is touched, so that --help, --version
+    // and a bad option work without a display.
+    std::optional<app::AppOptions> options;
+    {
+        QCoreApplication parsing(argc, argv);
+        nameApplication();
+        options = app::parseAppOptions(QCoreApplication::arguments());
+    }
+    if (!options)
+        return 2;
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("RecoveryDesk"));
-    QApplication::setOrganizationName(QStringLiteral("RecoveryDesk"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    nameApplication();
 
     // English plural forms; a translation for the user's language would be loaded the same way.
     QTranslator plurals;
     if (plurals.load(QStringLiteral(":/i18n/recoverydesk_en.qm")))
         QApplication::installTranslator(&plurals);
 
-    const auto options = app::parseAppOptions(QApplication::arguments());
-    if (!options)
-        return 2;
     if (!options->screenshotsDir.isEmpty())
         return app::renderScreenshots(options->database, options->businessDate.value_or(today()),
                                       options->screenshotsDir)
@@ -78,6 +89,7 @@ int main(int argc, char* argv[]) {
     }
     session.demoDatabase = info->demoPortfolio;
     session.timeZone = ui::institutionTimeZone(info->timeZone);
+    session.idleLockMinutes = info->idleLockMinutes;
     if (info->currency)
         session.currency = *info->currency;
 
@@ -86,14 +98,20 @@ int main(int argc, char* argv[]) {
         if (first.exec() != QDialog::Accepted)
             return 0;
     }
-    ui::SignInDialog signIn(users, session.clock);
-    if (signIn.exec() != QDialog::Accepted)
-        return 0;
-    session.user = *signIn.user();
-    spdlog::info("{} signed in", session.user.username);
+    // Signing out shows the sign-in again; quitting (or cancelling the sign-in) ends.
+    while (true) {
+        ui::SignInDialog signIn(users, session.clock);
+        if (signIn.exec() != QDialog::Accepted)
+            return 0;
+        session.user = *signIn.user();
+        spdlog::info("{} signed in", session.user.username);
 
-    ui::MainWindow window(desk, session);
-    window.show();
-    window.startRecompute();
-    return QApplication::exec();
+        ui::MainWindow window(desk, session);
+        window.show();
+        window.startRecompute();
+        const int status = QApplication::exec();
+        if (!window.signedOut())
+            return status;
+        spdlog::info("{} signed out", session.user.username);
+    }
 }

@@ -1,6 +1,7 @@
 #include "contact_rules.h"
 
 #include <fmt/format.h>
+#include <set>
 
 namespace rd {
 
@@ -84,6 +85,21 @@ Result<std::string> requireOverrideReason(const std::vector<RuleBreach>& breache
                                  list)};
     }
     return std::string(kept);
+}
+
+std::vector<ContactAttempt> attemptsOnRecord(const std::vector<ContactRecord>& contacts,
+                                             std::optional<std::int64_t> replacing) {
+    std::set<std::int64_t> superseded;
+    if (replacing)
+        superseded.insert(*replacing);
+    for (const auto& c : contacts)
+        if (c.correctsContactId)
+            superseded.insert(*c.correctsContactId);
+    std::vector<ContactAttempt> out;
+    for (const auto& c : contacts)
+        if (!superseded.count(c.id))
+            out.push_back({c.at, c.channel, c.direction});
+    return out;
 }
 
 } // namespace rd

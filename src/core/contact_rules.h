@@ -1,8 +1,11 @@
 #pragma once
 
+#include "case_records.h"
 #include "contact.h"
 #include "result.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +43,12 @@ struct RuleBreach {
 std::vector<RuleBreach> checkContactRules(const ContactAttempt& proposed,
                                           const std::vector<ContactAttempt>& madeThatDay,
                                           const ContactRules& rules = {});
+
+// The attempts a loan's recorded contacts stand for. A contact and its corrections are one
+// attempt (the latest version counts), and `replacing` (the contact a correction being
+// written now replaces) no longer counts: correcting the day's third call is not a fourth.
+std::vector<ContactAttempt> attemptsOnRecord(const std::vector<ContactRecord>& contacts,
+                                             std::optional<std::int64_t> replacing = {});
 
 // A contact that breaks rules may be saved only with a written reason, which is kept.
 // Returns the reason to keep (trimmed; empty when nothing was broken and none given), or an

@@ -29,12 +29,15 @@ Result<Amount> parseAmount(std::string_view text, int exponent) {
         return fail();
     constexpr Amount kMax = std::numeric_limits<Amount>::max();
     Amount value = 0;
+    bool tooLarge = false;
     auto accumulate = [&](char c) {
         if (c < '0' || c > '9')
             return false;
         const int digit = c - '0';
-        if (value > (kMax - digit) / 10)
-            return false;
+        if (tooLarge || value > (kMax - digit) / 10) {
+            tooLarge = true; // keep reading: a letter further on is the first thing wrong
+            return true;
+        }
         value = value * 10 + digit;
         return true;
     };
@@ -44,6 +47,9 @@ Result<Amount> parseAmount(std::string_view text, int exponent) {
     for (int i = 0; i < exponent; ++i)
         if (!accumulate(i < static_cast<int>(fraction.size()) ? fraction[i] : '0'))
             return fail();
+    if (tooLarge)
+        return Error{fmt::format("\"{}\" is too large to be an amount (at most {})", text,
+                                 formatAmount(kMax, exponent))};
     return value;
 }
 

@@ -42,10 +42,11 @@ Result<ContactSaved> ContactService::addContact(const User& actor, const NewCont
             return c.error();
         CaseRepository repo(db_);
 
+        const auto earlierContacts = repo.contacts(c->loanKey);
         std::vector<ContactAttempt> sameDay;
-        for (const auto& earlier : repo.contacts(c->loanKey))
+        for (const auto& earlier : attemptsOnRecord(earlierContacts, in.correctsContactId))
             if (earlier.at.date == in.at.date)
-                sameDay.push_back({earlier.at, earlier.channel, earlier.direction});
+                sameDay.push_back(earlier);
         ContactSaved saved;
         const ContactRules rules = rules_ ? *rules_ : storage::loadDeskSettings(db_).contactRules;
         saved.breaches = checkContactRules({in.at, in.channel, in.direction}, sameDay, rules);
@@ -56,7 +57,7 @@ Result<ContactSaved> ContactService::addContact(const User& actor, const NewCont
 
         if (in.correctsContactId) {
             bool sameLoan = false;
-            for (const auto& earlier : repo.contacts(c->loanKey))
+            for (const auto& earlier : earlierContacts)
                 sameLoan = sameLoan || earlier.id == *in.correctsContactId;
             if (!sameLoan)
                 return Error{

@@ -21,7 +21,9 @@ Result<DatabaseInfo> PortfolioService::info() const {
         out.demoPortfolio = db_.setting("demo_portfolio").value_or("") == "1";
         out.migrationBackup = db_.migrationBackup();
         out.loans = storage::LoanRepository(db_).loanCount();
-        out.timeZone = storage::loadDeskSettings(db_).timeZone;
+        const auto desk = storage::loadDeskSettings(db_);
+        out.timeZone = desk.timeZone;
+        out.idleLockMinutes = desk.idleLockMinutes;
         return out;
     });
 }

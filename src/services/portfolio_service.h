@@ -26,7 +26,8 @@ struct DatabaseInfo {
     std::optional<Currency> currency; // none until the first import or init --currency
     bool demoPortfolio = false;
     std::int64_t loans = 0;
-    std::string timeZone;                                 // the institution's (setting time_zone)
+    std::string timeZone;     // the institution's (setting time_zone)
+    int idleLockMinutes = 10; // the workstation locks after this many idle minutes
     std::optional<std::filesystem::path> migrationBackup; // made before the last migration
 };
 

@@ -100,6 +100,10 @@ const std::vector<SettingInfo>& knownSettings() {
          "a desk payment larger than this many times the loan's principal is refused as a "
          "typing mistake (1-1000)",
          "100"},
+        {"idle_lock_minutes",
+         "the workstation locks after this many minutes without a key press or click and asks "
+         "for the password again (1-240)",
+         "10"},
         {"time_zone",
          "the institution's time zone (a tz database name such as Africa/Kampala): contact "
          "hours and every time shown are in it",
@@ -215,6 +219,7 @@ DeskSettings loadDeskSettings(const Database& db) {
     number("case_open_dpd", 1, 365, s.casePolicy.openAtDpd);
     number("case_cure_days", 1, 365, s.casePolicy.cureDays);
     number("max_payment_multiple", 1, 1000, s.maxPaymentMultiple);
+    number("idle_lock_minutes", 1, 240, s.idleLockMinutes);
     if (auto text = db.setting("time_zone"))
         if (isKnownTimeZone(*text))
             s.timeZone = *text;
@@ -266,6 +271,8 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
         return number(1, 365, "days");
     if (key == "max_payment_multiple")
         return number(1, 1000, "times the principal");
+    if (key == "idle_lock_minutes")
+        return number(1, 240, "minutes");
     if (key == "case_assignment") {
         const std::string v(trimmed(value));
         if (v == kAssignFewestOpenCases || v == kAssignCreditOfficer || v == kAssignUnassigned)

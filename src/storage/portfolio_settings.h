@@ -46,6 +46,8 @@ struct DeskSettings {
     int maxPaymentMultiple = 100;
     // The institution's time zone (IANA name): contact hours and times shown are in it.
     std::string timeZone = kDefaultTimeZone;
+    // The workstation locks after this many idle minutes.
+    int idleLockMinutes = 10;
 };
 DeskSettings loadDeskSettings(const Database& db);
 

@@ -51,6 +51,8 @@ struct DeskSession {
     Clock clock;
     // The institution's time zone (setting time_zone): contact times and every time shown.
     QTimeZone timeZone = institutionTimeZone(kDefaultTimeZone);
+    // The workstation locks after this many minutes without input (setting idle_lock_minutes).
+    int idleLockMinutes = 10;
 
     // The clock's "now" in the institution's time zone.
     QDateTime localNow() const;

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "dialogs/lock_dialog.h"
 #include "dialogs/sign_in_dialog.h"
 #include "display_text.h"
 #include "error_text.h"
@@ -13,15 +14,18 @@
 #include "services/case_service.h"
 #include "services/portfolio_service.h"
 #include "widgets/background_work.h"
+#include "widgets/idle_watch.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -33,7 +37,8 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
     : QMainWindow(parent), services_(services), session_(std::move(session)),
       nav_(new QListWidget(this)), stack_(new QStackedWidget(this)),
       callList_(new CallListPage(services_, session_, this)),
-      caseFile_(new CaseFilePage(services_, session_, this)), work_(new BackgroundWork(this)) {
+      caseFile_(new CaseFilePage(services_, session_, this)), work_(new BackgroundWork(this)),
+      idle_(new IdleWatch(std::chrono::minutes(session_.idleLockMinutes), this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RecoveryDesk - %1").arg(QString::fromStdString(session_.user.fullName)));
     nav_->setObjectName(QStringLiteral("navigation"));
@@ -102,13 +107,21 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
     statusBar()->addWidget(who);
     statusBar()->addPermanentWidget(work_);
 
-    connect(nav_, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (auto* item = nav_->item(row)) {
-            auto* page = stack_->findChild<QWidget*>(item->data(Qt::UserRole).toString());
-            if (page)
-                stack_->setCurrentWidget(page);
-        }
-    });
+    const auto showNavItem = [this](QListWidgetItem* item) {
+        if (!item)
+            return;
+        if (auto* page = stack_->findChild<QWidget*>(item->data(Qt::UserRole).toString()))
+            stack_->setCurrentWidget(page);
+    };
+    connect(nav_, &QListWidget::currentRowChanged, this,
+            [this, showNavItem](int row) { showNavItem(nav_->item(row)); });
+    // Clicking the page already selected (while a case opened from it is shown) goes there
+    // too: navigation always goes where it says.
+    connect(nav_, &QListWidget::itemClicked, this, showNavItem);
+    connect(nav_, &QListWidget::itemActivated, this, showNavItem);
+    connect(stack_, &QStackedWidget::currentChanged, this, &MainWindow::updateCaseActions);
+    connect(caseFile_, &CaseFilePage::actionsChanged, this, &MainWindow::updateCaseActions);
+    connect(idle_, &IdleWatch::idle, this, &MainWindow::lock);
     connect(callList_, &CallListPage::openCase, this,
             [this](const QString& loan) { openFrom(callList_, loan, callList_->visibleLoans()); });
     connect(caseFile_, &CaseFilePage::backRequested, this, [this] {
@@ -133,8 +146,11 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
     });
 
     buildMenus();
+    updateCaseActions();
     callList_->reload();
-    if (nav_->count() > 0)
+    // A supervisor's day starts with the team's requests and cases.
+    if (!(team_ && user.role == Role::Supervisor && showPage(QStringLiteral("teamPage"))) &&
+        nav_->count() > 0)
         nav_->setCurrentRow(0);
 
     QSettings settings;
@@ -165,6 +181,9 @@ bool MainWindow::showPage(const QString& objectName) {
     for (int row = 0; row < nav_->count(); ++row)
         if (nav_->item(row)->data(Qt::UserRole).toString() == objectName) {
             nav_->setCurrentRow(row);
+            // Also when the row was already current (a case file opened from it is shown).
+            if (auto* page = stack_->findChild<QWidget*>(objectName))
+                stack_->setCurrentWidget(page);
             return true;
         }
     return false;
@@ -238,17 +257,28 @@ void MainWindow::buildMenus() {
         if (dialog.exec() == QDialog::Accepted)
             statusBar()->showMessage(tr("Your password was changed."), 5000);
     });
+    auto* lockNow = file->addAction(tr("&Lock now"), this, &MainWindow::lock);
+    lockNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    auto* out = file->addAction(tr("&Sign out"), this, &MainWindow::signOut);
+    out->setObjectName(QStringLiteral("signOutAction"));
+    out->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     auto* go = menuBar()->addMenu(tr("&Go"));
-    auto* toList = go->addAction(tr("My &call list"), this, [this] {
-        showPage(QStringLiteral("callListPage"));
-        stack_->setCurrentWidget(callList_);
-        callList_->view()->setFocus();
-    });
-    toList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    // Ctrl+1, Ctrl+2, ...: the pages in the order of the navigation.
+    for (int row = 0; row < nav_->count() && row < 9; ++row) {
+        auto* item = nav_->item(row);
+        const QString page = item->data(Qt::UserRole).toString();
+        auto* action = go->addAction(item->text(), this, [this, page] {
+            showPage(page);
+            if (page == QLatin1String("callListPage"))
+                callList_->view()->setFocus();
+        });
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + row)));
+    }
+    go->addSeparator();
     auto* next = go->addAction(tr("&Next case"), this, [this] { nextCase(1); });
     next->setShortcuts({QKeySequence(Qt::Key_F8), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
     auto* previous = go->addAction(tr("&Previous case"), this, [this] { nextCase(-1); });
@@ -267,44 +297,144 @@ void MainWindow::buildMenus() {
     auto* refresh = go->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
 
-    auto* work = menuBar()->addMenu(tr("&Case"));
-    auto* log = work->addAction(tr("&Log contact..."), this, [this] {
-        if (stack_->currentWidget() == caseFile_)
-            caseFile_->logContact();
-    });
-    log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    auto* pay = work->addAction(tr("Take &payment..."), this, [this] {
-        if (stack_->currentWidget() == caseFile_)
-            caseFile_->takePayment();
-    });
-    pay->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    if (allows(session_.user, Permission::ReassignCases,
-               session_.user.branches.empty() ? "" : session_.user.branches[0]))
-        work->addAction(tr("&Reassign..."), this, [this] {
-            if (stack_->currentWidget() == caseFile_)
-                caseFile_->reassign();
-        });
+    // The Case menu only for those who may work or reassign cases; its actions are enabled
+    // only while a case file they may act on is shown.
+    const auto& user = session_.user;
+    const auto mayAnywhere = [&](Permission p) {
+        return std::any_of(user.branches.begin(), user.branches.end(),
+                           [&](const std::string& b) { return allows(user, p, b); }) ||
+               allows(user, p, "");
+    };
+    const bool works =
+        mayAnywhere(Permission::WorkOwnCases) || mayAnywhere(Permission::WorkBranchCases);
+    const bool reassigns = mayAnywhere(Permission::ReassignCases);
+    if (works || reassigns) {
+        auto* work = menuBar()->addMenu(tr("&Case"));
+        work->setObjectName(QStringLiteral("caseMenu"));
+        if (works) {
+            auto* log = work->addAction(tr("&Log contact..."), this, [this] {
+                if (stack_->currentWidget() == caseFile_)
+                    caseFile_->logContact();
+            });
+            log->setObjectName(QStringLiteral("logContactAction"));
+            log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+            auto* pay = work->addAction(tr("Take &payment..."), this, [this] {
+                if (stack_->currentWidget() == caseFile_)
+                    caseFile_->takePayment();
+            });
+            pay->setObjectName(QStringLiteral("takePaymentAction"));
+            pay->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+            caseActions_ << log << pay;
+        }
+        if (reassigns) {
+            auto* reassign = work->addAction(tr("&Reassign..."), this, [this] {
+                if (stack_->currentWidget() == caseFile_)
+                    caseFile_->reassign();
+            });
+            reassign->setObjectName(QStringLiteral("reassignAction"));
+            caseActions_ << reassign;
+        }
+    }
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     auto* keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);
 }
 
+void MainWindow::updateCaseActions() {
+    const bool onCase = stack_->currentWidget() == caseFile_;
+    for (auto* action : caseActions_) {
+        const QString name = action->objectName();
+        bool enabled = false;
+        if (onCase) {
+            if (name == QLatin1String("logContactAction"))
+                enabled = caseFile_->canLogContact();
+            else if (name == QLatin1String("takePaymentAction"))
+                enabled = caseFile_->canTakePayment();
+            else if (name == QLatin1String("reassignAction"))
+                enabled = caseFile_->canReassign();
+        }
+        action->setEnabled(enabled);
+    }
+}
+
+QString MainWindow::shortcutsText() const {
+    QString rows;
+    const auto row = [&rows](const QString& keys, const QString& what) {
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    const auto keysOf = [](const QList<QKeySequence>& sequences) {
+        QStringList keys;
+        for (const auto& k : sequences)
+            keys << k.toString(QKeySequence::NativeText);
+        return keys.join(QStringLiteral(" / "));
+    };
+    // The menus' actions, as they are now (a page or permission the user lacks has none).
+    for (auto* menu : menuBar()->findChildren<QMenu*>())
+        for (auto* action : menu->actions())
+            if (!action->shortcuts().isEmpty())
+                row(keysOf(action->shortcuts()),
+                    action->text().remove(u'&').remove(QStringLiteral("...")));
+    // The pages' own shortcuts say what they do in their whatsThis.
+    QStringList seen;
+    for (auto* shortcut : findChildren<QShortcut*>()) {
+        const QString keys = shortcut->key().toString(QKeySequence::NativeText);
+        if (shortcut->whatsThis().isEmpty() || seen.contains(keys))
+            continue;
+        seen << keys;
+        row(keys, shortcut->whatsThis());
+    }
+    row(tr("Up / Down"), tr("move in a list"));
+    row(tr("Enter"), tr("open the selected case"));
+    row(tr("Down (in the filter)"), tr("move from the filter into the list"));
+    row(tr("Esc (in the filter)"), tr("clear the filter"));
+    row(tr("Ctrl+Enter"), tr("save the form of any dialog"));
+    row(tr("Alt+letter"), tr("the button, field or tab with that letter underlined"));
+    return QStringLiteral("<table>") + rows + QStringLiteral("</table>");
+}
+
 void MainWindow::showShortcuts() {
-    QMessageBox::information(
-        this, tr("Keyboard shortcuts"),
-        tr("<table>"
-           "<tr><td><b>Up/Down</b></td><td>move in a list</td></tr>"
-           "<tr><td><b>Enter</b></td><td>open the case</td></tr>"
-           "<tr><td><b>F8 / Shift+F8</b></td><td>next / previous case of the list</td></tr>"
-           "<tr><td><b>Esc</b></td><td>back to the list</td></tr>"
-           "<tr><td><b>Ctrl+L</b></td><td>log a contact</td></tr>"
-           "<tr><td><b>Ctrl+M</b></td><td>take a payment</td></tr>"
-           "<tr><td><b>Ctrl+Enter</b></td><td>save the form</td></tr>"
-           "<tr><td><b>Ctrl+F</b></td><td>filter the list</td></tr>"
-           "<tr><td><b>F5</b></td><td>refresh</td></tr>"
-           "<tr><td><b>Ctrl+1</b></td><td>my call list</td></tr>"
-           "</table>"));
+    QMessageBox box(QMessageBox::Information, tr("Keyboard shortcuts"), shortcutsText(),
+                    QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("shortcutsBox"));
+    box.exec();
+}
+
+void MainWindow::signOut() {
+    if (work_->busy()) {
+        const auto answer =
+            QMessageBox::question(this, tr("Work in progress"),
+                                  tr("Background work is still running. Cancel it and sign out?"));
+        if (answer != QMessageBox::Yes)
+            return;
+        work_->cancel();
+        work_->waitForIdle();
+    }
+    signedOut_ = true;
+    close();
+}
+
+void MainWindow::lock() {
+    if (locked_)
+        return;
+    locked_ = true;
+    idle_->setPaused(true);
+    // Nothing of the client's shows behind the lock.
+    centralWidget()->hide();
+    menuBar()->setEnabled(false);
+    LockDialog dialog(*services_.users, session_.clock, session_.user,
+                      static_cast<int>(idle_->limit().count() / 60000), this);
+    dialog.exec();
+    locked_ = false;
+    menuBar()->setEnabled(true);
+    if (dialog.signOutChosen()) {
+        signOut();
+        if (signedOut_)
+            return;
+    }
+    centralWidget()->show();
+    idle_->setPaused(false);
 }
 
 void MainWindow::refresh() {

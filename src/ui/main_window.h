@@ -19,6 +19,7 @@ class SearchPage;
 class PromisesPage;
 class TeamPage;
 class BackgroundWork;
+class IdleWatch;
 
 // Wires the pages together: navigation on the left, the work area in the middle, the
 // business date, the user and background work in the status bar. Owns no business state:
@@ -46,6 +47,17 @@ public:
     // an import), then reloads the lists.
     void startRecompute();
 
+    // Ends the session without quitting: the window closes and the sign-in comes back
+    // (src/app). Refused while background work runs and the user does not cancel it.
+    void signOut();
+    bool signedOut() const { return signedOut_; }
+    // Locks the desk: the work area is hidden until the user's password is given again.
+    void lock();
+    bool locked() const { return locked_; }
+    IdleWatch* idleWatch() const { return idle_; }
+    // The shortcuts of the F1 list: every menu action's and every page shortcut's.
+    QString shortcutsText() const;
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -55,6 +67,8 @@ private:
     void showShortcuts();
     void refresh();
     void openFrom(QWidget* page, const QString& loanId, QStringList list);
+
+    void updateCaseActions();
 
     DeskServices services_;
     DeskSession session_;
@@ -69,6 +83,10 @@ private:
     BackgroundWork* work_;
     QWidget* returnTo_ = nullptr; // the page "Back" returns to
     QStringList workingList_;     // the loans next/previous move through
+    IdleWatch* idle_;
+    QList<QAction*> caseActions_; // enabled only while a case file is shown
+    bool signedOut_ = false;
+    bool locked_ = false;
 };
 
 } // namespace rd::ui

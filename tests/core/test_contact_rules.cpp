@@ -231,3 +231,29 @@ TEST_CASE("breaking a rule needs a written reason, which is kept", "[contact][ru
     REQUIRE(clean.ok());
     CHECK(clean->empty());
 }
+
+TEST_CASE("A contact and its corrections count as one attempt", "[contact_rules]") {
+    using namespace rd;
+    const Date day = Date::fromCivil(2026, 11, 27);
+    std::vector<ContactRecord> contacts;
+    for (int i = 1; i <= 3; ++i) {
+        ContactRecord c;
+        c.id = i;
+        c.at = DateTime{day, 9 * 60 + i};
+        contacts.push_back(c);
+    }
+    CHECK(attemptsOnRecord(contacts).size() == 3);
+    // #4 corrects #2: still three attempts.
+    ContactRecord fix = contacts[1];
+    fix.id = 4;
+    fix.correctsContactId = 2;
+    contacts.push_back(fix);
+    CHECK(attemptsOnRecord(contacts).size() == 3);
+    // Correcting #3 now: the day's attempts before it are two, so the limit of three holds.
+    const auto before = attemptsOnRecord(contacts, 3);
+    CHECK(before.size() == 2);
+    CHECK(checkContactRules({DateTime{day, 10 * 60}}, before, ContactRules{}).empty());
+    CHECK_FALSE(
+        checkContactRules({DateTime{day, 10 * 60}}, attemptsOnRecord(contacts), ContactRules{})
+            .empty());
+}

@@ -253,3 +253,17 @@ TEST_CASE("splitEvenly never makes the last part negative", "[money][rounding]")
             CHECK(sum == total);
         }
 }
+
+TEST_CASE("parseAmount says an amount is too large rather than not an amount", "[money][parse]") {
+    auto r = rd::parseAmount("99999999999999999999999", 0);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "\"99999999999999999999999\" is too large to be an amount (at most "
+                               "9223372036854775807)");
+    auto k = rd::parseAmount("92233720368547759", 2);
+    REQUIRE_FALSE(k.ok());
+    CHECK_THAT(k.error().message, Catch::Contains("too large"));
+    CHECK_THAT(k.error().message, Catch::Contains("92233720368547758.07"));
+    // Something else wrong further on is still named as not an amount.
+    CHECK_THAT(rd::parseAmount("99999999999999999999999x", 0).error().message,
+               Catch::Contains("is not an amount"));
+}

@@ -2,6 +2,7 @@
 // until the form is right.
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/take_payment_dialog.h"
+#include "money_display.h"
 #include "ui_fixture.h"
 
 #include <QComboBox>
@@ -85,7 +86,8 @@ TEST_CASE("TakePaymentDialog refuses decimals in UGX and a cheque without a refe
     CHECK(dialog.isVisible());
     CHECK_FALSE(dialog.receipt());
 
-    for (const auto* bad : {"0", "-5", "12,500", "abc"}) {
+    // (12,500 with its thousands separator is an amount: test_desk_input.cpp.)
+    for (const auto* bad : {"0", "-5", "12,50", "abc"}) {
         retype(dialog.amountEdit(), QString::fromLatin1(bad));
         INFO("amount " << bad << ": " << q(dialog.problem()));
         CHECK_FALSE(save->isEnabled());
@@ -260,9 +262,8 @@ TEST_CASE("LogContactDialog refuses a promise without a valid amount", "[ui][dia
 
     outcome->setCurrentIndex(outcome->findData(static_cast<int>(ContactOutcome::Promised)));
     CHECK(amount->isVisible());
-    // Prefilled with the arrears.
-    CHECK(amount->text().toStdString() ==
-          formatAmount(c.file.position.arrears.total(), c.file.currency.exponent));
+    // Prefilled with the arrears, as the GUI shows money.
+    CHECK(amount->text() == ui::displayMoney(c.file.position.arrears.total(), c.file.currency));
     CHECK(save->isEnabled());
 
     amount->clear();

@@ -144,6 +144,7 @@ ui::DeskSession DemoDesk::session(const User& user) const {
     const auto info = services_->portfolio().info().value();
     s.demoDatabase = info.demoPortfolio;
     s.timeZone = ui::institutionTimeZone(info.timeZone);
+    s.idleLockMinutes = info.idleLockMinutes;
     if (info.currency)
         s.currency = *info.currency;
     s.clock = services_->clock();

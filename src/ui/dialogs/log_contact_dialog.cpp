@@ -4,9 +4,10 @@
 #include "error_text.h"
 #include "money_display.h"
 #include "ui_log_contact_dialog.h"
+#include "widgets/dialog_keys.h"
 
 #include <QPushButton>
-#include <QShortcut>
+#include <algorithm>
 
 namespace rd::ui {
 namespace {
@@ -20,6 +21,9 @@ constexpr ContactOutcome kOutcomes[] = {ContactOutcome::Reached,     ContactOutc
                                         ContactOutcome::WrongNumber, ContactOutcome::Other};
 constexpr PersonReached kPersons[] = {PersonReached::Client, PersonReached::Guarantor,
                                       PersonReached::GroupLeader, PersonReached::Other};
+
+// How far back a contact may be logged (a field visit written up days later).
+constexpr int kMaxDaysBack = 30;
 
 } // namespace
 
@@ -53,15 +57,24 @@ LogContactDialog::LogContactDialog(DeskServices services, const DeskSession& ses
     ui_->promiseAmountEdit->setPlaceholderText(
         tr("e.g. %1").arg(displayMoney(file.position.arrears.total(), file.currency)));
     if (file.position.arrears.total() > 0)
-        ui_->promiseAmountEdit->setText(QString::fromStdString(
-            formatAmount(file.position.arrears.total(), file.currency.exponent)));
+        ui_->promiseAmountEdit->setText(displayMoney(file.position.arrears.total(), file.currency));
     ui_->problemLabel->setStyleSheet(QStringLiteral("color: #b71c1c;"));
 
-    auto* save = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    auto* saveEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    connect(save, &QShortcut::activated, this, &LogContactDialog::accept);
-    connect(saveEnter, &QShortcut::activated, this, &LogContactDialog::accept);
-    ui_->buttons->button(QDialogButtonBox::Save)->setText(tr("Save (Ctrl+Enter)"));
+    // When it happened: now by default; earlier for a visit logged back at the office (the
+    // rules apply to that time), never later than now.
+    // Wall-clock times of the institution, kept as UTC in the editor so that the machine's
+    // own zone (its summer time) never shifts them.
+    const int nowMinute = session.nowMinuteOfDay();
+    const QDateTime now(business, QTime(nowMinute / 60, nowMinute % 60), Qt::UTC);
+    ui_->whenEdit->setTimeSpec(Qt::UTC);
+    ui_->whenEdit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) + u' ' +
+                                    QLocale().timeFormat(QLocale::ShortFormat));
+    ui_->whenEdit->setMaximumDateTime(now);
+    ui_->whenEdit->setMinimumDateTime(
+        QDateTime(business.addDays(-kMaxDaysBack), QTime(0, 0), Qt::UTC));
+    ui_->whenEdit->setDateTime(now);
+    connect(ui_->whenEdit, &QDateTimeEdit::dateTimeChanged, this, &LogContactDialog::validate);
+    addSaveShortcut(this, ui_->buttons);
     connect(ui_->buttons, &QDialogButtonBox::accepted, this, &LogContactDialog::accept);
     connect(ui_->buttons, &QDialogButtonBox::rejected, this, &LogContactDialog::reject);
 
@@ -93,10 +106,38 @@ void LogContactDialog::setCorrects(std::int64_t contactId) {
                             tr("This correction is saved as a new contact that replaces #%1; "
                                "the original stays on record.")
                                 .arg(contactId));
+    // The form starts from the original: the officer changes what was wrong.
+    const auto original = std::find_if(file_.contacts.begin(), file_.contacts.end(),
+                                       [&](const ContactRecord& c) { return c.id == contactId; });
+    if (original == file_.contacts.end())
+        return;
+    const auto select = [](QComboBox* box, int value) {
+        if (const int i = box->findData(value); i >= 0)
+            box->setCurrentIndex(i);
+    };
+    select(ui_->channelBox, static_cast<int>(original->channel));
+    select(ui_->directionBox, static_cast<int>(original->direction));
+    select(ui_->personBox, static_cast<int>(original->person));
+    select(ui_->outcomeBox, static_cast<int>(original->outcome));
+    ui_->noteEdit->setPlainText(QString::fromStdString(original->note));
+    if (original->nextActionOn) {
+        nextActionTouched_ = true;
+        ui_->nextActionEdit->setDate(toQDate(*original->nextActionOn));
+    }
+    ui_->overrideEdit->setText(QString::fromStdString(original->overrideReason));
+    // The rules are checked against the time it happened, not the time of the correction.
+    setContactTime(original->at);
+    validate();
 }
 
 DateTime LogContactDialog::contactTime() const {
-    return DateTime{session_.businessDate, session_.nowMinuteOfDay()};
+    const QDateTime at = ui_->whenEdit->dateTime();
+    return DateTime{toDate(at.date()), at.time().hour() * 60 + at.time().minute()};
+}
+
+void LogContactDialog::setContactTime(const DateTime& at) {
+    ui_->whenEdit->setDateTime(
+        QDateTime(toQDate(at.date), QTime(at.minuteOfDay / 60, at.minuteOfDay % 60), Qt::UTC));
 }
 
 void LogContactDialog::outcomeChanged() {
@@ -128,9 +169,9 @@ void LogContactDialog::validate() {
     problem_.clear();
     const auto outcome = static_cast<ContactOutcome>(ui_->outcomeBox->currentData().toInt());
     if (outcome == ContactOutcome::Promised) {
-        const auto text = ui_->promiseAmountEdit->text().trimmed().toStdString();
-        auto amount = parseAmount(text, file_.currency.exponent);
-        if (text.empty())
+        const QString text = ui_->promiseAmountEdit->text().trimmed();
+        auto amount = parseAmountInput(text, file_.currency.exponent);
+        if (text.isEmpty())
             problem_ = tr("Enter the amount promised.");
         else if (!amount)
             problem_ =
@@ -141,9 +182,9 @@ void LogContactDialog::validate() {
     // Client-protection rules, checked as the officer fills in the form.
     std::vector<ContactAttempt> sameDay;
     const DateTime at = contactTime();
-    for (const auto& c : file_.contacts)
+    for (const auto& c : attemptsOnRecord(file_.contacts, corrects_))
         if (c.at.date == at.date)
-            sameDay.push_back({c.at, c.channel, c.direction});
+            sameDay.push_back(c);
     const ContactAttempt proposed{
         at, static_cast<ContactChannel>(ui_->channelBox->currentData().toInt()),
         static_cast<ContactDirection>(ui_->directionBox->currentData().toInt())};
@@ -190,9 +231,8 @@ void LogContactDialog::accept() {
         return;
     Amount promiseAmount = 0;
     if (!ui_->promiseAmountEdit->isHidden())
-        promiseAmount = parseAmount(ui_->promiseAmountEdit->text().trimmed().toStdString(),
-                                    file_.currency.exponent)
-                            .value();
+        promiseAmount =
+            parseAmountInput(ui_->promiseAmountEdit->text(), file_.currency.exponent).value();
     auto result = services_.contacts->addContact(session_.user, contactFromForm(promiseAmount));
     if (!result) {
         problem_ = reportError(this, result.error());

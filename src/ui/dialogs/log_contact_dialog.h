@@ -32,6 +32,7 @@ public:
     QString problem() const { return problem_; }
 
     // Makes the contact a correction of an earlier one (kept as it was).
+    // The form is filled with the original (time included), to change what was wrong.
     void setCorrects(std::int64_t contactId);
 
     void accept() override;
@@ -41,6 +42,7 @@ private:
     void validate();
     services::NewContact contactFromForm(Amount promiseAmount) const;
     DateTime contactTime() const;
+    void setContactTime(const DateTime& at);
 
     std::unique_ptr<Ui::LogContactDialog> ui_;
     DeskServices services_;

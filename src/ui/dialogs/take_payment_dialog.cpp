@@ -3,6 +3,7 @@
 #include "display_text.h"
 #include "error_text.h"
 #include "money_display.h"
+#include "widgets/dialog_keys.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -13,7 +14,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace rd::ui {
@@ -50,10 +50,9 @@ TakePaymentDialog::TakePaymentDialog(DeskServices services, const DeskSession& s
     amount_->setPlaceholderText(
         file.currency.exponent > 0
             ? tr("e.g. %1 (at most %n decimal(s))", nullptr, file.currency.exponent)
-                  .arg(QString::fromStdString(
-                      formatAmount(file.position.arrears.total(), file.currency.exponent)))
+                  .arg(displayMoney(file.position.arrears.total(), file.currency))
             : tr("e.g. %1 (whole %2, no decimals)")
-                  .arg(QString::fromStdString(formatAmount(file.position.arrears.total(), 0)),
+                  .arg(displayMoney(file.position.arrears.total(), file.currency),
                        QString::fromStdString(file.currency.code)));
     date_->setCalendarPopup(true);
     date_->setMaximumDate(toQDate(session.businessDate));
@@ -91,9 +90,7 @@ TakePaymentDialog::TakePaymentDialog(DeskServices services, const DeskSession& s
     connect(date_, &QDateEdit::dateChanged, this, &TakePaymentDialog::validate);
     connect(buttons_, &QDialogButtonBox::accepted, this, &TakePaymentDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &TakePaymentDialog::reject);
-    for (auto key : {Qt::Key_Return, Qt::Key_Enter})
-        connect(new QShortcut(QKeySequence(Qt::CTRL | key), this), &QShortcut::activated, this,
-                &TakePaymentDialog::accept);
+    addSaveShortcut(this, buttons_);
     validate();
     amount_->setFocus();
 }
@@ -101,15 +98,15 @@ TakePaymentDialog::TakePaymentDialog(DeskServices services, const DeskSession& s
 void TakePaymentDialog::validate() {
     problem_.clear();
     preview_->clear();
-    const auto text = amount_->text().trimmed().toStdString();
+    const QString text = amount_->text().trimmed();
     const auto method = static_cast<PaymentMethod>(method_->currentData().toInt());
     reference_->setPlaceholderText(method == PaymentMethod::Cash
                                        ? tr("optional for cash")
                                        : tr("required: cheque number, transaction id..."));
     std::optional<Amount> amount;
-    if (text.empty()) {
+    if (text.isEmpty()) {
         problem_ = tr("Enter the amount received.");
-    } else if (auto parsed = parseAmount(text, file_.currency.exponent); !parsed) {
+    } else if (auto parsed = parseAmountInput(text, file_.currency.exponent); !parsed) {
         problem_ = tr("Amount: %1").arg(QString::fromStdString(parsed.error().message));
     } else if (*parsed <= 0) {
         problem_ = tr("The amount must be more than 0.");
@@ -160,8 +157,7 @@ void TakePaymentDialog::accept() {
         return;
     services::NewDeskPayment payment;
     payment.loanId = file_.loan.loanId;
-    payment.amount =
-        parseAmount(amount_->text().trimmed().toStdString(), file_.currency.exponent).value();
+    payment.amount = parseAmountInput(amount_->text(), file_.currency.exponent).value();
     payment.method = static_cast<PaymentMethod>(method_->currentData().toInt());
     payment.reference = reference_->text().trimmed().toStdString();
     payment.paidOn = toDate(date_->date());

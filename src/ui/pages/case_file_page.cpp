@@ -12,6 +12,7 @@
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/reassign_dialog.h"
 #include "dialogs/take_payment_dialog.h"
+#include "dialogs/text_entry_dialog.h"
 #include "display_text.h"
 #include "error_text.h"
 #include "money_display.h"
@@ -19,7 +20,6 @@
 #include "services/payment_service.h"
 
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -67,21 +67,35 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     connect(receipts_, &ReceiptsTab::message, this, &CaseFilePage::showMessage);
     connect(receipts_, &ReceiptsTab::reverseRequested, this, [this] {
         const auto* r = receipts_->selected();
-        if (!r)
+        if (!r || !file_)
             return;
-        bool ok = false;
-        const auto reason = QInputDialog::getText(
-            this, tr("Reverse payment"),
-            tr("Reverse receipt %1 (%2)? Nothing is deleted: the payment stays on record as "
-               "reversed, and stops counting from today.\n\nReason (e.g. cheque bounced):")
-                .arg(QString::fromStdString(services::receiptNumberText(r->receiptNo)),
-                     displayMoneyWithCode(r->amount, file_->currency)),
-            QLineEdit::Normal, {}, &ok);
-        if (ok)
-            reverseReceipt(reason);
+        TextEntryDialog dialog(
+            {tr("Reverse payment"),
+             tr("<p>Reverse this payment?</p><table>"
+                "<tr><td>Receipt</td><td><b>%1</b></td></tr>"
+                "<tr><td>Amount</td><td><b>%2</b></td></tr>"
+                "<tr><td>Client</td><td><b>%3</b></td></tr>"
+                "<tr><td>Loan</td><td><b>%4</b></td></tr>"
+                "<tr><td>Taken on</td><td><b>%5</b></td></tr></table>"
+                "<p>Nothing is deleted: the payment stays on record as reversed and stops "
+                "counting from today.</p>")
+                 .arg(QString::fromStdString(services::receiptNumberText(r->receiptNo)),
+                      displayMoneyWithCode(r->amount, file_->currency),
+                      QString::fromStdString(r->clientName).toHtmlEscaped(),
+                      QString::fromStdString(file_->loan.loanId).toHtmlEscaped(),
+                      displayDate(r->paidOn)),
+             tr("&Reason (e.g. cheque bounced):"),
+             tr("Write why the payment is reversed."),
+             tr("Reverse payment"),
+             {}},
+            this);
+        dialog.setObjectName(QStringLiteral("reverseReceiptDialog"));
+        if (dialog.exec() == QDialog::Accepted)
+            reverseReceipt(dialog.text());
     });
-    connect(new QShortcut(QKeySequence::Print, this), &QShortcut::activated, this,
-            &CaseFilePage::printReceipt);
+    auto* print = new QShortcut(QKeySequence::Print, this);
+    print->setWhatsThis(tr("print the selected desk receipt (case file)"));
+    connect(print, &QShortcut::activated, this, &CaseFilePage::printReceipt);
     updateActions();
 }
 
@@ -112,15 +126,21 @@ QLayout* CaseFilePage::buildActions() {
     connect(logContactButton_, &QPushButton::clicked, this, &CaseFilePage::logContact);
     connect(takePaymentButton_, &QPushButton::clicked, this, &CaseFilePage::takePayment);
     connect(reassignButton_, &QPushButton::clicked, this, &CaseFilePage::reassign);
-    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_N), this), &QShortcut::activated, this,
-            [this] { noteButton_->click(); });
+    auto* note = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_N), this);
+    note->setWhatsThis(tr("add a note to the case (case file)"));
+    connect(note, &QShortcut::activated, this, [this] { noteButton_->click(); });
     connect(noteButton_, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const auto text = QInputDialog::getMultiLineText(
-            this, tr("Add note"),
-            tr("Note on the case (kept as written; a correction is a new note):"), {}, &ok);
-        if (ok)
-            addNote(text);
+        TextEntryDialog dialog({tr("Add note"),
+                                {},
+                                tr("&Note on the case (kept as written; a correction is a new "
+                                   "note):"),
+                                tr("Write the note."),
+                                tr("Save note"),
+                                {}},
+                               this);
+        dialog.setObjectName(QStringLiteral("noteDialog"));
+        if (dialog.exec() == QDialog::Accepted)
+            addNote(dialog.text());
     });
     connect(stageButton_, &QPushButton::clicked, this, [this] {
         ChangeStageDialog dialog(*file_, this);
@@ -128,12 +148,16 @@ QLayout* CaseFilePage::buildActions() {
             changeStage(dialog.stage(), dialog.note());
     });
     connect(reviewButton_, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const auto comment = QInputDialog::getMultiLineText(
-            this, tr("Sign off review"), tr("Your review of the case (kept with the sign-off):"),
-            {}, &ok);
-        if (ok)
-            signOffReview(comment);
+        TextEntryDialog dialog({tr("Sign off review"),
+                                {},
+                                tr("Your &review of the case (kept with the sign-off):"),
+                                tr("Write your review of the case."),
+                                tr("Sign off"),
+                                {}},
+                               this);
+        dialog.setObjectName(QStringLiteral("reviewDialog"));
+        if (dialog.exec() == QDialog::Accepted)
+            signOffReview(dialog.text());
     });
     return actions;
 }
@@ -181,6 +205,11 @@ void CaseFilePage::updateActions() {
     const bool mine = open && file_->caseRecord->assignedUsername == user.username;
     const bool works = (mine && allows(user, Permission::WorkOwnCases, branch)) ||
                        allows(user, Permission::WorkBranchCases, branch);
+    // Someone who may never work a case here (an administrator) sees no work buttons.
+    const bool mayWork = allows(user, Permission::WorkOwnCases, branch) ||
+                         allows(user, Permission::WorkBranchCases, branch);
+    for (auto* b : {logContactButton_, takePaymentButton_, noteButton_, stageButton_})
+        b->setVisible(mayWork);
     logContactButton_->setEnabled(open && works);
     logContactButton_->setToolTip(
         open ? (works ? QString()
@@ -196,6 +225,7 @@ void CaseFilePage::updateActions() {
     reviewButton_->setEnabled(open);
     timeline_->setCorrectable(open && works);
     receipts_->setReversible(allows(user, Permission::WorkBranchCases, branch));
+    emit actionsChanged();
 }
 
 void CaseFilePage::changed(const QString& done) {
@@ -277,12 +307,16 @@ bool CaseFilePage::correctSelected() {
     if (!file_ || !entry)
         return false;
     if (entry->source == TimelineEntry::Source::Note) {
-        bool ok = false;
-        const auto text = QInputDialog::getMultiLineText(
-            this, tr("Correct note #%1").arg(entry->sourceId),
-            tr("The corrected note is saved as a new note; the original stays on record:"),
-            QString::fromStdString(entry->noteText), &ok);
-        return ok && correctNote(entry->sourceId, text);
+        TextEntryDialog dialog(
+            {tr("Correct note #%1").arg(entry->sourceId),
+             {},
+             tr("The corrected &note is saved as a new note; the original stays on record:"),
+             tr("Write the corrected note."),
+             tr("Save correction"),
+             QString::fromStdString(entry->noteText)},
+            this);
+        dialog.setObjectName(QStringLiteral("correctNoteDialog"));
+        return dialog.exec() == QDialog::Accepted && correctNote(entry->sourceId, dialog.text());
     }
     if (entry->source != TimelineEntry::Source::Contact)
         return false;
@@ -365,6 +399,18 @@ void CaseFilePage::showMessage(const QString& text, bool problem) {
 
 void CaseFilePage::showError(const rd::Error& error) {
     showMessage(reportError(this, error), true);
+}
+
+bool CaseFilePage::canLogContact() const {
+    return file_ && logContactButton_->isEnabled() && !logContactButton_->isHidden();
+}
+
+bool CaseFilePage::canTakePayment() const {
+    return file_ && takePaymentButton_->isEnabled() && !takePaymentButton_->isHidden();
+}
+
+bool CaseFilePage::canReassign() const {
+    return file_ && reassignButton_->isEnabled() && !reassignButton_->isHidden();
 }
 
 QString CaseFilePage::message() const {

@@ -69,6 +69,10 @@ public:
     bool saveReceiptPdf(const QString& path);
     bool reverseReceipt(const QString& reason);
     QString message() const;
+    // What the user may do on the case shown now (the Case menu follows these).
+    bool canLogContact() const;
+    bool canTakePayment() const;
+    bool canReassign() const;
 
     // The tabs' models and views (tests, the screenshots).
     TimelineModel* timelineModel() const;
@@ -88,6 +92,8 @@ signals:
     void nextRequested();
     void previousRequested();
     void contactLogged(const QString& loanId);
+    // The actions the user may take changed (another case, or the case changed).
+    void actionsChanged();
 
 private:
     QLayout* buildActions();
