@@ -6,6 +6,7 @@
 #include "storage/case_repository.h"
 #include "storage/client_repository.h"
 #include "storage/database.h"
+#include "storage/desk_payment_repository.h"
 #include "storage/loan_repository.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
@@ -119,6 +120,13 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
         open.emplace(c.loanId, std::move(c));
     std::map<std::string, std::vector<storage::OfficerLoad>> officers;
     const std::string now = clock_.isoNow();
+    // Who ran it: the actor of the timeline events and the case audit records it writes.
+    const std::string runBy = requestedBy.empty() ? std::string(kSystemActor) : requestedBy;
+    const auto auditCase = [&](const std::string& loan, const char* action,
+                               const std::optional<std::string>& before,
+                               const nlohmann::ordered_json& after) {
+        repo.audit(now, runBy, action, "case", loan, before, after.dump());
+    };
 
     // Phase 1: decide, loan by loan, what happens to each case. Pure computation on the
     // ledgers, so the whole portfolio is split into key ranges decided on their own threads
@@ -199,8 +207,8 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
             const storage::LoanInfo* info = &change.info;
             const CaseDecision& d = change.decision;
             const auto* existingCase = change.existing;
-            CaseEventRecord event{now,          asOf,         kSystemActor, "",
-                                  std::nullopt, std::nullopt, d.reason};
+            CaseEventRecord event{now, asOf, runBy, "", std::nullopt, std::nullopt, d.reason};
+            nlohmann::ordered_json after;
             switch (d.action) {
             case CaseAction::Keep:
                 break;
@@ -211,14 +219,16 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                 std::optional<std::int64_t> assignee;
                 std::string assigneeName;
                 std::string assignedWhy = "fewest open cases";
+                std::string rule = storage::kAssignFewestOpenCases;
                 auto best = candidates.end();
                 if (assignment == storage::kAssignCreditOfficer)
                     best = std::find_if(candidates.begin(), candidates.end(), [&](const auto& o) {
                         return !info->creditOfficer.empty() && o.username == info->creditOfficer;
                     });
-                if (best != candidates.end())
+                if (best != candidates.end()) {
                     assignedWhy = "credit officer of the loan";
-                else if (assignment != storage::kAssignUnassigned)
+                    rule = storage::kAssignCreditOfficer;
+                } else if (assignment != storage::kAssignUnassigned)
                     best = std::min_element(
                         candidates.begin(), candidates.end(),
                         [](const auto& a, const auto& b) { return a.openCases < b.openCases; });
@@ -235,10 +245,22 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                 event.kind = "opened";
                 event.after = toString(d.stage);
                 repo.addEvent(id, event);
+                after["stage"] = toString(d.stage);
+                after["dpd"] = d.position.daysPastDue;
+                after["opens_at_dpd"] = std::max(1, policy.openAtDpd);
+                after["as_of"] = asOf.toString();
+                after["officer"] =
+                    assignee ? nlohmann::ordered_json(assigneeName) : nlohmann::ordered_json();
+                after["reason"] = d.reason;
+                auditCase(info->loanId, "open_case", std::nullopt, after);
                 if (assignee) {
-                    CaseEventRecord assigned{now,          asOf,         kSystemActor, "assigned",
+                    CaseEventRecord assigned{now,          asOf,         runBy,      "assigned",
                                              std::nullopt, assigneeName, assignedWhy};
                     repo.addEvent(id, assigned);
+                    nlohmann::ordered_json to;
+                    to["officer"] = assigneeName;
+                    to["rule"] = rule;
+                    auditCase(info->loanId, "assign_case", std::nullopt, to);
                 }
                 ++summary.opened;
                 break;
@@ -252,6 +274,13 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                 event.before = "open";
                 event.after = reason;
                 repo.addEvent(existingCase->id, event);
+                after["reason"] = reason;
+                after["as_of"] = asOf.toString();
+                after["current_since"] = d.currentSince
+                                             ? nlohmann::ordered_json(d.currentSince->toString())
+                                             : nlohmann::ordered_json();
+                after["note"] = d.reason;
+                auditCase(existingCase->loanId, "close_case", std::string("open"), after);
                 ++(cured ? summary.closedCured : summary.closedPaid);
                 break;
             }
@@ -261,6 +290,13 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                 event.before = toString(existingCase->stage);
                 event.after = toString(CaseStage::PostWriteOff);
                 repo.addEvent(existingCase->id, event);
+                after["from"] = toString(existingCase->stage);
+                after["to"] = toString(CaseStage::PostWriteOff);
+                after["note"] = d.reason;
+                after["approval_id"] = nullptr;
+                after["automatic"] = true;
+                auditCase(existingCase->loanId, "change_stage",
+                          std::string(toString(existingCase->stage)), after);
                 ++summary.movedToPostWriteOff;
                 break;
             }
@@ -352,6 +388,11 @@ Result<CaseFile> CaseService::readCaseFile(const LoanInfo& loan, Date asOf) cons
     f.notes = actions.notes(info->key);
     f.approvals = actions.approvalsOfLoan(info->key);
     f.reviews = actions.reviewsOfLoan(info->key);
+    for (const auto& r : storage::DeskPaymentRepository(db_).forLoan(loanId))
+        f.deskPayments.push_back({r.paymentId, r.takenBy, r.takenAt, r.reversedOn, r.reversedBy,
+                                  r.reversalReason, r.reversalRecordedAt});
+    for (const auto& u : storage::UserRepository(db_).list())
+        f.fullNames.emplace(u.user.username, u.user.fullName);
     EarlyWarningInput input;
     input.loan = &f.ledger;
     input.asOf = asOf;

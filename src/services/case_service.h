@@ -12,6 +12,7 @@
 #include "core/user.h"
 #include "storage_fwd.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,18 @@ struct RecomputeSummary {
     bool changedNothing() const {
         return opened == 0 && closedCured == 0 && closedPaid == 0 && movedToPostWriteOff == 0;
     }
+};
+
+// What the desk recorded about one of the loan's payments taken at the desk: who took it,
+// and who reversed it, when and why (the ledger holds only the dates).
+struct DeskPaymentFacts {
+    std::string paymentId; // "DESK-000042"
+    std::string takenBy;
+    std::string takenAt; // ISO 8601 UTC
+    std::optional<Date> reversedOn;
+    std::string reversedBy;         // empty when not reversed, or reversed by an import
+    std::string reversalReason;     // likewise
+    std::string reversalRecordedAt; // ISO 8601 UTC, or empty
 };
 
 struct PromiseView {
@@ -66,7 +79,10 @@ struct CaseFile {
     std::vector<CaseNoteRecord> notes;
     std::vector<ApprovalRecord> approvals;
     std::vector<CaseReviewRecord> reviews;
-    int promiseGraceDays = 2; // the setting the promises were evaluated with
+    int promiseGraceDays = 2;                   // the setting the promises were evaluated with
+    std::vector<DeskPaymentFacts> deskPayments; // by receipt number
+    // The full name of every user, by username: the faces name who did what with it.
+    std::map<std::string, std::string> fullNames;
 
     // The case as the call list sees it (only meaningful for an open case).
     CallListCase callListCase() const;
@@ -80,10 +96,12 @@ public:
     explicit CaseService(storage::Database& db, Clock clock = {});
 
     // Any enabled user, or the local operator, may run it: it applies the rules and decides
-    // nothing (the audit record's actor is `system`; `requested_by` names the actor).
+    // nothing (the summary audit record's actor is `system`; `requested_by` names the actor).
     // Opens and closes cases as of `asOf` by the rules of core/case_lifecycle.h for every
-    // loan (or those of one branch), in one transaction with one audit record (actor
-    // `system`) and a timeline event per change. The opening threshold, cure days and
+    // loan (or those of one branch), in one transaction with one summary audit record (actor
+    // `system`), and for each case it changes a timeline event and an audit record on the
+    // case (open_case, assign_case, close_case, change_stage) whose actor is the user who
+    // ran it. The opening threshold, cure days and
     // assignment rule are the stored settings (case_open_dpd, case_cure_days,
     // case_assignment), read at each run. A new case gets the suggested stage and, by
     // default, the officer of the loan's branch with the fewest open cases (ties: username,

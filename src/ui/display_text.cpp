@@ -1,9 +1,14 @@
 #include "display_text.h"
 
+#include "core/user.h"
+#include "services/case_service.h"
+
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QPainter>
 #include <QPixmap>
+#include <QStringList>
 #include <QTime>
 #include <map>
 
@@ -29,6 +34,21 @@ QString displayDate(const std::optional<Date>& date, const QLocale& locale) {
 QString displayDateTime(const DateTime& at, const QLocale& locale) {
     return displayDate(at.date, locale) + u' ' +
            locale.toString(QTime(at.minuteOfDay / 60, at.minuteOfDay % 60), QLocale::ShortFormat);
+}
+
+QString displayUtcTime(const std::string& isoUtc, const QTimeZone& zone) {
+    const QDateTime at = QDateTime::fromString(QString::fromStdString(isoUtc), Qt::ISODate);
+    if (!at.isValid())
+        return QString::fromStdString(isoUtc);
+    const QDateTime local = at.toTimeZone(zone);
+    return displayDateTime(
+        DateTime{toDate(local.date()), local.time().hour() * 60 + local.time().minute()});
+}
+
+QString isoDateText(const std::string& iso) {
+    if (auto date = Date::parse(iso))
+        return displayDate(*date);
+    return QString::fromStdString(iso);
 }
 
 QString stageText(CaseStage stage) {
@@ -129,6 +149,194 @@ QString reasonText(CallReason reason) {
         return QCoreApplication::translate("rd", "Early warning");
     }
     return {};
+}
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("rd", text);
+}
+
+struct SettingWords {
+    const char* key;
+    const char* name;
+    const char* description;
+};
+
+// The GUI's words for the settings (the command line keeps the keys and their own texts).
+const SettingWords kSettingWords[] = {
+    {"buckets", QT_TRANSLATE_NOOP("rd", "Aging buckets"),
+     QT_TRANSLATE_NOOP("rd", "Where each aging bucket after \"current\" ends, in days past due "
+                             "(for example 30, 60, 90).")},
+    {"arrears_tolerance", QT_TRANSLATE_NOOP("rd", "Arrears tolerance"),
+     QT_TRANSLATE_NOOP("rd", "An installment counts as overdue only when more than this amount "
+                             "is unpaid on it.")},
+    {"contact_hours", QT_TRANSLATE_NOOP("rd", "Contact hours"),
+     QT_TRANSLATE_NOOP("rd", "Calls, SMS and visits only between these times of day, both "
+                             "included (for example 08:00-20:00).")},
+    {"max_attempts_per_day", QT_TRANSLATE_NOOP("rd", "Attempts a day"),
+     QT_TRANSLATE_NOOP("rd", "Outbound calls, SMS and visits on one loan in a day; more needs a "
+                             "written reason (1 to 20).")},
+    {"promise_grace_days", QT_TRANSLATE_NOOP("rd", "Promise grace days"),
+     QT_TRANSLATE_NOOP("rd", "Days after a promise's date that a payment still counts towards "
+                             "it (0 to 30).")},
+    {"case_open_dpd", QT_TRANSLATE_NOOP("rd", "Open a case at"),
+     QT_TRANSLATE_NOOP("rd", "A case opens when a loan reaches this many days past due (1 to "
+                             "365).")},
+    {"case_cure_days", QT_TRANSLATE_NOOP("rd", "Cured after"),
+     QT_TRANSLATE_NOOP("rd", "A case closes as cured after the loan has been current this many "
+                             "days (1 to 365).")},
+    {"case_assignment", QT_TRANSLATE_NOOP("rd", "Who gets a new case"),
+     QT_TRANSLATE_NOOP("rd", "Fewest open cases (the branch's officer with the fewest open "
+                             "cases), the loan's credit officer (when an enabled officer of the "
+                             "branch, else the fewest open cases) or nobody (left unassigned).")},
+    {"max_payment_multiple", QT_TRANSLATE_NOOP("rd", "Largest desk payment"),
+     QT_TRANSLATE_NOOP("rd", "A desk payment larger than this many times the loan's principal is "
+                             "refused as a typing mistake (1 to 1000).")},
+    {"time_zone", QT_TRANSLATE_NOOP("rd", "Time zone"),
+     QT_TRANSLATE_NOOP("rd", "The institution's time zone (such as Africa/Kampala): contact "
+                             "hours and every time shown are in it.")},
+    {"priority_weights", QT_TRANSLATE_NOOP("rd", "Call list priorities"),
+     QT_TRANSLATE_NOOP("rd", "The call-list score of each reason to call (an early warning counts "
+                             "once per sign); reasons left out keep their default.")},
+    {"demo_portfolio", QT_TRANSLATE_NOOP("rd", "Demo portfolio"),
+     QT_TRANSLATE_NOOP("rd", "Marks a database made with demo data.")},
+};
+
+const SettingWords* settingWords(const std::string& key) {
+    for (const auto& w : kSettingWords)
+        if (key == w.key)
+            return &w;
+    return nullptr;
+}
+
+} // namespace
+
+QString plainWords(const std::string& code) {
+    QString text = QString::fromStdString(code).replace(u'_', u' ').trimmed();
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+QString paymentMethodText(PaymentMethod method) {
+    switch (method) {
+    case PaymentMethod::Cash:
+        return tr("Cash");
+    case PaymentMethod::Cheque:
+        return tr("Cheque");
+    case PaymentMethod::BankTransfer:
+        return tr("Bank transfer");
+    case PaymentMethod::MobileMoney:
+        return tr("Mobile money");
+    case PaymentMethod::Other:
+        return tr("Other");
+    }
+    return {};
+}
+
+QString loanStatusText(LoanStatus status) {
+    switch (status) {
+    case LoanStatus::NotDisbursed:
+        return tr("not disbursed");
+    case LoanStatus::Active:
+        return tr("active");
+    case LoanStatus::PaidOff:
+        return tr("paid off");
+    case LoanStatus::WrittenOff:
+        return tr("written off");
+    }
+    return {};
+}
+
+QString stageCodeText(const std::string& code) {
+    if (auto stage = parseCaseStage(code))
+        return stageText(*stage);
+    return plainWords(code);
+}
+
+QString nextActionKindText(const std::string& kind) {
+    if (kind == "follow_up")
+        return tr("Follow-up");
+    return plainWords(kind);
+}
+
+QString closeReasonText(const std::string& reason) {
+    if (reason == "cured")
+        return tr("cured (current again)");
+    if (reason == "paid")
+        return tr("paid off");
+    return plainWords(reason).toLower();
+}
+
+QString assignmentRuleText(const std::string& rule) {
+    if (rule == "fewest_open_cases")
+        return tr("Fewest open cases");
+    if (rule == "credit_officer")
+        return tr("The loan's credit officer");
+    if (rule == "unassigned")
+        return tr("Nobody (left unassigned)");
+    return plainWords(rule);
+}
+
+QString reasonCodeText(const std::string& code) {
+    static const std::pair<const char*, CallReason> codes[] = {
+        {"broken_promise", CallReason::BrokenPromise},
+        {"promise_due", CallReason::PromiseDue},
+        {"action_due", CallReason::ActionDue},
+        {"new_case", CallReason::NewCase},
+        {"early_warning", CallReason::EarlyWarning}};
+    for (const auto& [name, reason] : codes)
+        if (code == name)
+            return reasonText(reason);
+    return plainWords(code);
+}
+
+QString settingNameText(const std::string& key) {
+    if (const auto* w = settingWords(key))
+        return QCoreApplication::translate("rd", w->name);
+    return plainWords(key);
+}
+
+QString settingDescriptionText(const std::string& key) {
+    if (const auto* w = settingWords(key))
+        return QCoreApplication::translate("rd", w->description);
+    return {};
+}
+
+QString settingValueText(const std::string& key, const std::string& value) {
+    if (key == "case_assignment")
+        return assignmentRuleText(value);
+    if (key == "priority_weights") {
+        QStringList parts;
+        for (const auto& item : QString::fromStdString(value).split(u',', Qt::SkipEmptyParts)) {
+            const auto eq = item.indexOf(u'=');
+            if (eq < 0) {
+                parts << item.trimmed();
+                continue;
+            }
+            parts << QStringLiteral("%1 %2").arg(
+                reasonCodeText(item.left(eq).trimmed().toStdString()), item.mid(eq + 1).trimmed());
+        }
+        return parts.join(QStringLiteral(", "));
+    }
+    if (key == "buckets")
+        return QString::fromStdString(value).replace(u',', QStringLiteral(", "));
+    return QString::fromStdString(value);
+}
+
+QString userText(const std::string& username, const FullNames& fullNames) {
+    if (username.empty())
+        return {};
+    if (username == services::kSystemActor)
+        return tr("RecoveryDesk (automatic)");
+    if (username == kLocalOperatorName)
+        return tr("Local operator (%1)").arg(QString::fromStdString(username));
+    const auto found = fullNames.find(username);
+    if (found == fullNames.end() || found->second.empty())
+        return QString::fromStdString(username);
+    return QStringLiteral("%1 (%2)").arg(QString::fromStdString(found->second),
+                                         QString::fromStdString(username));
 }
 
 QColor bucketColor(std::optional<std::size_t> index) {

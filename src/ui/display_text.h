@@ -4,13 +4,18 @@
 #include "core/case_stage.h"
 #include "core/contact.h"
 #include "core/date.h"
+#include "core/loan.h"
+#include "core/loan_position.h"
 #include "core/promise_to_pay.h"
 
 #include <QColor>
 #include <QIcon>
 #include <QLocale>
 #include <QString>
+#include <QTimeZone>
+#include <map>
 #include <optional>
+#include <string>
 
 namespace rd::ui {
 
@@ -18,6 +23,11 @@ namespace rd::ui {
 QString displayDate(Date date, const QLocale& locale = QLocale());
 QString displayDate(const std::optional<Date>& date, const QLocale& locale = QLocale());
 QString displayDateTime(const DateTime& at, const QLocale& locale = QLocale());
+// A stored ISO 8601 UTC time in `zone`, as DeskSession::timeText shows it ("28/11/2026
+// 13:15"); the text unchanged when it is not such a time.
+QString displayUtcTime(const std::string& isoUtc, const QTimeZone& zone);
+// An ISO date text ("2026-12-01") as displayDate shows it; other text unchanged.
+QString isoDateText(const std::string& iso);
 Date toDate(const QDate& date);
 QDate toQDate(Date date);
 
@@ -28,6 +38,35 @@ QString channelText(ContactChannel channel);
 QString outcomeText(ContactOutcome outcome);
 QString personText(PersonReached person);
 QString reasonText(CallReason reason);
+QString paymentMethodText(PaymentMethod method);
+QString loanStatusText(LoanStatus status);
+// A stage by its stored code ("pre-legal"); an unknown code in plain words.
+QString stageCodeText(const std::string& code);
+// The kind of a next action ("follow_up": "Follow-up").
+QString nextActionKindText(const std::string& kind);
+// Why a case was closed ("cured", "paid").
+QString closeReasonText(const std::string& reason);
+// A rule of the case_assignment setting ("fewest_open_cases": "Fewest open cases").
+QString assignmentRuleText(const std::string& rule);
+// A call-list reason by its code in the priority_weights setting ("broken_promise").
+QString reasonCodeText(const std::string& code);
+
+// A setting's name and what it means, in words ("contact_hours": "Contact hours"); a key
+// without words of its own is shown in plain words too.
+QString settingNameText(const std::string& key);
+QString settingDescriptionText(const std::string& key);
+// A setting's value as the settings page shows it: codes in words ("fewest_open_cases",
+// "broken_promise=1000,..."), anything else as stored.
+QString settingValueText(const std::string& key, const std::string& value);
+
+// Any code in plain words, for what has no words of its own: "some_code" -> "Some code".
+QString plainWords(const std::string& code);
+
+// Who did something, as the case file names people: "Amina Okello (rec.kampala-central)",
+// the username alone when its full name is unknown; the recompute and the command line's
+// local operator in words. `fullNames`: username -> full name.
+using FullNames = std::map<std::string, std::string>;
+QString userText(const std::string& username, const FullNames& fullNames);
 
 // The status colour of a bucket ("current", "1-30", ...): always shown with the bucket's
 // name as well, never alone. `index` is the bucket's position (0 = current).

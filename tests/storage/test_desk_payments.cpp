@@ -473,8 +473,10 @@ TEST_CASE("desk payments: the case's audit trail shows payments and reversals",
     REQUIRE(r.ok());
     d.clock += std::chrono::hours{2};
     REQUIRE(d.payments.reverse(d.sarah, r->receiptNo, "wrong loan", day("2026-03-20")).ok());
+    // The recompute's open_case and assign_case rows left out (test_case_audit.cpp).
     auto s = d.db->prepare("SELECT at, actor, action, before, after FROM audit_log WHERE "
-                           "entity = 'case' AND entity_key = 'L1' ORDER BY id");
+                           "entity = 'case' AND entity_key = 'L1' AND action NOT IN "
+                           "('open_case', 'assign_case') ORDER BY id");
     REQUIRE(s.step());
     CHECK(s.string(0) == "2026-03-20T09:00:00Z");
     CHECK(s.string(1) == "akello");

@@ -1,14 +1,22 @@
 #include "audit_model.h"
 
+#include "display_text.h"
 #include "money_display.h"
+
+#include <algorithm>
 
 namespace rd::ui {
 
 AuditModel::AuditModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
-void AuditModel::setEntries(std::vector<AuditEntry> entries) {
+void AuditModel::setEntries(std::vector<AuditEntry> entries, AuditWords words, QTimeZone zone) {
     beginResetModel();
     rows_ = std::move(entries);
+    // Rows are written in time order, so the id is the order they happened in.
+    std::sort(rows_.begin(), rows_.end(),
+              [](const AuditEntry& a, const AuditEntry& b) { return a.id > b.id; });
+    words_ = std::move(words);
+    zone_ = std::move(zone);
     endResetModel();
 }
 
@@ -21,15 +29,9 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const {
     const auto& e = *found;
     switch (index.column()) {
     case At:
-        return QString::fromStdString(e.at);
-    case Actor:
-        return QString::fromStdString(e.actor);
-    case Action:
-        return QString::fromStdString(e.action);
-    case Before:
-        return QString::fromStdString(e.before.value_or(""));
-    case After:
-        return QString::fromStdString(e.after.value_or(""));
+        return displayUtcTime(e.at, zone_);
+    case What:
+        return auditSentence(e, words_);
     default:
         return {};
     }
@@ -40,15 +42,9 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case At:
-        return tr("When (UTC)");
-    case Actor:
-        return tr("Who");
-    case Action:
-        return tr("What");
-    case Before:
-        return tr("Before");
-    case After:
-        return tr("After");
+        return tr("When");
+    case What:
+        return tr("Who did what");
     default:
         return {};
     }
@@ -83,7 +79,7 @@ QVariant OtherLoansModel::data(const QModelIndex& index, int role) const {
     case Branch:
         return QString::fromStdString(r.branch);
     case Status:
-        return QString::fromLatin1(toString(r.status)).replace(u'_', u' ');
+        return loanStatusText(r.status);
     case Dpd:
         return r.dpd;
     case Bucket:

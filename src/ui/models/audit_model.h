@@ -1,26 +1,33 @@
 #pragma once
 
+#include "audit_text.h"
 #include "row_table_model.h"
 #include "services/case_actions_service.h"
 #include "services/case_query_service.h"
 
+#include <QTimeZone>
 #include <vector>
 
 namespace rd::ui {
 
-// A case's audit trail: who did what when, with the record before and after.
+// A case's audit trail, newest first: when (in the institution's time zone) and who did
+// what, in a sentence (audit_text.h).
 class AuditModel : public RowTableModel<AuditEntry> {
     Q_OBJECT
 public:
-    enum Column { At, Actor, Action, Before, After, ColumnCount };
+    enum Column { At, What, ColumnCount };
     explicit AuditModel(QObject* parent = nullptr);
-    void setEntries(std::vector<AuditEntry> entries);
+    // `zone`: the institution's (DeskSession::timeZone).
+    void setEntries(std::vector<AuditEntry> entries, AuditWords words = {},
+                    QTimeZone zone = QTimeZone::utc());
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
+    AuditWords words_;
+    QTimeZone zone_ = QTimeZone::utc();
 };
 
 // The same client's other loans.

@@ -100,7 +100,7 @@ QVariant LoanPaymentsModel::data(const QModelIndex& index, int role) const {
     case Amount:
         return displayMoney(p.amount, currency_);
     case Method:
-        return QString::fromLatin1(toString(p.method)).replace(u'_', u' ');
+        return paymentMethodText(p.method);
     case Reference:
         return QString::fromStdString(p.reference);
     case PaymentId:

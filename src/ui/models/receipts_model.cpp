@@ -36,7 +36,7 @@ QVariant ReceiptsModel::data(const QModelIndex& index, int role) const {
     case Amount:
         return displayMoney(r.amount, currency_);
     case Method:
-        return QString::fromLatin1(toString(r.method));
+        return paymentMethodText(r.method);
     case Reference:
         return QString::fromStdString(r.reference);
     case TakenBy:

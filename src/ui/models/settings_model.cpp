@@ -1,14 +1,23 @@
 #include "settings_model.h"
 
+#include "display_text.h"
+
 #include <QFont>
 
 namespace rd::ui {
 namespace {
 
-// A list value ("30,60,90", "broken_promise=1000,promise_due=500,...") may wrap after its
-// commas in a narrow column: a zero-width space after each is a line-break opportunity.
-QString breakable(const std::string& value) {
-    return QString::fromStdString(value).replace(u',', QStringLiteral(",\u200B"));
+// A list value ("30, 60, 90", "Broken promise 1000, Promise due 500, ...") may wrap after
+// its commas in a narrow column.
+QString shown(const services::SettingView& s, const std::string& value) {
+    return settingValueText(s.key, value);
+}
+
+// What the setting means in the GUI's words; the service's own text only for a key the GUI
+// has no words for.
+QString description(const services::SettingView& s) {
+    const QString words = settingDescriptionText(s.key);
+    return words.isEmpty() ? QString::fromStdString(s.description) : words;
 }
 
 } // namespace
@@ -38,13 +47,13 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Key:
-            return QString::fromStdString(s.key);
+            return settingNameText(s.key);
         case Value:
-            return breakable(s.value);
+            return shown(s, s.value);
         case Default:
-            return breakable(s.defaultValue);
+            return shown(s, s.defaultValue);
         case Description:
-            return QString::fromStdString(s.description);
+            return description(s);
         default:
             return {};
         }
@@ -55,11 +64,12 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
             return bold;
         }
         return {};
+    case KeyRole:
+        return QString::fromStdString(s.key);
     case Qt::ToolTipRole:
-        return s.isDefault ? QString::fromStdString(s.description)
+        return s.isDefault ? description(s)
                            : tr("%1\nChanged from the default (%2).")
-                                 .arg(QString::fromStdString(s.description),
-                                      QString::fromStdString(s.defaultValue));
+                                 .arg(description(s), shown(s, s.defaultValue));
     default:
         return {};
     }

@@ -7,12 +7,15 @@
 
 namespace rd::ui {
 
-// The portfolio's settings for the administrator: key, value in force, default and what it
-// means. A value that differs from its default is shown bold.
+// The portfolio's settings for the administrator: the setting's name, value in force,
+// default and what it means, in words (KeyRole gives the stored key). A value that differs
+// from its default is shown bold.
 class SettingsModel : public RowTableModel<services::SettingView> {
     Q_OBJECT
 public:
     enum Column { Key, Value, Default, Description, ColumnCount };
+    // The setting's key ("contact_hours"), on every column.
+    static constexpr int KeyRole = Qt::UserRole + 1;
     explicit SettingsModel(QObject* parent = nullptr);
 
     void setSettings(std::vector<services::SettingView> settings);

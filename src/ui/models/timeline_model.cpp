@@ -4,6 +4,7 @@
 #include "money_display.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <algorithm>
 
 namespace rd::ui {
@@ -13,33 +14,92 @@ QString tr(const char* text) {
     return QCoreApplication::translate("rd::ui::TimelineModel", text);
 }
 
-QString eventText(const CaseEventRecord& e) {
-    const auto before = QString::fromStdString(e.before.value_or(""));
-    const auto after = QString::fromStdString(e.after.value_or(""));
-    QString text;
+// " Reason: x" / " (no reason given)"
+QString reasonPart(const std::string& text, const char* label = "Reason: %1") {
+    const auto t = QString::fromStdString(text).trimmed();
+    return t.isEmpty() ? tr(" (no reason given)") : QStringLiteral(" ") + tr(label).arg(t);
+}
+
+// Where an entry sits in time and how its "When" reads.
+struct Moment {
+    QString sortKey;
+    QString when;
+};
+
+QString dayKey(Date date) {
+    return QString::fromStdString(date.toString());
+}
+
+// A business date with the local time it was recorded at (ISO UTC), when that was on the
+// same local day; otherwise (back-dated) the date alone.
+Moment momentOf(Date businessDate, const std::string& recordedAt, const QTimeZone& zone) {
+    const QDateTime at = QDateTime::fromString(QString::fromStdString(recordedAt), Qt::ISODate);
+    if (at.isValid()) {
+        const QDateTime local = at.toTimeZone(zone);
+        if (toDate(local.date()) == businessDate)
+            return {dayKey(businessDate) + local.time().toString(QStringLiteral(" HH:mm:ss")),
+                    displayUtcTime(recordedAt, zone)};
+    }
+    return {dayKey(businessDate), displayDate(businessDate)};
+}
+
+Moment momentOf(const DateTime& at) {
+    return {dayKey(at.date) + QStringLiteral(" %1:%2:00")
+                                  .arg(at.minuteOfDay / 60, 2, 10, QLatin1Char('0'))
+                                  .arg(at.minuteOfDay % 60, 2, 10, QLatin1Char('0')),
+            displayDateTime(at)};
+}
+
+Moment momentOf(Date date) {
+    return {dayKey(date), displayDate(date)};
+}
+
+QString eventText(const CaseEventRecord& e, const FullNames& names) {
+    const auto before = e.before.value_or("");
+    const auto after = e.after.value_or("");
+    const auto note = QString::fromStdString(e.note).trimmed();
     if (e.kind == "opened")
-        text = tr("Case opened (%1)").arg(after);
-    else if (e.kind == "closed")
-        text = tr("Case closed: %1").arg(after);
-    else if (e.kind == "stage_changed")
-        text = tr("Stage %1 -> %2").arg(before, after);
-    else if (e.kind == "assigned")
-        text = before.isEmpty() ? tr("Assigned to %1").arg(after)
-                                : tr("Reassigned from %1 to %2").arg(before, after);
-    else if (e.kind == "next_action")
-        text = tr("Next action: %1").arg(after.isEmpty() ? tr("none") : after);
-    else
-        text = QString::fromStdString(e.kind) + u' ' + after;
-    if (!e.note.empty())
-        text += QStringLiteral(" - ") + QString::fromStdString(e.note);
-    return text;
+        return tr("Case opened automatically in stage %1: %2")
+            .arg(stageCodeText(after), note.isEmpty() ? tr("past due") : note);
+    if (e.kind == "closed")
+        return tr("Case closed automatically: %1").arg(closeReasonText(after)) +
+               (note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(note));
+    if (e.kind == "stage_changed")
+        return tr("Stage changed from %1 to %2.").arg(stageCodeText(before), stageCodeText(after)) +
+               reasonPart(e.note);
+    if (e.kind == "assigned") {
+        const auto to = userText(after, names);
+        QString text = before.empty()
+                           ? tr("Assigned to %1").arg(to)
+                           : tr("Reassigned from %1 to %2").arg(userText(before, names), to);
+        if (!note.isEmpty() && note != QLatin1String("reassigned"))
+            text += QStringLiteral(" (%1)").arg(note);
+        return text;
+    }
+    if (e.kind == "next_action")
+        return tr("Next action: %1").arg(after.empty() ? tr("none") : isoDateText(after));
+    return plainWords(e.kind) +
+           (after.empty() ? QString() : QStringLiteral(": ") + QString::fromStdString(after));
+}
+
+const services::DeskPaymentFacts* deskFacts(const services::CaseFile& file,
+                                            const std::string& paymentId) {
+    for (const auto& d : file.deskPayments)
+        if (d.paymentId == paymentId)
+            return &d;
+    return nullptr;
 }
 
 } // namespace
 
-std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file) {
+std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file, const QTimeZone& zone) {
     std::vector<TimelineEntry> out;
     const auto& currency = file.currency;
+    const auto& names = file.fullNames;
+    const auto add = [&out](const Moment& m, QString kind, QString who, QString what) {
+        out.emplace_back(m.sortKey, m.when, std::move(kind), std::move(who), std::move(what));
+        return &out.back();
+    };
     for (const auto& c : file.contacts) {
         QString what =
             tr("%1, %2: %3")
@@ -49,82 +109,90 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file) {
         if (c.correctsContactId)
             what = tr("Correction of contact #%1: ").arg(*c.correctsContactId) + what;
         if (!c.overrideReason.empty())
-            what += tr(" [rule overridden: %1]").arg(QString::fromStdString(c.overrideReason));
+            what += tr(". Outside the contact rules because: %1")
+                        .arg(QString::fromStdString(c.overrideReason));
         if (c.nextActionOn)
-            what += tr("; next action %1").arg(displayDate(*c.nextActionOn));
-        TimelineEntry entry{QString::fromStdString(c.at.toString()), displayDateTime(c.at),
-                            tr("Contact"), QString::fromStdString(c.officer),
-                            what + QStringLiteral(" (#%1)").arg(c.id)};
-        entry.source = TimelineEntry::Source::Contact;
-        entry.sourceId = c.id;
-        out.push_back(std::move(entry));
+            what += tr(". Next action (%1) on %2")
+                        .arg(nextActionKindText(c.nextActionKind), displayDate(*c.nextActionOn));
+        auto* entry = add(momentOf(c.at), tr("Contact"), userText(c.officer, names),
+                          what + QStringLiteral(" (#%1)").arg(c.id));
+        entry->source = TimelineEntry::Source::Contact;
+        entry->sourceId = c.id;
     }
     for (const auto& p : file.promises) {
-        out.push_back(
-            {QString::fromStdString(p.promise.createdOn.toString()),
-             displayDate(p.promise.createdOn), tr("Promise"),
-             QString::fromStdString(p.promise.createdBy),
-             tr("%1 by %2 - %3")
-                 .arg(displayMoneyWithCode(p.promise.amount, currency),
-                      displayDate(p.promise.promisedFor), promiseStatusText(p.evaluation.status))});
+        // A promise made in a contact happened with it.
+        Moment m = momentOf(p.promise.createdOn);
+        for (const auto& c : file.contacts)
+            if (!p.promise.contactId.empty() && std::to_string(c.id) == p.promise.contactId)
+                m = momentOf(c.at);
+        add(m, tr("Promise"), userText(p.promise.createdBy, names),
+            tr("%1 by %2 - %3")
+                .arg(displayMoneyWithCode(p.promise.amount, currency),
+                     displayDate(p.promise.promisedFor), promiseStatusText(p.evaluation.status)));
     }
     for (const auto& pay : file.ledger.payments) {
         if (pay.paidOn > file.asOf)
             continue;
+        const auto* desk = deskFacts(file, pay.id);
         QString what =
             tr("%1 received (%2, %3%4)")
                 .arg(displayMoneyWithCode(pay.amount, currency), QString::fromStdString(pay.id),
-                     QString::fromLatin1(toString(pay.method)),
+                     paymentMethodText(pay.method).toLower(),
                      pay.reference.empty()
                          ? QString()
                          : QStringLiteral(", ") + QString::fromStdString(pay.reference));
-        out.push_back({QString::fromStdString(pay.paidOn.toString()), displayDate(pay.paidOn),
-                       tr("Payment"), tr("client"), what});
-        if (pay.reversedOn && *pay.reversedOn <= file.asOf)
-            out.push_back({QString::fromStdString(pay.reversedOn->toString()),
-                           displayDate(*pay.reversedOn), tr("Reversal"), QString(),
-                           tr("Payment %1 of %2 reversed")
-                               .arg(QString::fromStdString(pay.id),
-                                    displayMoneyWithCode(pay.amount, currency))});
+        if (desk)
+            add(momentOf(pay.paidOn, desk->takenAt, zone), tr("Payment"),
+                userText(desk->takenBy, names), what + tr(", taken at the desk"));
+        else
+            add(momentOf(pay.paidOn), tr("Payment"), tr("Client"),
+                what + tr(", from the core banking system"));
+        if (!pay.reversedOn || *pay.reversedOn > file.asOf)
+            continue;
+        const QString reversed =
+            tr("Payment %1 of %2 reversed.")
+                .arg(QString::fromStdString(pay.id), displayMoneyWithCode(pay.amount, currency));
+        if (desk && !desk->reversedBy.empty())
+            add(momentOf(*pay.reversedOn, desk->reversalRecordedAt, zone), tr("Reversal"),
+                userText(desk->reversedBy, names), reversed + reasonPart(desk->reversalReason));
+        else
+            add(momentOf(*pay.reversedOn), tr("Reversal"), tr("Core banking system"),
+                reversed + tr(" Reversed in the core banking system (the import gives no "
+                              "reason)."));
     }
     for (const auto& n : file.notes) {
         QString what = QString::fromStdString(n.text);
         if (n.correctsNoteId)
             what = tr("Correction of note #%1: ").arg(*n.correctsNoteId) + what;
-        TimelineEntry entry{QString::fromStdString(n.businessDate.toString()) +
-                                QStringLiteral("T") + QString::fromStdString(n.at).mid(11, 8),
-                            displayDate(n.businessDate), tr("Note"),
-                            QString::fromStdString(n.author),
-                            what + QStringLiteral(" (#%1)").arg(n.id)};
-        entry.source = TimelineEntry::Source::Note;
-        entry.sourceId = n.id;
-        entry.noteText = n.text;
-        out.push_back(std::move(entry));
+        auto* entry = add(momentOf(n.businessDate, n.at, zone), tr("Note"),
+                          userText(n.author, names), what + QStringLiteral(" (#%1)").arg(n.id));
+        entry->source = TimelineEntry::Source::Note;
+        entry->sourceId = n.id;
+        entry->noteText = n.text;
     }
     for (const auto& a : file.approvals) {
-        out.push_back(
-            {QString::fromStdString(a.businessDate.toString()), displayDate(a.businessDate),
-             tr("Legal request"), QString::fromStdString(a.requestedBy),
-             tr("Asked to move the case to legal: %1").arg(QString::fromStdString(a.note))});
+        add(momentOf(a.businessDate, a.requestedAt, zone), tr("Legal request"),
+            userText(a.requestedBy, names),
+            tr("Asked a supervisor to move the case to legal.") + reasonPart(a.note));
         if (a.decision)
-            out.push_back({QString::fromStdString(a.decision->businessDate.toString()),
-                           displayDate(a.decision->businessDate), tr("Legal decision"),
-                           QString::fromStdString(a.decision->decidedBy),
-                           (a.decision->approved ? tr("Approved: %1") : tr("Rejected: %1"))
-                               .arg(QString::fromStdString(a.decision->comment))});
+            add(momentOf(a.decision->businessDate, a.decision->decidedAt, zone),
+                tr("Legal decision"), userText(a.decision->decidedBy, names),
+                (a.decision->approved ? tr("Approved the move to legal.")
+                                      : tr("Rejected the move to legal.")) +
+                    reasonPart(a.decision->comment, "Comment: %1"));
     }
     for (const auto& r : file.reviews)
-        out.push_back({QString::fromStdString(r.businessDate.toString()),
-                       displayDate(r.businessDate), tr("Review"),
-                       QString::fromStdString(r.reviewer),
-                       tr("Signed off: %1").arg(QString::fromStdString(r.comment))});
+        add(momentOf(r.businessDate, r.at, zone), tr("Review"), userText(r.reviewer, names),
+            tr("Signed off a review.") + reasonPart(r.comment, "Comment: %1"));
     for (const auto& e : file.events)
-        out.push_back({QString::fromStdString(e.businessDate.toString()),
-                       displayDate(e.businessDate), tr("Case"), QString::fromStdString(e.actor),
-                       eventText(e)});
+        add(momentOf(e.businessDate, e.at, zone), tr("Case"), userText(e.actor, names),
+            eventText(e, names));
+    // Newest first. Entries of the same moment keep a fixed order: of one kind, newest
+    // recorded first (each source above is in recording order); of different kinds, the
+    // reverse of the order they are added in above. Reversing, then a stable sort, does both.
+    std::reverse(out.begin(), out.end());
     std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
-        return a.sortKey.left(10) > b.sortKey.left(10) ||
-               (a.sortKey.left(10) == b.sortKey.left(10) && a.sortKey > b.sortKey);
+        return a.sortKey > b.sortKey;
     });
     return out;
 }

@@ -5,19 +5,23 @@
 #include "services/case_service.h"
 
 #include <QString>
+#include <QTimeZone>
 #include <vector>
 
 namespace rd::ui {
 
 // One entry of a case's single chronological timeline: contacts, promises, payments,
-// reversals, case events (opening, stage, assignment, closing).
+// reversals, notes, legal requests and decisions, reviews, case events (opening, stage,
+// assignment, closing), each with who did it and why.
 struct TimelineEntry {
     TimelineEntry(QString sortKey_, QString when_, QString kind_, QString who_, QString what_)
         : sortKey(std::move(sortKey_)), when(std::move(when_)), kind(std::move(kind_)),
           who(std::move(who_)), what(std::move(what_)) {}
 
-    QString sortKey; // ISO date or date-time: entries sort by it, then by recording order
-    QString when;    // as displayed
+    // When it happened, local time: "YYYY-MM-DD HH:MM:SS", the time left out when unknown
+    // (an imported payment). Entries sort by it, newest first; ties newest recorded first.
+    QString sortKey;
+    QString when; // as displayed
     QString kind;
     QString who;
     QString what;
@@ -29,8 +33,10 @@ struct TimelineEntry {
     std::string noteText; // the note's text, to start its correction from
 };
 
-// Builds the timeline of a case file (pure: no database).
-std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file);
+// Builds the timeline of a case file, newest first, with the times in `zone` (the
+// institution's, DeskSession::timeZone). Pure: no database.
+std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file,
+                                         const QTimeZone& zone = QTimeZone::utc());
 
 class TimelineModel : public RowTableModel<TimelineEntry> {
     Q_OBJECT

@@ -1,28 +1,21 @@
 #include "user_model.h"
 
+#include "desk_session.h"
+#include "display_text.h"
+
 #include <QColor>
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QLocale>
 #include <QStringList>
 
 namespace rd::ui {
 namespace {
 
-// "2026-11-28T10:15:00Z" in the locale's short date and time, local time.
-QString displayTimestamp(const std::string& iso) {
-    const auto at = QDateTime::fromString(QString::fromStdString(iso), Qt::ISODate);
-    if (!at.isValid())
-        return QString::fromStdString(iso);
-    return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
-}
-
-QString statusText(const services::UserSummary& u) {
+QString statusText(const services::UserSummary& u, const QTimeZone& zone) {
     if (u.user.disabled)
         return UserModel::tr("disabled");
     if (u.locked)
         return u.lockedUntil
-                   ? UserModel::tr("locked until %1").arg(displayTimestamp(*u.lockedUntil))
+                   ? UserModel::tr("locked until %1").arg(displayUtcTime(*u.lockedUntil, zone))
                    : UserModel::tr("locked");
     return UserModel::tr("active");
 }
@@ -43,7 +36,14 @@ QString roleText(rd::Role role) {
     return {};
 }
 
-UserModel::UserModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
+UserModel::UserModel(QObject* parent)
+    : RowTableModel(ColumnCount, parent), zone_(institutionTimeZone(kDefaultTimeZone)) {}
+
+void UserModel::setTimeZone(const QTimeZone& zone) {
+    beginResetModel();
+    zone_ = zone;
+    endResetModel();
+}
 
 void UserModel::setUsers(std::vector<services::UserSummary> users) {
     beginResetModel();
@@ -90,7 +90,7 @@ QVariant UserModel::data(const QModelIndex& index, int role) const {
         return names.join(QStringLiteral(", "));
     }
     case Status:
-        return statusText(u);
+        return statusText(u, zone_);
     case MustChange:
         return u.mustChangePassword ? tr("yes (temporary)") : tr("no");
     default:

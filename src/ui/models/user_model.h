@@ -3,6 +3,7 @@
 #include "row_table_model.h"
 #include "services/user_service.h"
 
+#include <QTimeZone>
 #include <vector>
 
 namespace rd::ui {
@@ -16,6 +17,8 @@ public:
     explicit UserModel(QObject* parent = nullptr);
 
     void setUsers(std::vector<services::UserSummary> users);
+    // The institution's time zone, that times (locked until) are shown in.
+    void setTimeZone(const QTimeZone& zone);
     const services::UserSummary& user(int row) const {
         return rows_.at(static_cast<std::size_t>(row));
     }
@@ -27,6 +30,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    QTimeZone zone_;
 };
 
 // "Officer", "Supervisor", "Administrator", translated.

@@ -32,9 +32,10 @@ namespace rd::ui {
 
 CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QWidget* parent)
     : QWidget(parent), services_(std::move(services)), session_(session),
-      header_(new CaseHeader(this)), tabs_(new QTabWidget(this)), timeline_(new TimelineTab(this)),
-      schedule_(new ScheduleTab(this)), promises_(new PromisesTab(this)),
-      payments_(new PaymentsTab(this)), receipts_(new ReceiptsTab(services_, session_, this)),
+      header_(new CaseHeader(this)), tabs_(new QTabWidget(this)),
+      timeline_(new TimelineTab(session_, this)), schedule_(new ScheduleTab(this)),
+      promises_(new PromisesTab(this)), payments_(new PaymentsTab(this)),
+      receipts_(new ReceiptsTab(services_, session_, this)),
       otherLoans_(new OtherLoansTab(services_, session_, this)),
       audit_(new AuditTab(services_, session_, this)),
       noteButton_(new QPushButton(tr("Add &note (Ctrl+N)"), this)),

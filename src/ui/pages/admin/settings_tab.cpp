@@ -1,6 +1,7 @@
 #include "settings_tab.h"
 
 #include "dialogs/admin_dialogs.h"
+#include "display_text.h"
 #include "error_text.h"
 #include "models/settings_model.h"
 #include "services/settings_service.h"
@@ -51,7 +52,7 @@ AdminSettingsTab::AdminSettingsTab(DeskServices services, const DeskSession& ses
     const auto editCurrent = [this] {
         const auto index = view_->currentIndex();
         if (index.isValid())
-            editSetting(index.siblingAtColumn(SettingsModel::Key).data().toString());
+            editSetting(index.data(SettingsModel::KeyRole).toString());
     };
     connect(view_, &QTableView::activated, this, editCurrent);
     connect(edit, &QPushButton::clicked, this, editCurrent);
@@ -88,7 +89,9 @@ void AdminSettingsTab::editSetting(const QString& key) {
         return;
     reload();
     message_->setStyleSheet(QStringLiteral("color: #1b5e20;"));
-    message_->setText(tr("%1 is now %2.").arg(key, QString::fromStdString(*dialog.stored())));
+    const auto k = key.toStdString();
+    message_->setText(
+        tr("%1 is now %2.").arg(settingNameText(k), settingValueText(k, *dialog.stored())));
 }
 
 } // namespace rd::ui

@@ -36,6 +36,7 @@ AdminUsersTab::AdminUsersTab(DeskServices services, const DeskSession& session, 
       disableButton_(new QPushButton(tr("&Disable..."), this)),
       resetButton_(new QPushButton(tr("&Reset password..."), this)), message_(new QLabel(this)) {
     setObjectName(QStringLiteral("adminUsersTab"));
+    model_->setTimeZone(session_.timeZone);
     proxy_->setSourceModel(model_);
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
     proxy_->setFilterKeyColumn(-1);
@@ -143,7 +144,7 @@ void AdminUsersTab::addUser() {
     const QString name = fromStd(issued.user.username);
     reload();
     selectUser(name);
-    showMessage(tr("%1 added as %2.").arg(name, roleText(issued.user.role)), false);
+    showMessage(tr("User %1 added as %2.").arg(name, roleText(issued.user.role).toLower()), false);
     TemporaryPasswordDialog(name, fromStd(issued.password), this).exec();
 }
 
@@ -165,7 +166,7 @@ void AdminUsersTab::disableSelectedUser() {
         return;
     }
     reload();
-    showMessage(tr("%1 is disabled and can no longer sign in.").arg(name), false);
+    showMessage(tr("User %1 is disabled and can no longer sign in.").arg(name), false);
 }
 
 void AdminUsersTab::resetSelectedPassword() {
@@ -186,7 +187,7 @@ void AdminUsersTab::resetSelectedPassword() {
         return;
     }
     reload();
-    showMessage(tr("%1 has a new temporary password.").arg(name), false);
+    showMessage(tr("User %1 has a new temporary password.").arg(name), false);
     TemporaryPasswordDialog(name, fromStd(result->password), this).exec();
 }
 

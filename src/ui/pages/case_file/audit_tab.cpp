@@ -3,6 +3,7 @@
 #include "services/case_actions_service.h"
 #include "widgets/table_view_setup.h"
 
+#include <QHeaderView>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -15,12 +16,15 @@ AuditTab::AuditTab(DeskServices services, const DeskSession& session, QWidget* p
     setObjectName(QStringLiteral("auditTab"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    view_->setWordWrap(true);
+    view_->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(view_);
 }
 
 bool AuditTab::load(const services::CaseFile& file) {
     auto trail = services_.actions->auditTrail(session_.user, file.loan.loanId);
-    model_->setEntries(trail ? std::move(*trail) : std::vector<AuditEntry>{});
+    model_->setEntries(trail ? std::move(*trail) : std::vector<AuditEntry>{},
+                       AuditWords{file.currency, file.fullNames}, session_.timeZone);
     return trail.ok();
 }
 

@@ -10,7 +10,8 @@ class QTableView;
 
 namespace rd::ui {
 
-// The audit trail of the loan's case work: who did what when, before and after. Only those
+// The audit trail of the loan's case work, newest first: when and who did what, in
+// sentences. Only those
 // who may read it (a supervisor of the branch, an admin, the case's officer) see the tab.
 class AuditTab : public QWidget {
     Q_OBJECT

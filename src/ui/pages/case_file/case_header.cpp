@@ -47,8 +47,8 @@ QString clientHtml(const services::CaseFile& f) {
 QString loanHtml(const services::CaseFile& f) {
     const auto& cur = f.currency;
     const auto& a = f.position.arrears;
-    const QString bucket = f.bucket.empty() ? QString::fromLatin1(toString(f.position.status))
-                                            : QString::fromStdString(f.bucket);
+    const QString bucket =
+        f.bucket.empty() ? loanStatusText(f.position.status) : QString::fromStdString(f.bucket);
     QString loan =
         CaseHeader::tr(
             "<b>Loan %1</b> - %2<br>Principal %3, disbursed %4<br>Outstanding principal "
@@ -76,17 +76,19 @@ QString nextHtml(const services::CaseFile& f) {
         const auto& c = *f.caseRecord;
         next = c.open ? CaseHeader::tr("<b>Case open</b> since %1").arg(displayDate(c.openedOn))
                       : CaseHeader::tr("<b>Case closed</b> %1 (%2)")
-                            .arg(displayDate(c.closedOn), esc(c.closeReason));
+                            .arg(displayDate(c.closedOn), closeReasonText(c.closeReason));
         next += QStringLiteral("<br>") + CaseHeader::tr("Stage: %1 (suggested by DPD: %2)")
                                              .arg(stageText(c.stage), stageText(f.suggestedStage));
-        next += QStringLiteral("<br>") + CaseHeader::tr("Officer: %1")
-                                             .arg(c.assignedUsername.empty()
-                                                      ? CaseHeader::tr("<i>unassigned</i>")
-                                                      : esc(c.assignedUsername));
+        next += QStringLiteral("<br>") +
+                CaseHeader::tr("Officer: %1")
+                    .arg(c.assignedUsername.empty()
+                             ? CaseHeader::tr("<i>unassigned</i>")
+                             : esc(userText(c.assignedUsername, f.fullNames).toStdString()));
         if (c.nextActionOn)
             next += QStringLiteral("<br>") +
-                    CaseHeader::tr("Next action: %1 %2")
-                        .arg(displayDate(*c.nextActionOn), esc(c.nextActionKind));
+                    CaseHeader::tr("Next action: %2 on %1")
+                        .arg(displayDate(*c.nextActionOn),
+                             nextActionKindText(c.nextActionKind).toHtmlEscaped());
     } else {
         next = CaseHeader::tr("No recovery case on this loan.");
     }
@@ -102,7 +104,7 @@ QString nextHtml(const services::CaseFile& f) {
         if (!a.decision)
             next += QStringLiteral("<br><b>") +
                     CaseHeader::tr("Legal action requested by %1, waiting for a supervisor")
-                        .arg(esc(a.requestedBy)) +
+                        .arg(userText(a.requestedBy, f.fullNames).toHtmlEscaped()) +
                     QStringLiteral("</b>");
     for (const auto& flag : f.flags)
         next += QStringLiteral("<br>&#9888; ") + esc(flag.text);

@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <algorithm>
 
 namespace rd::ui {
 
@@ -18,7 +19,10 @@ ChangeStageDialog::ChangeStageDialog(const services::CaseFile& file, QWidget* pa
                     CaseStage::PostWriteOff})
         if (!file.caseRecord || st != file.caseRecord->stage)
             stages_->addItem(stageText(st), static_cast<int>(st));
-    stages_->setCurrentIndex(stages_->findData(static_cast<int>(file.suggestedStage)));
+    stages_->setObjectName(QStringLiteral("stageBox"));
+    // The case may already be in the suggested stage: then the first other stage, never
+    // nothing (an empty choice would read as the first stage's number).
+    stages_->setCurrentIndex(std::max(0, stages_->findData(static_cast<int>(file.suggestedStage))));
     note_->setObjectName(QStringLiteral("stageNote"));
     note_->setTabChangesFocus(true);
     auto* form = new QFormLayout(this);

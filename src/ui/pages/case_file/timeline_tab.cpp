@@ -10,8 +10,8 @@
 
 namespace rd::ui {
 
-TimelineTab::TimelineTab(QWidget* parent)
-    : QWidget(parent), model_(new TimelineModel(this)),
+TimelineTab::TimelineTab(const DeskSession& session, QWidget* parent)
+    : QWidget(parent), session_(session), model_(new TimelineModel(this)),
       view_(makeDataTable(model_, this, QStringLiteral("timelineView"), false)),
       correct_(new QPushButton(tr("&Correct the selected contact or note..."), this)) {
     setObjectName(QStringLiteral("timelineTab"));
@@ -32,7 +32,7 @@ TimelineTab::TimelineTab(QWidget* parent)
 }
 
 void TimelineTab::setFile(const services::CaseFile& file) {
-    model_->setEntries(buildTimeline(file));
+    model_->setEntries(buildTimeline(file, session_.timeZone));
 }
 
 void TimelineTab::setCorrectable(bool allowed) {

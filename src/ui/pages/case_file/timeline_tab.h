@@ -1,5 +1,6 @@
 #pragma once
 
+#include "desk_session.h"
 #include "models/timeline_model.h"
 #include "services/case_service.h"
 
@@ -11,12 +12,13 @@ class QTableView;
 
 namespace rd::ui {
 
-// The case file's first tab: everything that happened on the case, newest first, and the
+// The case file's first tab: everything that happened on the case, newest first, with who
+// did it and why, at the institution's local time; and the
 // button that corrects the selected contact or note (the page opens the form).
 class TimelineTab : public QWidget {
     Q_OBJECT
 public:
-    explicit TimelineTab(QWidget* parent = nullptr);
+    explicit TimelineTab(const DeskSession& session, QWidget* parent = nullptr);
 
     void setFile(const services::CaseFile& file);
     // Whether the signed-in user works the case (and so may correct its entries).
@@ -32,6 +34,7 @@ signals:
 private:
     void updateButton();
 
+    const DeskSession& session_;
     TimelineModel* model_;
     QTableView* view_;
     QPushButton* correct_;
