@@ -38,6 +38,19 @@ std::string firstCaseOf(DemoDesk& desk, const std::string& officer) {
                      officer + "' ORDER BY l.loan_id LIMIT 1");
 }
 
+int rowOf(QAbstractItemModel* model, int column, const QString& text) {
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, column).data().toString() == text)
+            return row;
+    return -1;
+}
+
+int openCasesOf(ui::TeamPage* page, const std::string& user) {
+    auto* model = page->teamModel();
+    const int row = rowOf(model, ui::TeamModel::Officer, QString::fromStdString(user));
+    return row < 0 ? -1 : model->index(row, ui::TeamModel::OpenCases).data().toInt();
+}
+
 } // namespace
 
 TEST_CASE("Approve and Reject act on a selected waiting request; decided requests stay with "
@@ -103,4 +116,63 @@ TEST_CASE("The reassignment dialog does not offer the case's current officer", "
     auto* box = dialog.officerBox();
     CHECK(box->findData(QString::fromStdString(officerName)) < 0);
     CHECK(box->findData(QString::fromStdString(supervisorName)) >= 0);
+}
+
+TEST_CASE("After a reassignment from a case file the Cases, Team and call lists show the new "
+          "officer",
+          "[ui][team]") {
+    DemoDesk desk;
+    const std::string officerName = "rec.kampala-central";
+    const auto supervisorName = desk.supervisorOf(officerName);
+    const auto supervisor = desk.signIn(supervisorName);
+    const auto loan = QString::fromStdString(firstCaseOf(desk, officerName));
+    REQUIRE_FALSE(loan.isEmpty());
+
+    ui::MainWindow window(desk.services(), desk.session(supervisor));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(window.teamPage());
+    REQUIRE(window.showPage(QStringLiteral("teamPage")));
+    const int supervisorCasesBefore = openCasesOf(window.teamPage(), supervisorName);
+    REQUIRE(window.showPage(QStringLiteral("callListPage")));
+    CHECK_FALSE(window.callListPage()->visibleLoans().contains(loan));
+    REQUIRE(window.showPage(QStringLiteral("casesPage")));
+    window.backgroundWork()->waitForIdle();
+    auto* cases = window.casesPage()->view();
+    int row = rowOf(cases->model(), ui::CaseTableModel::Loan, loan);
+    REQUIRE(row >= 0);
+    CHECK(q(cases->model()->index(row, ui::CaseTableModel::Officer).data().toString()) ==
+          officerName);
+
+    // Open the case from the list, reassign it to the supervisor, Esc back to the list.
+    cases->setFocus();
+    cases->setCurrentIndex(cases->model()->index(row, ui::CaseTableModel::Loan));
+    QTest::keyClick(cases, Qt::Key_Return);
+    REQUIRE(window.caseFilePage()->isVisible());
+    ModalDriver pick("rd::ui::ReassignDialog", [&](QWidget* dialog) {
+        auto* officers = child<QComboBox>(dialog, "reassignOfficer");
+        const int to = officers->findData(QString::fromStdString(supervisorName));
+        expect(to >= 0, "the supervisor is offered");
+        officers->setCurrentIndex(to);
+        static_cast<QDialog*>(dialog)->accept();
+    });
+    REQUIRE(window.caseFilePage()->reassign());
+    REQUIRE(pick.ran());
+    REQUIRE(desk.officerOfLoan(q(loan)) == supervisorName);
+    REQUIRE(activate(&window));
+    QTest::keyClick(&window, Qt::Key_Escape);
+    REQUIRE(window.casesPage()->isVisible());
+    window.backgroundWork()->waitForIdle();
+    row = rowOf(cases->model(), ui::CaseTableModel::Loan, loan);
+    REQUIRE(row >= 0);
+    CHECK(q(cases->model()->index(row, ui::CaseTableModel::Officer).data().toString()) ==
+          supervisorName);
+    // The officer's place in the list is kept.
+    CHECK(cases->currentIndex().siblingAtColumn(ui::CaseTableModel::Loan).data().toString() ==
+          loan);
+
+    REQUIRE(window.showPage(QStringLiteral("teamPage")));
+    CHECK(openCasesOf(window.teamPage(), supervisorName) == supervisorCasesBefore + 1);
+    REQUIRE(window.showPage(QStringLiteral("callListPage")));
+    CHECK(window.callListPage()->visibleLoans().contains(loan));
 }
