@@ -53,7 +53,7 @@ int openCasesOf(ui::TeamPage* page, const std::string& user) {
 
 } // namespace
 
-TEST_CASE("Approve and Reject act on a selected waiting request; decided requests stay with "
+TEST_CASE("Approve and Reject act on a selected waiting request, decided requests stay with "
           "their decision",
           "[ui][team]") {
     DemoDesk desk;
