@@ -55,6 +55,30 @@
             <numerusform> - %n promises due today</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n case(s) shown (filtered; Esc in the filter shows all)</source>
+        <translation>
+            <numerusform>%1 of %n case shown (filtered; Esc in the filter shows all)</numerusform>
+            <numerusform>%1 of %n cases shown (filtered; Esc in the filter shows all)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> - %n client(s) to call: a client&apos;s loans are one row</source>
+        <translation>
+            <numerusform> - %n client to call: a client&apos;s loans are one row</numerusform>
+            <numerusform> - %n clients to call: a client&apos;s loans are one row</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::CallListModel</name>
+    <message numerus="yes">
+        <source>One call for %n loan(s) of this client:</source>
+        <translation>
+            <numerusform>One call for %n loan of this client:</numerusform>
+            <numerusform>One call for %n loans of this client:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rd::ui::CasesPage</name>

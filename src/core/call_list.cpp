@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unordered_map>
 
 namespace rd {
 
@@ -89,20 +90,43 @@ std::string reasonText(CallReason reason, const CallListCase& c, Date date,
     return {};
 }
 
-int weightOf(CallReason reason, const CallListCase& c, const PriorityWeights& w) {
+ScorePart reasonPart(CallReason reason, const CallListCase& c, const PriorityWeights& w) {
     switch (reason) {
     case CallReason::BrokenPromise:
-        return w.brokenPromise;
+        return {"broken promise", w.brokenPromise};
     case CallReason::PromiseDue:
-        return w.promiseDue;
+        return {"promise due today", w.promiseDue};
     case CallReason::ActionDue:
-        return w.actionDue;
+        return {"action due", w.actionDue};
     case CallReason::NewCase:
-        return w.newCase;
-    case CallReason::EarlyWarning:
-        return w.earlyWarningPerFlag * static_cast<int>(c.flags.size());
+        return {"new case", w.newCase};
+    case CallReason::EarlyWarning: {
+        const int n = static_cast<int>(c.flags.size());
+        return {n == 1 ? std::string("early warning") : fmt::format("early warning ({} signs)", n),
+                w.earlyWarningPerFlag * n};
     }
-    return 0;
+    }
+    return {};
+}
+
+int rollPoints(const BucketRoll& roll, int weight) {
+    if (roll.days < 1 || roll.days > kRollWindowDays)
+        return 0;
+    return static_cast<int>(divideRoundHalfEven(
+        static_cast<WideAmount>(weight) * (kRollWindowDays + 1 - roll.days), kRollWindowDays));
+}
+
+void addPart(CallListItem& item, ScorePart part) {
+    if (part.points <= 0)
+        return;
+    item.score += part.points;
+    item.scoreParts.push_back(std::move(part));
+}
+
+std::string clientKey(const CallListCase& c) {
+    if (!c.clientId.empty())
+        return "id:" + c.clientId;
+    return "name:" + c.clientName + "\n" + c.phone;
 }
 
 } // namespace
@@ -137,7 +161,9 @@ bool onCallList(const CallListCase& c, Date date) {
 
 std::vector<CallListItem> buildCallList(const std::vector<CallListCase>& cases, Date date,
                                         const CallListOptions& options) {
+    const PriorityWeights& w = options.weights;
     std::vector<CallListItem> items;
+    Amount mostAtStake = 0;
     for (const CallListCase& c : cases) {
         if (options.officer && c.officer != *options.officer)
             continue;
@@ -146,14 +172,28 @@ std::vector<CallListItem> buildCallList(const std::vector<CallListCase>& cases, 
         CallListItem item;
         item.reasons = callReasons(c, date);
         for (CallReason r : item.reasons) {
-            item.score += weightOf(r, c, options.weights);
+            addPart(item, reasonPart(r, c, w));
             const std::string text = reasonText(r, c, date, options);
             if (!item.why.empty())
                 item.why += "; ";
             item.why += text;
         }
         item.entry = c;
+        mostAtStake = std::max(mostAtStake, moneyAtStake(c.position));
         items.push_back(std::move(item));
+    }
+    // The money and the roll come after the reasons, so a tooltip reads reasons first.
+    for (CallListItem& item : items) {
+        const Amount stake = moneyAtStake(item.entry.position);
+        if (mostAtStake > 0 && stake > 0)
+            addPart(item, {"money at stake",
+                           static_cast<int>(divideRoundHalfEven(
+                               static_cast<WideAmount>(w.moneyAtStake) * stake, mostAtStake))});
+        if (const auto& roll = item.entry.roll)
+            addPart(item, {fmt::format("rolls into {} {}", roll->bucket,
+                                       roll->days == 1 ? std::string("tomorrow")
+                                                       : fmt::format("in {} days", roll->days)),
+                           rollPoints(*roll, w.bucketRoll)});
     }
     auto broken = [](const CallListItem& i) {
         return !i.reasons.empty() && i.reasons.front() == CallReason::BrokenPromise;
@@ -173,6 +213,60 @@ std::vector<CallListItem> buildCallList(const std::vector<CallListCase>& cases, 
     for (std::size_t i = 0; i < items.size(); ++i)
         items[i].rank = static_cast<int>(i) + 1;
     return items;
+}
+
+std::optional<BucketRoll> nextBucketRoll(const LoanPosition& position, const BucketScheme& scheme) {
+    if (position.daysPastDue <= 0 || !position.bucketIndex)
+        return std::nullopt;
+    const auto& buckets = scheme.buckets();
+    const std::size_t at = *position.bucketIndex;
+    if (at + 1 >= buckets.size() || !buckets[at].maxDpd)
+        return std::nullopt;
+    return BucketRoll{*buckets[at].maxDpd + 1 - position.daysPastDue, buckets[at + 1].name};
+}
+
+Amount moneyAtStake(const LoanPosition& position) {
+    const ComponentAmounts& a = position.arrears;
+    return std::max<Amount>(0, position.outstandingPrincipal) + a.interest + a.fees + a.penalties;
+}
+
+std::string scoreText(const CallListItem& item) {
+    std::string text = fmt::format("Score {}", item.score);
+    for (std::size_t i = 0; i < item.scoreParts.size(); ++i)
+        text += fmt::format("{}{} {}", i == 0 ? " = " : " + ", item.scoreParts[i].what,
+                            item.scoreParts[i].points);
+    return text;
+}
+
+Amount CallListGroup::arrears() const {
+    Amount sum = 0;
+    for (const CallListItem& i : items)
+        sum += i.entry.position.arrears.total();
+    return sum;
+}
+
+int CallListGroup::daysPastDue() const {
+    int dpd = 0;
+    for (const CallListItem& i : items)
+        dpd = std::max(dpd, i.entry.position.daysPastDue);
+    return dpd;
+}
+
+bool CallListGroup::hasLoan(const std::string& loanId) const {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const CallListItem& i) { return i.entry.loanId == loanId; });
+}
+
+std::vector<CallListGroup> groupByClient(const std::vector<CallListItem>& items) {
+    std::vector<CallListGroup> groups;
+    std::unordered_map<std::string, std::size_t> byClient;
+    for (const CallListItem& item : items) {
+        const auto [at, added] = byClient.try_emplace(clientKey(item.entry), groups.size());
+        if (added)
+            groups.emplace_back();
+        groups[at->second].items.push_back(item);
+    }
+    return groups;
 }
 
 } // namespace rd

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bucket_scheme.h"
 #include "case_stage.h"
 #include "contact.h"
 #include "early_warning.h"
@@ -17,20 +18,41 @@ enum class CallReason { BrokenPromise, PromiseDue, ActionDue, NewCase, EarlyWarn
 // broken_promise, promise_due, action_due, new_case, early_warning
 const char* toString(CallReason reason);
 
-// Priority weights (settings). A case's score is the sum of the weights of its reasons
-// (early_warning counts once per flag). Cases with a broken promise always rank above the
-// others; then higher score, higher DPD, higher total arrears, and loan id (byte order).
+// Priority weights (settings, recovery-rules.md). A case's score is the sum of
+// - the weights of its reasons (early_warning counts once per flag);
+// - money at stake: moneyAtStake times the case's money at stake divided by the largest
+//   money at stake on the list (rounded), so the case with the most money gets it in full;
+// - the bucket roll: bucketRoll in full when the case rolls into a worse bucket tomorrow,
+//   one seventh less for each day more, nothing after kRollWindowDays days.
+// Cases with a broken promise always rank above the others; then higher score, higher DPD,
+// higher total arrears, and loan id (byte order).
 struct PriorityWeights {
     int brokenPromise = 1000;
     int promiseDue = 500;
     int actionDue = 300;
     int newCase = 200;
     int earlyWarningPerFlag = 100;
+    int moneyAtStake = 400;
+    int bucketRoll = 300;
 };
+inline constexpr int kRollWindowDays = 7;
+
+// When a past-due loan reaches the next, worse bucket if nothing is paid.
+struct BucketRoll {
+    int days = 0;       // 1 = tomorrow
+    std::string bucket; // its name, "31-60"
+};
+// None for a loan that is current, not active, or in the last bucket.
+std::optional<BucketRoll> nextBucketRoll(const LoanPosition& position, const BucketScheme& scheme);
+
+// What the client loses if the loan is not recovered: the outstanding principal (the
+// balance at risk) and the interest, fees and penalties in arrears.
+Amount moneyAtStake(const LoanPosition& position);
 
 // One open case, as the call list needs it.
 struct CallListCase {
     std::string loanId;
+    std::string clientId; // the loans of one client are one call (groupByClient)
     std::string clientName;
     std::string phone;
     std::string officer; // assigned recovery officer
@@ -43,6 +65,7 @@ struct CallListCase {
     std::optional<Date> nextActionOn;
     std::vector<EarlyWarningFlag> flags;
     bool newNotContacted = false; // opened and nobody has contacted the client yet
+    std::optional<BucketRoll> roll;
 };
 
 struct CallListOptions {
@@ -52,13 +75,23 @@ struct CallListOptions {
     std::optional<std::string> officer; // only this officer's cases when set
 };
 
+// One part of a score: "new case" 200, "money at stake" 400.
+struct ScorePart {
+    std::string what;
+    int points = 0;
+};
+
 struct CallListItem {
     int rank = 0; // 1-based
     int score = 0;
-    std::vector<CallReason> reasons; // most urgent first
-    std::string why;                 // the reasons in words, "; " between them
+    std::vector<ScorePart> scoreParts; // adding up to the score; parts of 0 left out
+    std::vector<CallReason> reasons;   // most urgent first
+    std::string why;                   // the reasons in words, "; " between them
     CallListCase entry;
 };
+
+// "Score 857 = new case 200 + money at stake 400 + rolls into 31-60 in 2 days 257".
+std::string scoreText(const CallListItem& item);
 
 // The reasons a case has on `date`:
 // - broken_promise: the latest promise is broken or partial (past its deadline without the
@@ -76,5 +109,18 @@ bool onCallList(const CallListCase& c, Date date);
 // The daily call list: the cases that need action on `date`, in rank order.
 std::vector<CallListItem> buildCallList(const std::vector<CallListCase>& cases, Date date,
                                         const CallListOptions& options = {});
+
+// The call list as the desk works it: one call covers all of a client's loans, so the
+// items of one client (by client id; by name and phone when it is empty) are one group,
+// placed where its most urgent item stands; the items keep their rank order.
+struct CallListGroup {
+    std::vector<CallListItem> items; // rank order; never empty
+
+    const CallListItem& lead() const { return items.front(); }
+    Amount arrears() const;  // summed
+    int daysPastDue() const; // the highest
+    bool hasLoan(const std::string& loanId) const;
+};
+std::vector<CallListGroup> groupByClient(const std::vector<CallListItem>& items);
 
 } // namespace rd

@@ -64,6 +64,7 @@ Result<CallList> CallListService::forOfficer(const User& actor, std::string_view
         for (const auto& r : records) {
             CallListCase c;
             c.loanId = r.loanId;
+            c.clientId = r.ledger.terms.clientId;
             c.clientName = r.clientName;
             c.phone = r.phone;
             c.officer = r.officer;
@@ -72,6 +73,7 @@ Result<CallList> CallListService::forOfficer(const User& actor, std::string_view
             c.position = calc.compute(r.ledger, date);
             if (c.position.bucketIndex)
                 c.bucket = calc.policy().buckets.nameFor(c.position.daysPastDue);
+            c.roll = nextBucketRoll(c.position, calc.policy().buckets);
             EarlyWarningInput input;
             input.loan = &r.ledger;
             input.asOf = date;

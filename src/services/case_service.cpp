@@ -378,6 +378,7 @@ Result<CaseFile> CaseService::readCaseFile(const LoanInfo& loan, Date asOf) cons
     f.client = storage::ClientRepository(db_).findByLoan(loanId);
     if (f.position.bucketIndex)
         f.bucket = calc.policy().buckets.nameFor(f.position.daysPastDue);
+    f.roll = nextBucketRoll(f.position, calc.policy().buckets);
     f.suggestedStage = suggestedStage(f.position.daysPastDue, f.position.status);
     f.caseRecord = repo.latestCase(loanId);
     f.contacts = repo.contacts(info->key);
@@ -419,10 +420,12 @@ Result<CaseFile> CaseService::readCaseFile(const LoanInfo& loan, Date asOf) cons
 CallListCase CaseFile::callListCase() const {
     CallListCase c;
     c.loanId = loan.loanId;
+    c.clientId = ledger.terms.clientId;
     c.clientName = loan.clientName;
     c.phone = loan.phone;
     c.position = position;
     c.bucket = bucket;
+    c.roll = roll;
     c.flags = flags;
     if (caseRecord) {
         c.officer = caseRecord->assignedUsername;

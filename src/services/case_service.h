@@ -68,6 +68,8 @@ struct CaseFile {
     // The contact rules in force (contact hours, attempts a day), for the log-contact form.
     ContactRules contactRules;
     std::string bucket; // "" when none applies
+    // When the loan rolls into the next bucket if nothing is paid (the call list's score).
+    std::optional<BucketRoll> roll;
     CaseStage suggestedStage = CaseStage::Early;
     std::optional<CaseRecord> caseRecord; // the open case, else the latest closed one
     std::vector<EarlyWarningFlag> flags;

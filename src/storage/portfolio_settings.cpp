@@ -10,7 +10,8 @@ namespace rd::storage {
 namespace {
 
 constexpr const char* kWeightsDefault =
-    "broken_promise=1000,promise_due=500,action_due=300,new_case=200,early_warning=100";
+    "broken_promise=1000,promise_due=500,action_due=300,new_case=200,early_warning=100,"
+    "money_at_stake=400,bucket_roll=300";
 
 std::string_view trimmed(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -63,7 +64,16 @@ constexpr WeightKey kWeightKeys[] = {
     {"action_due", &PriorityWeights::actionDue},
     {"new_case", &PriorityWeights::newCase},
     {"early_warning", &PriorityWeights::earlyWarningPerFlag},
+    {"money_at_stake", &PriorityWeights::moneyAtStake},
+    {"bucket_roll", &PriorityWeights::bucketRoll},
 };
+
+std::string weightKeyNames() {
+    std::string names;
+    for (const auto& k : kWeightKeys)
+        names += fmt::format("{}{}", names.empty() ? "" : ", ", k.name);
+    return names;
+}
 
 template <typename T>
 void readSetting(const Database& db, const char* key, T& target,
@@ -109,8 +119,10 @@ const std::vector<SettingInfo>& knownSettings() {
          "hours and every time shown are in it",
          kDefaultTimeZone},
         {"priority_weights",
-         "call-list score of each reason (early_warning counts once per sign); keys left out "
-         "keep their default",
+         "call-list score of each reason (early_warning counts once per sign), of the most "
+         "money at stake on the list (money_at_stake) and of rolling into a worse bucket "
+         "tomorrow (bucket_roll, less each day further, none after 7 days); keys left out keep "
+         "their default",
          kWeightsDefault},
     };
     return settings;
@@ -175,13 +187,11 @@ Result<PriorityWeights> parsePriorityWeights(const std::string& text) {
             if (key == k.name)
                 known = &k;
         if (!known)
-            return Error{fmt::format("priority_weights: unknown reason \"{}\" (known: "
-                                     "broken_promise, promise_due, action_due, new_case, "
-                                     "early_warning)",
-                                     key)};
+            return Error{fmt::format("priority_weights: unknown key \"{}\" (known: {})", key,
+                                     weightKeyNames())};
         if (!seen.insert(key).second)
             return Error{
-                fmt::format("priority_weights: {} is given twice; give each reason once", key)};
+                fmt::format("priority_weights: {} is given twice; give each key once", key)};
         const auto value = parseCount(item.substr(eq + 1));
         if (!value || *value > 1000000)
             return Error{fmt::format("priority_weights: the weight of {} must be a whole number "

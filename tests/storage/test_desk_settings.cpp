@@ -101,7 +101,8 @@ TEST_CASE("desk settings: values are normalised, listed with defaults, audited, 
     CHECK_FALSE(d.settings.change(d.admin, "contact_hours", "7:30-21:00").ok());
     CHECK(*d.settings.change(d.admin, "contact_hours", " 07:30-21:00 ") == "07:30-21:00");
     CHECK(*d.settings.change(d.admin, "priority_weights", "new_case=900") ==
-          "broken_promise=1000,promise_due=500,action_due=300,new_case=900,early_warning=100");
+          "broken_promise=1000,promise_due=500,action_due=300,new_case=900,early_warning=100,"
+          "money_at_stake=400,bucket_roll=300");
     CHECK(*d.settings.change(d.admin, "case_assignment", "credit_officer") == "credit_officer");
     CHECK(d.count("SELECT count(*) FROM audit_log WHERE entity = 'setting' AND actor = 'boss' "
                   "AND action = 'change_setting'") == 3);
@@ -216,8 +217,9 @@ TEST_CASE("desk settings: weights change the call list order and grace days chan
           "[settings][desk][call-list]") {
     Desk d;
     d.recompute(day("2026-03-20"));
-    // akello holds L1 (DPD 19) and L3 (DPD 47): both new; L3 first on DPD.
-    // L1 gets an action due today, so it outranks L3 (new 200 + action 300 against new 200)...
+    // akello holds L1 (DPD 19, 165.00 at stake) and L3 (DPD 47, 600.00 at stake): both new.
+    // L1 gets an action due today, but L3 still leads on the money at stake and its early
+    // warning (new 200 + sign 100 + money 400 against action 300 + new 200 + money 110)...
     auto c = d.call("L1", "2026-03-19T10:00");
     c.nextActionOn = day("2026-03-20");
     REQUIRE(d.contacts.addContact(d.akello, c).ok());
@@ -225,8 +227,14 @@ TEST_CASE("desk settings: weights change the call list order and grace days chan
     auto list = lists.forOfficer(d.akello, "akello", day("2026-03-20"));
     REQUIRE(list.ok());
     REQUIRE(list->items.size() == 2);
+    CHECK(list->items[0].entry.loanId == "L3");
+    // ... until a due action weighs more ...
+    d.set("priority_weights", "action_due=600");
+    list = lists.forOfficer(d.akello, "akello", day("2026-03-20"));
+    REQUIRE(list.ok());
+    REQUIRE(list->items.size() == 2);
     CHECK(list->items[0].entry.loanId == "L1");
-    // ... until new cases weigh more than a due action.
+    // ... and back when new cases weigh more than a due action.
     d.set("priority_weights", "new_case=400,action_due=100");
     list = lists.forOfficer(d.akello, "akello", day("2026-03-20"));
     REQUIRE(list.ok());

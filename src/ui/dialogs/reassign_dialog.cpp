@@ -1,6 +1,7 @@
 #include "reassign_dialog.h"
 
 #include "error_text.h"
+#include "services/case_query_service.h"
 #include "services/case_service.h"
 #include "services/user_service.h"
 
@@ -9,6 +10,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
 
 namespace rd::ui {
@@ -21,12 +23,25 @@ ReassignDialog::ReassignDialog(DeskServices services, const DeskSession& session
     setObjectName(QStringLiteral("reassignDialog"));
     setWindowTitle(tr("Reassign cases"));
     officers_->setObjectName(QStringLiteral("reassignOfficer"));
+    // When every case is already with one person, moving them to that person changes
+    // nothing: they are not offered.
+    QSet<QString> holders;
+    if (services_.queries) {
+        services::CaseFilter filter;
+        filter.branch = branch.toStdString();
+        if (auto open = services_.queries->cases(session_.user, filter, session_.businessDate))
+            for (const auto& row : *open)
+                if (loans_.contains(QString::fromStdString(row.loanId)))
+                    holders.insert(QString::fromStdString(row.officer));
+    }
+    const QString current = holders.size() == 1 ? *holders.begin() : QString();
     auto users = services_.users->list(session_.user);
     if (!users)
         problem_->setText(reportError(this, users.error()));
     for (const auto& u : users ? *users : std::vector<services::UserSummary>{}) {
         if (u.user.disabled || u.user.role == Role::Admin ||
-            (!branch.isEmpty() && !u.user.worksIn(branch.toStdString())))
+            (!branch.isEmpty() && !u.user.worksIn(branch.toStdString())) ||
+            (!current.isEmpty() && QString::fromStdString(u.user.username) == current))
             continue;
         officers_->addItem(QStringLiteral("%1 - %2").arg(QString::fromStdString(u.user.username),
                                                          QString::fromStdString(u.user.fullName)),
@@ -45,6 +60,8 @@ ReassignDialog::ReassignDialog(DeskServices services, const DeskSession& session
                                 .arg(loans_.mid(0, 5).join(", ") +
                                      (loans_.size() > 5 ? QStringLiteral(", ...") : QString())),
                             this));
+    if (!current.isEmpty())
+        form->addRow(tr("Now with"), new QLabel(current, this));
     form->addRow(tr("New &officer"), officers_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);

@@ -11,7 +11,8 @@ class QDialogButtonBox;
 
 namespace rd::ui {
 
-// Moves one or more cases of a branch to another officer of that branch (supervisors).
+// Moves one or more cases of a branch to another officer of that branch (supervisors); the
+// person who already holds all of them is not offered.
 // Each case is reassigned by the service, which checks the permission; the dialog reports
 // every case it could not move and keeps the others moved.
 class ReassignDialog : public QDialog {

@@ -2,7 +2,23 @@
 
 #include "display_text.h"
 
+#include <QDateTime>
+
 namespace rd::ui {
+
+namespace {
+
+// The business date, and the time of day the decision was recorded (stored in UTC, shown
+// in local time).
+QString decidedWhen(const ApprovalDecisionRecord& d) {
+    QString when = displayDate(d.businessDate);
+    const auto at = QDateTime::fromString(QString::fromStdString(d.decidedAt), Qt::ISODate);
+    if (at.isValid())
+        when += u' ' + at.toLocalTime().toString(QStringLiteral("HH:mm"));
+    return when;
+}
+
+} // namespace
 
 ApprovalsModel::ApprovalsModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
@@ -38,9 +54,9 @@ QVariant ApprovalsModel::data(const QModelIndex& index, int role) const {
     case Decision:
         if (!a.decision)
             return tr("pending");
-        return tr("%1 by %2: %3")
+        return tr("%1 by %2 on %3: %4")
             .arg(a.decision->approved ? tr("approved") : tr("rejected"),
-                 QString::fromStdString(a.decision->decidedBy),
+                 QString::fromStdString(a.decision->decidedBy), decidedWhen(*a.decision),
                  QString::fromStdString(a.decision->comment));
     default:
         return {};

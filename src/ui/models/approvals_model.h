@@ -7,7 +7,8 @@
 
 namespace rd::ui {
 
-// Requests to move cases to legal, for a supervisor to approve or reject.
+// Requests to move cases to legal, for a supervisor to approve or reject; a decided one
+// says approved or rejected, by whom and when, with the comment.
 class ApprovalsModel : public RowTableModel<services::ApprovalView> {
     Q_OBJECT
 public:

@@ -5,11 +5,41 @@
 
 namespace rd::ui {
 
+namespace {
+
+// The case of the row with the highest DPD: its bucket is the client's worst.
+const CallListItem& worst(const CallListGroup& g) {
+    const CallListItem* w = &g.lead();
+    for (const auto& i : g.items)
+        if (i.entry.position.daysPastDue > w->entry.position.daysPastDue)
+            w = &i;
+    return *w;
+}
+
+std::optional<DateTime> lastContact(const CallListGroup& g) {
+    std::optional<DateTime> last;
+    for (const auto& i : g.items)
+        if (i.entry.lastContactAt && (!last || *last < *i.entry.lastContactAt))
+            last = i.entry.lastContactAt;
+    return last;
+}
+
+std::optional<Date> nextAction(const CallListGroup& g) {
+    std::optional<Date> next;
+    for (const auto& i : g.items)
+        if (i.entry.nextActionOn && (!next || *i.entry.nextActionOn < *next))
+            next = i.entry.nextActionOn;
+    return next;
+}
+
+} // namespace
+
 CallListModel::CallListModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
 void CallListModel::setItems(std::vector<CallListItem> items, Currency currency) {
     beginResetModel();
-    rows_ = std::move(items);
+    caseCount_ = static_cast<int>(items.size());
+    rows_ = groupByClient(items);
     currency_ = std::move(currency);
     endResetModel();
 }
@@ -17,7 +47,7 @@ void CallListModel::setItems(std::vector<CallListItem> items, Currency currency)
 int CallListModel::rowOfLoan(const QString& loanId) const {
     const auto id = loanId.toStdString();
     for (std::size_t i = 0; i < rows_.size(); ++i)
-        if (rows_[i].entry.loanId == id)
+        if (rows_[i].hasLoan(id))
             return static_cast<int>(i);
     return -1;
 }
@@ -26,51 +56,81 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const {
     const auto* found = rowAt(index);
     if (!found)
         return {};
-    const auto& item = *found;
+    const auto& group = *found;
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return display(item, column);
+        return display(group, column);
     case SortRole:
-        return sortValue(item, column);
+        return sortValue(group, column);
+    case LoanIdRole:
+        return QString::fromStdString(group.lead().entry.loanId);
     case Qt::TextAlignmentRole:
         if (column == Rank || column == Dpd || column == Arrears)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::DecorationRole:
         if (column == Bucket)
-            return bucketIcon(item.entry.position.bucketIndex);
+            return bucketIcon(worst(group).entry.position.bucketIndex);
         return {};
     case Qt::ToolTipRole:
-        if (column == Why || column == Client)
-            return QString::fromStdString(item.why);
-        return {};
+        return toolTip(group);
     default:
         return {};
     }
 }
 
-QVariant CallListModel::display(const CallListItem& item, int column) const {
-    const auto& e = item.entry;
+QString CallListModel::toolTip(const CallListGroup& group) const {
+    QStringList parts;
+    const bool several = group.items.size() > 1;
+    if (several)
+        parts << tr("One call for %n loan(s) of this client:", nullptr,
+                    static_cast<int>(group.items.size()));
+    for (const auto& item : group.items) {
+        const QString why = QString::fromStdString(item.why).toHtmlEscaped();
+        const QString score = QString::fromStdString(scoreText(item)).toHtmlEscaped();
+        parts << (several ? tr("<b>%1</b> (rank %2, arrears %3): %4<br>%5")
+                                .arg(QString::fromStdString(item.entry.loanId))
+                                .arg(item.rank)
+                                .arg(displayMoney(item.entry.position.arrears.total(), currency_),
+                                     why, score)
+                          : tr("%1<br>%2").arg(why, score));
+    }
+    // Rich text, so Qt wraps a long why instead of drawing one very wide line.
+    return QStringLiteral("<qt>") + parts.join(QStringLiteral("<br><br>")) +
+           QStringLiteral("</qt>");
+}
+
+QVariant CallListModel::display(const CallListGroup& group, int column) const {
+    const auto& lead = group.lead();
+    const auto& e = lead.entry;
     switch (column) {
     case Rank:
-        return item.rank;
+        return lead.rank;
     case Client:
         return QString::fromStdString(e.clientName);
     case Phone:
         return QString::fromStdString(e.phone);
-    case Loan:
-        return QString::fromStdString(e.loanId);
+    case Loan: {
+        QStringList loans;
+        for (const auto& i : group.items)
+            loans << QString::fromStdString(i.entry.loanId);
+        return loans.join(QStringLiteral(", "));
+    }
     case Dpd:
-        return e.position.daysPastDue;
-    case Bucket:
-        return e.bucket.empty()
-                   ? QString::fromLatin1(toString(e.position.status)).replace(u'_', u' ')
-                   : QString::fromStdString(e.bucket);
+        return group.daysPastDue();
+    case Bucket: {
+        const auto& w = worst(group).entry;
+        return w.bucket.empty()
+                   ? QString::fromLatin1(toString(w.position.status)).replace(u'_', u' ')
+                   : QString::fromStdString(w.bucket);
+    }
     case Arrears:
-        return displayMoney(e.position.arrears.total(), currency_);
-    case LastContact:
-        return e.lastContactAt ? displayDateTime(*e.lastContactAt) : tr("never");
+        return displayMoney(group.arrears(), currency_);
+    case LastContact: {
+        const auto last = lastContact(group);
+        return last ? displayDateTime(*last) : tr("never");
+    }
     case Promise:
         if (!e.latestPromise)
             return QString();
@@ -80,34 +140,47 @@ QVariant CallListModel::display(const CallListItem& item, int column) const {
                  e.latestPromiseEvaluation ? promiseStatusText(e.latestPromiseEvaluation->status)
                                            : QString());
     case NextAction:
-        return displayDate(e.nextActionOn);
-    case Why:
-        return QString::fromStdString(item.why);
+        return displayDate(nextAction(group));
+    case Why: {
+        if (group.items.size() == 1)
+            return QString::fromStdString(lead.why);
+        QStringList whys;
+        for (const auto& i : group.items)
+            whys << QStringLiteral("%1: %2").arg(QString::fromStdString(i.entry.loanId),
+                                                 QString::fromStdString(i.why));
+        return whys.join(QStringLiteral(" | "));
+    }
     default:
         return {};
     }
 }
 
-QVariant CallListModel::sortValue(const CallListItem& item, int column) const {
-    const auto& e = item.entry;
+QVariant CallListModel::sortValue(const CallListGroup& group, int column) const {
+    const auto& e = group.lead().entry;
     switch (column) {
     case Rank:
-        return item.rank;
+        return group.lead().rank;
     case Dpd:
-        return e.position.daysPastDue;
-    case Bucket:
-        return e.position.bucketIndex ? static_cast<int>(*e.position.bucketIndex) : -1;
+        return group.daysPastDue();
+    case Bucket: {
+        const auto& index = worst(group).entry.position.bucketIndex;
+        return index ? static_cast<int>(*index) : -1;
+    }
     case Arrears:
-        return static_cast<qlonglong>(e.position.arrears.total());
-    case LastContact:
-        return e.lastContactAt ? QString::fromStdString(e.lastContactAt->toString()) : QString();
+        return static_cast<qlonglong>(group.arrears());
+    case LastContact: {
+        const auto last = lastContact(group);
+        return last ? QString::fromStdString(last->toString()) : QString();
+    }
     case Promise:
         return e.latestPromise ? QString::fromStdString(e.latestPromise->promisedFor.toString())
                                : QString();
-    case NextAction:
-        return e.nextActionOn ? QString::fromStdString(e.nextActionOn->toString()) : QString();
+    case NextAction: {
+        const auto next = nextAction(group);
+        return next ? QString::fromStdString(next->toString()) : QString();
+    }
     default:
-        return display(item, column);
+        return display(group, column);
     }
 }
 

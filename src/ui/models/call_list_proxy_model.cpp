@@ -2,6 +2,8 @@
 
 #include "call_list_model.h"
 
+#include <algorithm>
+
 namespace rd::ui {
 
 CallListProxyModel::CallListProxyModel(QObject* parent) : QSortFilterProxyModel(parent) {
@@ -21,7 +23,10 @@ void CallListProxyModel::setFilter(CallListFilter filter) {
 bool CallListProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     if (sourceParent.isValid() || !model_ || filter_.empty())
         return true;
-    return filter_.matches(model_->item(sourceRow));
+    // A row of several loans is shown when any of them matches.
+    const auto& items = model_->group(sourceRow).items;
+    return std::any_of(items.begin(), items.end(),
+                       [this](const CallListItem& item) { return filter_.matches(item); });
 }
 
 } // namespace rd::ui

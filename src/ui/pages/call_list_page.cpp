@@ -32,6 +32,7 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
     filterEdit_->setObjectName(QStringLiteral("callListFilter"));
     filterEdit_->setPlaceholderText(tr("Filter by client, loan, phone or reason (Ctrl+F)"));
     filterEdit_->setClearButtonEnabled(true);
+    filterEdit_->installEventFilter(this);
     reasonBox_->setObjectName(QStringLiteral("callListReason"));
     reasonBox_->addItem(tr("All reasons"));
     for (auto r : {CallReason::BrokenPromise, CallReason::PromiseDue, CallReason::ActionDue,
@@ -43,6 +44,7 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
     setUpDataTable(view_);
     view_->sortByColumn(CallListModel::Rank, Qt::AscendingOrder);
 
+    summary_->setObjectName(QStringLiteral("callListSummary"));
     emptyState_->setObjectName(QStringLiteral("callListEmpty"));
     emptyState_->setAlignment(Qt::AlignCenter);
     emptyState_->setWordWrap(true);
@@ -64,16 +66,22 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
     QSettings settings;
     filterEdit_->setText(settings.value(QStringLiteral("callList/filter")).toString());
     reasonBox_->setCurrentIndex(settings.value(QStringLiteral("callList/reason"), 0).toInt());
-    const int widths[] = {36, 175, 330, 48, 100, 90, 185, 125, 90, 125, 95};
+    // Sized so that every column fits a 1366-pixel main window: the why column takes what
+    // is left and elides, its full text (and the score) is the row's tooltip.
+    const int widths[] = {34, 160, 240, 44, 85, 95, 150, 115, 85, 115, 90};
     for (int c = 0; c < CallListModel::ColumnCount; ++c)
         view_->setColumnWidth(c, widths[c]);
-    restoreColumns(view_, QStringLiteral("callList/columns2"));
+    view_->setTextElideMode(Qt::ElideRight);
+    restoreColumns(view_, QStringLiteral("callList/columns3"));
+    view_->horizontalHeader()->setStretchLastSection(false);
+    view_->horizontalHeader()->setMinimumSectionSize(30);
+    view_->horizontalHeader()->setSectionResizeMode(CallListModel::Why, QHeaderView::Stretch);
 
     connect(filterEdit_, &QLineEdit::textChanged, this, &CallListPage::applyFilter);
     connect(reasonBox_, &QComboBox::currentIndexChanged, this, &CallListPage::applyFilter);
     connect(view_, &QTableView::activated, this, [this] { openCurrent(); });
     connect(view_->horizontalHeader(), &QHeaderView::sectionResized, this,
-            [this] { saveColumns(view_, QStringLiteral("callList/columns2")); });
+            [this] { saveColumns(view_, QStringLiteral("callList/columns3")); });
     applyFilter();
     stack->setCurrentIndex(0);
     connect(proxy_, &QAbstractItemModel::modelReset, this, [this, stack] {
@@ -92,11 +100,48 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
             [this, stack] { stack->setCurrentWidget(view_); });
 }
 
+void CallListPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // Cases move while the page is hidden (a reassignment, work on a case file): the list
+    // shown is always the current one.
+    reload();
+}
+
+bool CallListPage::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != filterEdit_ ||
+        (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress))
+        return QWidget::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (key->modifiers() != Qt::NoModifier ||
+        (key->key() != Qt::Key_Escape && key->key() != Qt::Key_Down))
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::ShortcutOverride) {
+        // Esc is also the window's "back to the list": in the filter it clears the filter.
+        event->accept();
+        return true;
+    }
+    if (key->key() == Qt::Key_Escape) {
+        const bool wasEmpty = filterEdit_->text().isEmpty() && reasonBox_->currentIndex() == 0;
+        filterEdit_->clear();
+        reasonBox_->setCurrentIndex(0);
+        if (wasEmpty)
+            focusList();
+    } else {
+        focusList();
+    }
+    return true;
+}
+
+void CallListPage::focusList() {
+    if (proxy_->rowCount() > 0)
+        view_->setCurrentIndex(proxy_->index(0, CallListModel::Client));
+    view_->setFocus();
+}
+
 void CallListPage::reload() {
-    const QString current =
-        view_->currentIndex().isValid()
-            ? view_->currentIndex().siblingAtColumn(CallListModel::Loan).data().toString()
-            : QString();
+    const QString current = view_->currentIndex().isValid()
+                                ? view_->currentIndex().data(CallListModel::LoanIdRole).toString()
+                                : QString();
     auto list = services_.callList->forOfficer(session_.user, session_.user.username,
                                                session_.businessDate);
     if (!list) {
@@ -115,15 +160,31 @@ void CallListPage::reload() {
 void CallListPage::updateSummary() {
     int broken = 0;
     int due = 0;
-    for (int row = 0; row < model_->rowCount(); ++row) {
-        const auto& reasons = model_->item(row).reasons;
-        if (!reasons.empty() && reasons.front() == CallReason::BrokenPromise)
-            ++broken;
-        if (std::find(reasons.begin(), reasons.end(), CallReason::PromiseDue) != reasons.end())
-            ++due;
+    for (int row = 0; row < model_->rowCount(); ++row)
+        for (const auto& item : model_->group(row).items) {
+            const auto& reasons = item.reasons;
+            if (!reasons.empty() && reasons.front() == CallReason::BrokenPromise)
+                ++broken;
+            if (std::find(reasons.begin(), reasons.end(), CallReason::PromiseDue) != reasons.end())
+                ++due;
+        }
+    const int cases = model_->caseCount();
+    QString text;
+    if (!proxy_->filter().empty()) {
+        int shown = 0;
+        for (int row = 0; row < proxy_->rowCount(); ++row)
+            shown += static_cast<int>(
+                model_->group(proxy_->mapToSource(proxy_->index(row, 0)).row()).items.size());
+        text = tr("%1 of %n case(s) shown (filtered; Esc in the filter shows all)", nullptr, cases)
+                   .arg(shown);
+    } else {
+        text = tr("%n case(s) need action on %1", nullptr, cases)
+                   .arg(displayDate(session_.businessDate));
     }
-    summary_->setText(tr("%n case(s) need action on %1", nullptr, model_->rowCount())
-                          .arg(displayDate(session_.businessDate)) +
+    if (model_->rowCount() < cases)
+        text += tr(" - %n client(s) to call: a client's loans are one row", nullptr,
+                   model_->rowCount());
+    summary_->setText(text +
                       (broken ? tr(" - %n broken promise(s) first", nullptr, broken) : QString()) +
                       (due ? tr(" - %n promise(s) due today", nullptr, due) : QString()));
     if (model_->rowCount() == 0) {
@@ -160,7 +221,7 @@ void CallListPage::applyFilter() {
 QStringList CallListPage::visibleLoans() const {
     QStringList loans;
     for (int row = 0; row < proxy_->rowCount(); ++row)
-        loans << proxy_->index(row, CallListModel::Loan).data().toString();
+        loans << proxy_->index(row, CallListModel::Loan).data(CallListModel::LoanIdRole).toString();
     return loans;
 }
 
@@ -183,7 +244,7 @@ void CallListPage::selectLoan(const QString& loanId) {
 void CallListPage::openCurrent() {
     const auto index = view_->currentIndex();
     if (index.isValid())
-        emit openCase(index.siblingAtColumn(CallListModel::Loan).data().toString());
+        emit openCase(index.data(CallListModel::LoanIdRole).toString());
 }
 
 } // namespace rd::ui

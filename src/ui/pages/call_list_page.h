@@ -15,8 +15,9 @@ class CallListModel;
 class CallListProxyModel;
 
 // "My call list": the officer's cases that need action on the business date, ranked, with
-// the reason in words. Worked from the keyboard: arrows move, Enter opens the case, the
-// filter takes Ctrl+F.
+// the reason in words, one row per client. Worked from the keyboard: arrows move, Enter
+// opens the case, the filter takes Ctrl+F; in the filter Esc clears it and Down moves into
+// the list. Reloaded whenever it is shown.
 class CallListPage : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +28,7 @@ public:
     // of "next case".
     QStringList visibleLoans() const;
     QTableView* view() const { return view_; }
+    QLineEdit* filterEdit() const { return filterEdit_; }
     CallListModel* model() const { return model_; }
     void focusFilter();
     void selectLoan(const QString& loanId);
@@ -35,7 +37,12 @@ signals:
     void openCase(const QString& loanId);
     void statusMessage(const QString& text);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void focusList();
     void applyFilter();
     void updateSummary();
     void openCurrent();

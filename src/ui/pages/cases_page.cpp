@@ -74,18 +74,23 @@ CasesPage::CasesPage(DeskServices services, const DeskSession& session, Backgrou
 
 void CasesPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    if (!loaded_)
-        reload();
+    // Cases change while the page is hidden (reassigned from a case file, worked): the list
+    // is read again each time it is shown, keeping the officer's place in it.
+    reload();
 }
 
 void CasesPage::reload() {
-    loaded_ = true;
     services::CaseFilter filter;
     filter.openOnly = !closed_->isChecked();
     const User user = session_.user;
     const Date date = session_.businessDate;
     const auto factory = services_.factory;
     auto rows = std::make_shared<std::vector<services::CaseRow>>();
+    const QString current =
+        view_->currentIndex().isValid()
+            ? view_->currentIndex().siblingAtColumn(CaseTableModel::Loan).data().toString()
+            : QString();
+    const QStringList selected = selectedLoans();
     summary_->setText(tr("Loading cases..."));
     work_->start(
         tr("Loading cases"),
@@ -100,7 +105,7 @@ void CasesPage::reload() {
             *rows = std::move(*result);
             return {};
         },
-        [this, rows](const JobOutcome& outcome) {
+        [this, rows, current, selected](const JobOutcome& outcome) {
             if (!outcome.ok) {
                 summary_->setText(outcome.error ? reportError(this, *outcome.error)
                                                 : outcome.message);
@@ -108,7 +113,24 @@ void CasesPage::reload() {
             }
             model_->setRows(std::move(*rows), session_.currency);
             summary_->setText(tr("%n case(s)", nullptr, model_->rowCount()));
+            restoreSelection(current, selected);
         });
+}
+
+void CasesPage::restoreSelection(const QString& current, const QStringList& selected) {
+    if (current.isEmpty() && selected.isEmpty())
+        return;
+    auto* selection = view_->selectionModel();
+    for (int row = 0; row < proxy_->rowCount(); ++row) {
+        const auto index = proxy_->index(row, CaseTableModel::Loan);
+        const QString loan = index.data().toString();
+        if (loan == current) {
+            selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            view_->scrollTo(index);
+        }
+        if (selected.contains(loan))
+            selection->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
 }
 
 QStringList CasesPage::selectedLoans() const {

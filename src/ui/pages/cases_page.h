@@ -19,7 +19,7 @@ class CaseTableModel;
 // Every case the user may read (officers: their branch; supervisors: their branches), with
 // a filter, sortable columns, Enter to open, and for supervisors reassignment of several
 // selected cases at once. Loaded in the background: a large branch does not freeze the
-// window.
+// window; read again whenever it is shown.
 class CasesPage : public QWidget {
     Q_OBJECT
 public:
@@ -40,6 +40,9 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // Selects the loans again after a reload (the rows that are still there).
+    void restoreSelection(const QString& current, const QStringList& selected);
+
     DeskServices services_;
     const DeskSession& session_;
     BackgroundWork* work_;
@@ -50,7 +53,6 @@ private:
     QTableView* view_;
     QLabel* summary_;
     QPushButton* reassign_;
-    bool loaded_ = false;
 };
 
 } // namespace rd::ui

@@ -47,21 +47,45 @@ SearchPage::SearchPage(DeskServices services, const DeskSession& session, QWidge
 
     connect(edit_, &QLineEdit::textChanged, delay_, qOverload<>(&QTimer::start));
     connect(delay_, &QTimer::timeout, this, [this] { search(edit_->text()); });
+    // Enter opens the selected hit (the first unless Down moved the selection): the
+    // search of what was typed runs first if the typing pause has not run it yet.
     connect(edit_, &QLineEdit::returnPressed, this, [this] {
-        delay_->stop();
-        search(edit_->text());
-        if (model_->rowCount() > 0) {
-            view_->setFocus();
-            view_->setCurrentIndex(model_->index(0, 0));
+        if (delay_->isActive() || edit_->text().trimmed() != searched_) {
+            delay_->stop();
+            search(edit_->text());
         }
+        const auto current = view_->currentIndex();
+        if (current.isValid())
+            emit openCase(QString::fromStdString(model_->hit(current.row()).loanId));
     });
+    edit_->installEventFilter(this);
     connect(view_, &QTableView::activated, this, [this](const QModelIndex& index) {
         emit openCase(QString::fromStdString(model_->hit(index.row()).loanId));
     });
 }
 
+bool SearchPage::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == edit_ && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Down && key->modifiers() == Qt::NoModifier) {
+            if (delay_->isActive()) {
+                delay_->stop();
+                search(edit_->text());
+            }
+            if (model_->rowCount() > 0) {
+                view_->setFocus();
+                if (!view_->currentIndex().isValid())
+                    view_->setCurrentIndex(model_->index(0, 0));
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void SearchPage::search(const QString& text) {
     const auto trimmed = text.trimmed();
+    searched_ = trimmed;
     if (trimmed.size() < 2) {
         model_->setHits({});
         return;
@@ -75,6 +99,8 @@ void SearchPage::search(const QString& text) {
     }
     model_->setHits(std::move(*hits));
     const int n = model_->rowCount();
+    if (n > 0) // selected, so that Enter in the search box opens it
+        view_->setCurrentIndex(model_->index(0, 0));
     summary_->setText(n == 0 ? tr("Nothing found for \"%1\". Try part of the name or the last "
                                   "digits of the phone.")
                                    .arg(trimmed)

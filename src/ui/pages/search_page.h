@@ -14,7 +14,8 @@ namespace rd::ui {
 class LoanSearchModel;
 
 // Clients and loans: search by loan id, client id, name, phone or national id as you type;
-// Enter opens the loan's case file.
+// the first hit is selected, Down moves into the hits, and Enter (in the box or the list)
+// opens the selected loan's case file.
 class SearchPage : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +28,9 @@ public:
 signals:
     void openCase(const QString& loanId);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     DeskServices services_;
     const DeskSession& session_;
@@ -35,6 +39,7 @@ private:
     QTableView* view_;
     QLabel* summary_;
     QTimer* delay_;
+    QString searched_; // the text of the hits shown
 };
 
 } // namespace rd::ui

@@ -9,12 +9,15 @@
 #include "services/case_query_service.h"
 #include "widgets/table_view_setup.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace rd::ui {
 
@@ -22,7 +25,10 @@ TeamPage::TeamPage(DeskServices services, const DeskSession& session, QWidget* p
     : QWidget(parent), services_(services), session_(session), team_(new TeamModel(this)),
       approvals_(new ApprovalsModel(this)), teamView_(new QTableView(this)),
       approvalsView_(new QTableView(this)), summary_(new QLabel(this)),
-      approvalsSummary_(new QLabel(this)) {
+      approvalsSummary_(new QLabel(this)), approve_(new QPushButton(tr("&Approve..."), this)),
+      reject_(new QPushButton(tr("Re&ject..."), this)),
+      open_(new QPushButton(tr("&Open case"), this)),
+      showDecided_(new QCheckBox(tr("Show &decided"), this)) {
     setObjectName(QStringLiteral("teamPage"));
     teamView_->setObjectName(QStringLiteral("teamView"));
     teamView_->setModel(team_);
@@ -39,14 +45,17 @@ TeamPage::TeamPage(DeskServices services, const DeskSession& session, QWidget* p
     for (int c = 0; c < ApprovalsModel::ColumnCount; ++c)
         approvalsView_->setColumnWidth(c, awidths[c]);
 
-    auto* approve = new QPushButton(tr("&Approve..."), this);
-    auto* reject = new QPushButton(tr("Re&ject..."), this);
-    auto* open = new QPushButton(tr("&Open case"), this);
+    approve_->setObjectName(QStringLiteral("approveRequest"));
+    reject_->setObjectName(QStringLiteral("rejectRequest"));
+    open_->setObjectName(QStringLiteral("openRequestCase"));
+    showDecided_->setObjectName(QStringLiteral("showDecided"));
+    showDecided_->setChecked(true);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(approvalsSummary_, 1);
-    buttons->addWidget(open);
-    buttons->addWidget(approve);
-    buttons->addWidget(reject);
+    buttons->addWidget(showDecided_);
+    buttons->addWidget(open_);
+    buttons->addWidget(approve_);
+    buttons->addWidget(reject_);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Team</h2>"), this));
@@ -64,16 +73,30 @@ TeamPage::TeamPage(DeskServices services, const DeskSession& session, QWidget* p
         if (ok)
             decide(yes, comment);
     };
-    connect(approve, &QPushButton::clicked, this, [ask] { ask(true); });
-    connect(reject, &QPushButton::clicked, this, [ask] { ask(false); });
+    connect(approve_, &QPushButton::clicked, this, [ask] { ask(true); });
+    connect(reject_, &QPushButton::clicked, this, [ask] { ask(false); });
     const auto openSelected = [this] {
         const auto index = approvalsView_->currentIndex();
         if (index.isValid())
             emit openCase(
                 QString::fromStdString(approvals_->approval(index.row()).approval.loanId));
     };
-    connect(open, &QPushButton::clicked, this, openSelected);
+    connect(open_, &QPushButton::clicked, this, openSelected);
     connect(approvalsView_, &QTableView::activated, this, openSelected);
+    connect(approvalsView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &TeamPage::updateButtons);
+    connect(approvals_, &QAbstractItemModel::modelReset, this, &TeamPage::updateButtons);
+    connect(showDecided_, &QCheckBox::toggled, this, &TeamPage::reload);
+    updateButtons();
+}
+
+void TeamPage::updateButtons() {
+    const auto index = approvalsView_->currentIndex();
+    const bool selected = index.isValid();
+    const bool pending = selected && approvals_->approval(index.row()).pending();
+    open_->setEnabled(selected);
+    approve_->setEnabled(pending);
+    reject_->setEnabled(pending);
 }
 
 void TeamPage::showEvent(QShowEvent* event) {
@@ -102,23 +125,24 @@ void TeamPage::reload() {
                               .arg(contacts)
                               .arg(displayMoneyWithCode(collected, session_.currency)));
     }
-    auto approvals = services_.actions->approvals(session_.user, true);
+    auto approvals = services_.actions->approvals(session_.user, !showDecided_->isChecked());
     if (!approvals) {
         approvals_->setApprovals({});
         approvalsSummary_->setText(reportError(this, approvals.error()));
         return;
     }
+    const auto waiting = static_cast<int>(std::count_if(approvals->begin(), approvals->end(),
+                                                        [](const auto& a) { return a.pending(); }));
     approvals_->setApprovals(std::move(*approvals));
-    approvalsSummary_->setText(
-        approvals_->rowCount() == 0
-            ? tr("No request waits for a decision.")
-            : tr("%n request(s) wait for a decision.", nullptr, approvals_->rowCount()));
+    approvalsSummary_->setText(waiting == 0
+                                   ? tr("No request waits for a decision.")
+                                   : tr("%n request(s) wait for a decision.", nullptr, waiting));
 }
 
 bool TeamPage::decide(bool approve, const QString& comment) {
     const auto index = approvalsView_->currentIndex();
-    if (!index.isValid()) {
-        approvalsSummary_->setText(tr("Select a request first."));
+    if (!index.isValid() || !approvals_->approval(index.row()).pending()) {
+        approvalsSummary_->setText(tr("Select a request that waits for a decision first."));
         return false;
     }
     const auto id = approvals_->approval(index.row()).approval.id;

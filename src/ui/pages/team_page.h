@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QTableView;
 class QPushButton;
@@ -14,7 +15,10 @@ class TeamModel;
 class ApprovalsModel;
 
 // The supervisor's view of the day: each officer's open cases, contacts, promises due and
-// kept, and collections; below, the requests to move cases to legal waiting for a decision.
+// kept, and collections; below, the requests to move cases to legal, newest first: those
+// waiting for a decision and (unless "Show decided" is off) the decided ones with their
+// decision. Approve and Reject act on the selected waiting request only. Reloaded whenever
+// it is shown.
 class TeamPage : public QWidget {
     Q_OBJECT
 public:
@@ -23,6 +27,7 @@ public:
     TeamModel* teamModel() const { return team_; }
     ApprovalsModel* approvalsModel() const { return approvals_; }
     QTableView* approvalsView() const { return approvalsView_; }
+    QTableView* teamView() const { return teamView_; }
     // Decides the selected request with the comment; false with the reason shown otherwise.
     bool decide(bool approve, const QString& comment);
 
@@ -33,6 +38,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void updateButtons();
+
     DeskServices services_;
     const DeskSession& session_;
     TeamModel* team_;
@@ -41,6 +48,10 @@ private:
     QTableView* approvalsView_;
     QLabel* summary_;
     QLabel* approvalsSummary_;
+    QPushButton* approve_;
+    QPushButton* reject_;
+    QPushButton* open_;
+    QCheckBox* showDecided_;
 };
 
 } // namespace rd::ui
