@@ -2,13 +2,16 @@
 // before they close (in the GUI's words, Ctrl+Enter saving each), the reversal that shows
 // what is reversed, a contact logged for when it happened, a correction that starts from
 // the original.
+#include "dialogs/admin_dialogs.h"
 #include "dialogs/log_contact_dialog.h"
+#include "dialogs/reassign_dialog.h"
 #include "dialogs/take_payment_dialog.h"
 #include "dialogs/text_entry_dialog.h"
 #include "display_text.h"
 #include "models/receipts_model.h"
 #include "models/timeline_model.h"
 #include "money_display.h"
+#include "pages/case_file/change_stage_dialog.h"
 #include "pages/case_file_page.h"
 #include "ui_fixture.h"
 
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableView>
 #include <QTest>
 #include <catch2/catch.hpp>
@@ -302,4 +306,63 @@ TEST_CASE("Correcting a contact opens the form filled with the original", "[ui][
     CHECK(child<QDateTimeEdit>(&dialog, "whenEdit")->dateTime().time() == QTime(9, 5));
     CHECK(ui::toDate(child<QDateEdit>(&dialog, "nextActionEdit")->date()) ==
           businessDate().addDays(3));
+}
+
+TEST_CASE("Moving a case to legal needs a reason before the dialog closes", "[ui][input]") {
+    DemoDesk desk;
+    auto c = workedCase(desk);
+    ui::ChangeStageDialog dialog(c.file);
+    dialog.show();
+    auto* stages = child<QComboBox>(&dialog, "stageBox");
+    stages->setCurrentIndex(stages->findData(static_cast<int>(CaseStage::Legal)));
+    auto* ok = saveOf(&dialog);
+    CHECK_FALSE(ok->isEnabled());
+    CHECK(dialog.problem().contains(QStringLiteral("legal")));
+    REQUIRE(activate(&dialog));
+    QTest::keyClick(child<QPlainTextEdit>(&dialog, "stageNote"), Qt::Key_Return,
+                    Qt::ControlModifier);
+    CHECK(dialog.result() != QDialog::Accepted);
+    QTest::keyClicks(child<QPlainTextEdit>(&dialog, "stageNote"),
+                     QStringLiteral("Refuses every plan; the guarantor has left"));
+    CHECK(ok->isEnabled());
+    CHECK(dialog.problem().isEmpty());
+    QTest::keyClick(child<QPlainTextEdit>(&dialog, "stageNote"), Qt::Key_Return,
+                    Qt::ControlModifier);
+    CHECK(dialog.result() == QDialog::Accepted);
+    // Another stage needs no reason.
+    ui::ChangeStageDialog other(c.file);
+    auto* otherStages = child<QComboBox>(&other, "stageBox");
+    otherStages->setCurrentIndex(otherStages->findData(static_cast<int>(CaseStage::PreLegal)));
+    CHECK(otherStages->currentText() == QStringLiteral("Pre-legal"));
+    CHECK(other.problem().isEmpty());
+}
+
+TEST_CASE("Ctrl+Enter saves every dialog of the desk", "[ui][input]") {
+    DemoDesk desk;
+    auto c = workedCase(desk);
+    const User admin = desk.signIn("admin");
+    const auto session = desk.session(c.officer);
+    const auto hasSaveShortcut = [](QWidget* dialog) {
+        for (auto* s : dialog->findChildren<QShortcut*>())
+            if (s->key() == QKeySequence(Qt::CTRL | Qt::Key_Return))
+                return true;
+        return false;
+    };
+    ui::LogContactDialog log(desk.services(), session, c.file);
+    ui::TakePaymentDialog pay(desk.services(), session, c.file);
+    ui::ChangeStageDialog stage(c.file);
+    ui::TextEntryDialog text({});
+    ui::AddUserDialog addUser(desk.users(), admin, {"kampala-central"});
+    ui::EditSettingDialog setting(desk.settings(), admin,
+                                  services::SettingView{"contact_hours", "the hours",
+                                                        "08:00-20:00", "08:00-20:00", true});
+    ui::ReassignDialog reassign(desk.services(), desk.session(desk.signIn(desk.supervisorOf(
+                                                     c.officer.username))),
+                                {QString::fromStdString(c.loan)},
+                                QString::fromStdString(c.file.loan.branch));
+    for (QWidget* dialog : std::initializer_list<QWidget*>{&log, &pay, &stage, &text, &addUser,
+                                                           &setting, &reassign}) {
+        INFO(dialog->metaObject()->className());
+        CHECK(hasSaveShortcut(dialog));
+    }
 }

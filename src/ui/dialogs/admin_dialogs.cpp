@@ -3,6 +3,8 @@
 #include "error_text.h"
 #include "models/user_model.h"
 
+#include "widgets/dialog_keys.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -82,6 +84,7 @@ AddUserDialog::AddUserDialog(services::UserService& users, const User& actor,
     setMinimumWidth(460);
 
     connect(buttons_, &QDialogButtonBox::accepted, this, &AddUserDialog::accept);
+    addSaveShortcut(this, buttons_);
     connect(buttons_, &QDialogButtonBox::rejected, this, &AddUserDialog::reject);
     connect(username_, &QLineEdit::textChanged, this, &AddUserDialog::validate);
     connect(role_, &QComboBox::currentIndexChanged, this, &AddUserDialog::validate);
@@ -233,6 +236,7 @@ EditSettingDialog::EditSettingDialog(services::SettingsService& settings, const 
     setMinimumWidth(560);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &EditSettingDialog::accept);
+    addSaveShortcut(this, buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &EditSettingDialog::reject);
     connect(useDefault, &QPushButton::clicked, this,
             [this] { value_->setText(fromStd(setting_.defaultValue)); });

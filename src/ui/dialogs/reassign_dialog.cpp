@@ -5,6 +5,8 @@
 #include "services/case_service.h"
 #include "services/user_service.h"
 
+#include "widgets/dialog_keys.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -68,6 +70,7 @@ ReassignDialog::ReassignDialog(DeskServices services, const DeskSession& session
     layout->addWidget(problem_);
     layout->addWidget(buttons_);
     connect(buttons_, &QDialogButtonBox::accepted, this, &ReassignDialog::accept);
+    addSaveShortcut(this, buttons_);
     connect(buttons_, &QDialogButtonBox::rejected, this, &ReassignDialog::reject);
 }
 

@@ -3,6 +3,8 @@
 #include "error_text.h"
 #include "services/user_service.h"
 
+#include "widgets/dialog_keys.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -63,6 +65,7 @@ SignInDialog::SignInDialog(services::UserService& users, Clock clock, QWidget* p
     }
     layout->addWidget(buttons_);
     connect(buttons_, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
+    addSaveShortcut(this, buttons_, false);
     connect(buttons_, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
     setMinimumWidth(420);
 }
@@ -123,6 +126,7 @@ FirstAdminDialog::FirstAdminDialog(services::UserService& users, QWidget* parent
     layout->addWidget(problem_);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &FirstAdminDialog::accept);
+    addSaveShortcut(this, buttons, false);
     connect(buttons, &QDialogButtonBox::rejected, this, &FirstAdminDialog::reject);
     setMinimumWidth(420);
 }
@@ -168,6 +172,7 @@ ChangePasswordDialog::ChangePasswordDialog(services::UserService& users, const U
     layout->addWidget(problem_);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::accept);
+    addSaveShortcut(this, buttons, false);
     connect(buttons, &QDialogButtonBox::rejected, this, &ChangePasswordDialog::reject);
     if (!currentPassword.isEmpty())
         password_->setFocus();

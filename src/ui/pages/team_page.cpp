@@ -7,11 +7,11 @@
 #include "money_display.h"
 #include "services/case_actions_service.h"
 #include "services/case_query_service.h"
+#include "dialogs/text_entry_dialog.h"
 #include "widgets/table_view_setup.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
@@ -66,12 +66,22 @@ TeamPage::TeamPage(DeskServices services, const DeskSession& session, QWidget* p
     layout->addLayout(buttons);
 
     const auto ask = [this](bool yes) {
-        bool ok = false;
-        const auto comment = QInputDialog::getText(
-            this, yes ? tr("Approve legal action") : tr("Reject legal action"),
-            tr("Comment (kept with the decision):"), QLineEdit::Normal, {}, &ok);
-        if (ok)
-            decide(yes, comment);
+        const auto index = approvalsView_->currentIndex();
+        QString details;
+        if (index.isValid()) {
+            const auto& a = approvals_->approval(index.row()).approval;
+            details = tr("Loan <b>%1</b>: %2")
+                          .arg(QString::fromStdString(a.loanId).toHtmlEscaped(),
+                               QString::fromStdString(a.note).toHtmlEscaped());
+        }
+        TextEntryDialog dialog({yes ? tr("Approve legal action") : tr("Reject legal action"),
+                                details, tr("&Comment (kept with the decision):"),
+                                tr("Write a comment on your decision."),
+                                yes ? tr("Approve") : tr("Reject"), {}},
+                               this);
+        dialog.setObjectName(QStringLiteral("decisionDialog"));
+        if (dialog.exec() == QDialog::Accepted)
+            decide(yes, dialog.text());
     };
     connect(approve_, &QPushButton::clicked, this, [ask] { ask(true); });
     connect(reject_, &QPushButton::clicked, this, [ask] { ask(false); });

@@ -1,18 +1,21 @@
 #include "change_stage_dialog.h"
 
 #include "display_text.h"
+#include "widgets/dialog_keys.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <algorithm>
 
 namespace rd::ui {
 
 ChangeStageDialog::ChangeStageDialog(const services::CaseFile& file, QWidget* parent)
-    : QDialog(parent), stages_(new QComboBox(this)), note_(new QPlainTextEdit(this)) {
+    : QDialog(parent), stages_(new QComboBox(this)), note_(new QPlainTextEdit(this)),
+      problem_(new QLabel(this)) {
     setObjectName(QStringLiteral("changeStageDialog"));
     setWindowTitle(tr("Change stage"));
     for (auto st : {CaseStage::Early, CaseStage::Collection, CaseStage::PreLegal, CaseStage::Legal,
@@ -32,10 +35,33 @@ ChangeStageDialog::ChangeStageDialog(const services::CaseFile& file, QWidget* pa
                             this));
     form->addRow(tr("New &stage"), stages_);
     form->addRow(tr("&Why"), note_);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    problem_->setObjectName(QStringLiteral("stageProblem"));
+    problem_->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    problem_->setWordWrap(true);
+    form->addRow(problem_);
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons_);
+    addSaveShortcut(this, buttons_);
+    connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
+        validate();
+        if (problem_->text().isEmpty())
+            accept();
+    });
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(stages_, &QComboBox::currentIndexChanged, this, &ChangeStageDialog::validate);
+    connect(note_, &QPlainTextEdit::textChanged, this, &ChangeStageDialog::validate);
+    validate();
+}
+
+void ChangeStageDialog::validate() {
+    // Legal action is asked for or taken only with a reason, as the supervisor decides with one.
+    const bool missing = stage() == CaseStage::Legal && note().trimmed().isEmpty();
+    problem_->setText(missing ? tr("Write why the case should go to legal action.") : QString());
+    buttons_->button(QDialogButtonBox::Ok)->setEnabled(!missing);
+}
+
+QString ChangeStageDialog::problem() const {
+    return problem_->text();
 }
 
 CaseStage ChangeStageDialog::stage() const {

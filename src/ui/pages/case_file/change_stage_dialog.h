@@ -6,6 +6,8 @@
 #include <QDialog>
 
 class QComboBox;
+class QDialogButtonBox;
+class QLabel;
 class QPlainTextEdit;
 
 namespace rd::ui {
@@ -20,10 +22,16 @@ public:
 
     CaseStage stage() const;
     QString note() const;
+    // Why OK is disabled (legal without a reason), or empty.
+    QString problem() const;
 
 private:
+    void validate();
+
     QComboBox* stages_;
     QPlainTextEdit* note_;
+    QLabel* problem_;
+    QDialogButtonBox* buttons_ = nullptr;
 };
 
 } // namespace rd::ui
