@@ -4,6 +4,7 @@
 #include "demo/demo_names.h"
 #include "import_runner.h"
 #include "services/portfolio_service.h"
+#include "services/settings_service.h"
 #include "services/user_service.h"
 
 #include <cctype>
@@ -139,6 +140,13 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
         auto desk = global.open();
         // Marks a demo database: the GUI's sign-in then lists the demo users and password.
         check(desk->portfolio().markDemoPortfolio(localOperator()));
+        // The letterhead of the demo institution's receipts.
+        for (const auto& [key, value] : {std::pair{"institution_name", "Pearl Microfinance Ltd"},
+                                         {"institution_address",
+                                          "Plot 24 Kampala Road, P.O. Box 10234, Kampala"},
+                                         {"institution_phone", "+256 414 230500"},
+                                         {"institution_licence", "MDI/2019/0042"}})
+            valueOr(desk->settings().change(localOperator(), key, value));
         addDemoUsers(*desk);
     });
 }

@@ -107,12 +107,15 @@ void addPayment(CLI::App& app, GlobalOptions& global) {
         ->required();
     add->add_option("--reference", o->reference,
                     "cheque, transfer or transaction number (needed for every method but cash)");
-    add->add_option("--date", o->date, "the day the money was received (default: today)");
+    add->add_option("--date", o->date,
+                    "the business date the money was received (default: today; not later)");
     add->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     add->add_flag("--confirm-overpayment", o->confirmOverpayment,
                   "take an amount above what the loan owes (the rest becomes a credit balance)");
     add->callback([&global, o] {
-        const Date businessDate = today();
+        // The payment's business date: the day the money came in, and the officer's day it
+        // belongs to (its end-of-day close).
+        const Date businessDate = o->date.empty() ? today() : parseDateOption(o->date, "--date");
         services::NewDeskPayment p;
         p.loanId = o->loanId;
         const auto method = paymentMethodFromString(o->method);
@@ -123,7 +126,7 @@ void addPayment(CLI::App& app, GlobalOptions& global) {
         p.method = *method;
         p.reference = o->reference;
         p.confirmOverpayment = o->confirmOverpayment;
-        p.paidOn = o->date.empty() ? businessDate : parseDateOption(o->date, "--date");
+        p.paidOn = businessDate;
         auto desk = global.open();
         const Currency currency = portfolioCurrency(*desk);
         auto amount = parseAmount(o->amount, currency.exponent);
@@ -131,6 +134,10 @@ void addPayment(CLI::App& app, GlobalOptions& global) {
             throw UserError(fmt::format("--amount: {}", amount.error().message));
         p.amount = *amount;
         const User user = signInActor(*desk, o->actor);
+        if (businessDate > today())
+            throw UserError(fmt::format("--date: {} is after today ({}); payments are not "
+                                        "post-dated",
+                                        businessDate.toString(), today().toString()));
         auto saved = desk->payments().takePayment(user, p, businessDate);
         if (!saved)
             fail(saved.error(), fmt::format("payment add {}", o->loanId));

@@ -72,6 +72,10 @@ Wording wording(Hint hint) {
         return {"set it first (init --currency CODE or an import)", Join::Semicolon};
     case Hint::ConfirmOverpayment:
         return {"give --confirm-overpayment to take it all", Join::Semicolon};
+    case Hint::ReopenDay:
+        return {"a supervisor reopens it with `desk reopen OFFICER --date DATE --as SUPERVISOR "
+                "--reason TEXT`",
+                Join::Semicolon};
     case Hint::Retry:
         return {"free disk space or close the program holding the file, then run the command "
                 "again",
@@ -86,6 +90,8 @@ Wording wordingOf(const Error& error, const HintWords& ownWords) {
         w.words = own->second;
     w.words = replaced(std::move(w.words), "LOAN", error.fact("loan"));
     w.words = replaced(std::move(w.words), "PATH", error.fact("path"));
+    w.words = replaced(std::move(w.words), "OFFICER", error.fact("officer"));
+    w.words = replaced(std::move(w.words), "DATE", error.fact("date"));
     return w;
 }
 

@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
     addUsersCommand(app, global);
     addCaseCommands(app, global);
     addPaymentCommands(app, global);
+    addDeskCommands(app, global);
 
     app.parse_complete_callback([&] { setUpLogging(global.verbose); });
     try {

@@ -42,6 +42,7 @@ enum class Hint {
     RebuildCache,
     SetCurrency,
     ConfirmOverpayment, // the payment is more than the loan owes: take it only when confirmed
+    ReopenDay,          // the officer's day is closed: a supervisor reopens it (facts officer, date)
     Retry, // a storage failure: nothing was saved; free disk space or close the other program
 };
 

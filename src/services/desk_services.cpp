@@ -5,6 +5,7 @@
 #include "case_query_service.h"
 #include "case_service.h"
 #include "contact_service.h"
+#include "day_close_service.h"
 #include "import_service.h"
 #include "payment_service.h"
 #include "portfolio_service.h"
@@ -19,7 +20,8 @@ struct Services::Parts {
     Parts(std::unique_ptr<storage::Database> database, Clock c)
         : db(std::move(database)), clock(std::move(c)), users(*db, clock), cases(*db, clock),
           contacts(*db, clock), callList(*db), payments(*db, clock), actions(*db, clock),
-          queries(*db), settings(*db, clock), imports(*db, clock), portfolio(*db, clock) {}
+          queries(*db), settings(*db, clock), imports(*db, clock), portfolio(*db, clock),
+          days(*db, clock) {}
     std::unique_ptr<storage::Database> db;
     Clock clock;
     UserService users;
@@ -32,6 +34,7 @@ struct Services::Parts {
     SettingsService settings;
     ImportService imports;
     PortfolioService portfolio;
+    DayCloseService days;
 };
 
 Result<std::unique_ptr<Services>> Services::open(const std::filesystem::path& path,
@@ -83,6 +86,9 @@ ImportService& Services::imports() {
 }
 PortfolioService& Services::portfolio() {
     return parts_->portfolio;
+}
+DayCloseService& Services::days() {
+    return parts_->days;
 }
 const Clock& Services::clock() const {
     return parts_->clock;

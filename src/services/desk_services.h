@@ -20,6 +20,7 @@ class CaseQueryService;
 class SettingsService;
 class ImportService;
 class PortfolioService;
+class DayCloseService;
 class ServiceFactory;
 
 struct OpenRequest {
@@ -53,6 +54,7 @@ public:
     SettingsService& settings();
     ImportService& imports();
     PortfolioService& portfolio();
+    DayCloseService& days();
 
     const Clock& clock() const;
     // Opens the same services on a connection of their own (for a background job).

@@ -3,12 +3,15 @@
 #include "case_access.h"
 #include "case_service.h"
 #include "core/money_text.h"
+#include "receipt_from_record.h"
 #include "service_edge.h"
 #include "storage/case_repository.h"
 #include "storage/database.h"
+#include "storage/desk_day_repository.h"
 #include "storage/desk_payment_repository.h"
 #include "storage/loan_repository.h"
 #include "storage/portfolio_settings.h"
+#include "storage/receipt_print_repository.h"
 #include "storage/user_repository.h"
 
 #include <fmt/format.h>
@@ -109,31 +112,6 @@ Payment asPayment(const std::string& id, const NewDeskPayment& in) {
     return p;
 }
 
-DeskReceipt toReceipt(const DeskReceiptRecord& r) {
-    DeskReceipt out;
-    out.receiptNo = r.receiptNo;
-    out.paymentId = r.paymentId;
-    out.loanId = r.loanId;
-    out.clientName = r.clientName;
-    out.branch = r.branch;
-    out.paidOn = r.paidOn;
-    out.amount = r.amount;
-    out.method = r.method;
-    out.reference = r.reference;
-    out.takenBy = r.takenBy;
-    out.takenAt = r.takenAt;
-    out.allocated = r.allocated;
-    out.toCreditBalance = r.toCreditBalance;
-    out.outstandingPrincipalAfter = r.outstandingPrincipalAfter;
-    out.arrearsAfter = r.arrearsAfter;
-    out.reversedOn = r.reversedOn;
-    out.reversalReason = r.reversalReason;
-    out.reversedBy = r.reversedBy;
-    out.businessDate = r.businessDate;
-    out.reversalRecordedAt = r.reversalRecordedAt;
-    return out;
-}
-
 nlohmann::ordered_json positionJson(const LoanPosition& p) {
     nlohmann::ordered_json j;
     j["as_of"] = p.asOf.toString();
@@ -163,6 +141,42 @@ nlohmann::ordered_json receiptJson(const DeskReceiptRecord& r) {
 }
 
 } // namespace
+
+DeskReceipt toDeskReceipt(storage::Database& db, const DeskReceiptRecord& r) {
+    DeskReceipt out;
+    out.receiptNo = r.receiptNo;
+    out.paymentId = r.paymentId;
+    out.loanId = r.loanId;
+    out.clientName = r.clientName;
+    out.branch = r.branch;
+    out.paidOn = r.paidOn;
+    out.amount = r.amount;
+    out.method = r.method;
+    out.reference = r.reference;
+    out.takenBy = r.takenBy;
+    const auto officer = storage::UserRepository(db).find(r.takenBy);
+    out.takenByName = officer ? officer->user.fullName : r.takenBy;
+    out.takenAt = r.takenAt;
+    out.allocated = r.allocated;
+    out.toCreditBalance = r.toCreditBalance;
+    out.outstandingPrincipalAfter = r.outstandingPrincipalAfter;
+    out.arrearsAfter = r.arrearsAfter;
+    out.reversedOn = r.reversedOn;
+    out.reversalReason = r.reversalReason;
+    out.reversedBy = r.reversedBy;
+    out.businessDate = r.businessDate;
+    out.reversalRecordedAt = r.reversalRecordedAt;
+    return out;
+}
+
+Error dayClosedError(const std::string& officer, Date day, std::string_view what) {
+    return Error{fmt::format("the day {} of {} is closed: {} (the cash of that day has been "
+                             "counted)",
+                             day.toString(), officer, what),
+                 ErrorKind::Conflict,
+                 Hint::ReopenDay,
+                 {{"officer", officer}, {"date", day.toString()}}};
+}
 
 std::string receiptNumberText(std::int64_t receiptNo) {
     return fmt::format("{:06}", receiptNo);
@@ -207,6 +221,9 @@ Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDesk
         const int exponent = exponentOf(db_);
         if (auto bad = checkPayment(in, *ledger, businessDate, exponent))
             return *bad;
+
+        if (storage::DeskDayRepository(db_).isClosed(who->username, businessDate))
+            return dayClosedError(who->username, businessDate, "no more payments are taken on it");
 
         const int multiple = storage::loadDeskSettings(db_).maxPaymentMultiple;
         // Wide arithmetic: principal x multiple never overflows.
@@ -269,7 +286,7 @@ Result<DeskReceipt> PaymentService::takePayment(const User& actor, const NewDesk
         cases.audit(r.takenAt, who->username, "take_payment", "case", info->loanId,
                     positionJson(a.before).dump(), after.dump());
         tx.commit();
-        return toReceipt(r);
+        return toDeskReceipt(db_, r);
     });
 }
 
@@ -305,6 +322,12 @@ Result<DeskReceipt> PaymentService::reverse(const User& actor, std::int64_t rece
                 fmt::format("the reversal date {} is before the payment date {} (a payment "
                             "is reversed on or after the day it was paid)",
                             businessDate.toString(), r->paidOn.toString())};
+        if (r->businessDate == businessDate &&
+            storage::DeskDayRepository(db_).isClosed(r->takenBy, businessDate))
+            return dayClosedError(r->takenBy, businessDate,
+                                  fmt::format("receipt {} was taken that day, and reversing it "
+                                              "the same day would change the cash counted",
+                                              receiptNumberText(receiptNo)));
         const std::string now = clock_.isoNow();
         repo.insertReversal(*r, businessDate, why, who->username, now);
         storage::LoanRepository(db_).refreshLedgerCache({r->loanKey});
@@ -321,7 +344,49 @@ Result<DeskReceipt> PaymentService::reverse(const User& actor, std::int64_t rece
                                   before.dump(), after.dump());
         auto saved = repo.find(receiptNo);
         tx.commit();
-        return toReceipt(*saved);
+        return toDeskReceipt(db_, *saved);
+    });
+}
+
+Result<ReceiptPrint> PaymentService::recordPrint(const User& actor, std::int64_t receiptNo) {
+    return atEdge([&]() -> Result<ReceiptPrint> {
+        storage::Transaction tx(db_);
+        const auto r = DeskPaymentRepository(db_).find(receiptNo);
+        if (!r)
+            return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
+                                     receiptNumberText(receiptNo)),
+                         ErrorKind::NotFound, Hint::ListReceipts};
+        const auto who = currentUser(db_, actor);
+        if (!who || !allows(*who, Permission::WorkOwnCases, r->branch))
+            return permissionDenied(who.value_or(actor), Permission::WorkOwnCases);
+        storage::ReceiptPrintRepository prints(db_);
+        storage::ReceiptPrintRecord p;
+        p.receiptNo = receiptNo;
+        p.copy = static_cast<int>(prints.forReceipt(receiptNo).size()) + 1;
+        p.printedAt = clock_.isoNow();
+        p.printedBy = who->username;
+        prints.insert(p);
+        nlohmann::ordered_json after;
+        after["receipt_no"] = receiptNo;
+        after["copy"] = p.copy;
+        after["duplicate"] = p.copy > 1;
+        CaseRepository(db_).audit(p.printedAt, who->username, "print_receipt", "case", r->loanId,
+                                  {}, after.dump());
+        tx.commit();
+        return ReceiptPrint{p.receiptNo, p.copy, p.printedAt, p.printedBy};
+    });
+}
+
+Result<std::vector<ReceiptPrint>> PaymentService::prints(const User& actor,
+                                                         std::int64_t receiptNo) const {
+    auto readable = receipt(actor, receiptNo);
+    if (!readable)
+        return readable.error();
+    return atEdge([&]() -> Result<std::vector<ReceiptPrint>> {
+        std::vector<ReceiptPrint> out;
+        for (const auto& p : storage::ReceiptPrintRepository(db_).forReceipt(receiptNo))
+            out.push_back({p.receiptNo, p.copy, p.printedAt, p.printedBy});
+        return out;
     });
 }
 
@@ -335,7 +400,7 @@ Result<DeskReceipt> PaymentService::receipt(const User& actor, std::int64_t rece
         const auto who = currentUser(db_, actor);
         if (!who || !allows(*who, Permission::ReadBranch, r->branch))
             return permissionDenied(who.value_or(actor), Permission::ReadBranch);
-        return toReceipt(*r);
+        return toDeskReceipt(db_, *r);
     });
 }
 
@@ -347,7 +412,7 @@ Result<std::vector<DeskReceipt>> PaymentService::receiptsForLoan(const User& act
             return readable.error();
         std::vector<DeskReceipt> out;
         for (const auto& r : DeskPaymentRepository(db_).forLoan(loanId))
-            out.push_back(toReceipt(r));
+            out.push_back(toDeskReceipt(db_, r));
         return out;
     });
 }
@@ -361,7 +426,7 @@ Result<std::vector<DeskReceipt>> PaymentService::takenSince(const User& actor, D
             return permissionDenied(who.value_or(actor), Permission::ImportPortfolio);
         std::vector<DeskReceipt> out;
         for (const auto& r : DeskPaymentRepository(db_).since(since))
-            out.push_back(toReceipt(r));
+            out.push_back(toDeskReceipt(db_, r));
         return out;
     });
 }

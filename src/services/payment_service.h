@@ -42,7 +42,8 @@ struct DeskReceipt {
     PaymentMethod method = PaymentMethod::Cash;
     std::string reference;
     std::string takenBy;
-    std::string takenAt; // ISO UTC text
+    std::string takenByName; // the officer's full name, as stored now
+    std::string takenAt;     // ISO UTC text
     ComponentAmounts allocated;
     Amount toCreditBalance = 0;
     Amount outstandingPrincipalAfter = 0;
@@ -54,6 +55,16 @@ struct DeskReceipt {
     // `takenSince` filters on) and when the reversal was recorded (ISO UTC, or empty).
     Date businessDate;
     std::string reversalRecordedAt;
+};
+
+// One print of a receipt: copy 1 is the original handed to the client, every later copy a
+// DUPLICATE printed at `printedAt`.
+struct ReceiptPrint {
+    std::int64_t receiptNo = 0;
+    int copy = 1;
+    std::string printedAt; // ISO UTC text
+    std::string printedBy;
+    bool duplicate() const { return copy > 1; }
 };
 
 // "000042": a receipt number as printed.
@@ -87,10 +98,23 @@ public:
     Result<DeskReceipt> takePayment(const User& actor, const NewDeskPayment& payment,
                                     Date businessDate);
 
+    // A payment is refused (error kind Conflict, hint ReopenDay, facts "officer" and "date")
+    // when the actor's day `businessDate` is closed (DayCloseService).
+
     // Reverses a desk payment on `businessDate` (e.g. a bounced cheque): once only, with a
-    // reason, not before the payment date. Nothing is deleted.
+    // reason, not before the payment date. Nothing is deleted. A reversal takes in no money,
+    // so it is allowed on a closed day and shows on the day sheet of the day it is made;
+    // only a reversal on the very day the receipt was taken, when that day of its officer is
+    // closed, is refused like a payment (it would change the cash counted).
     Result<DeskReceipt> reverse(const User& actor, std::int64_t receiptNo, std::string_view reason,
                                 Date businessDate);
+
+    // Records one print of the receipt (in one transaction, audited as print_receipt on the
+    // case) and returns which copy it is: the first print is the original, every later one a
+    // duplicate. Needs WorkOwnCases in the receipt's branch (the desk of that branch).
+    Result<ReceiptPrint> recordPrint(const User& actor, std::int64_t receiptNo);
+    // The prints of the receipt so far, first first; needs ReadBranch in its branch.
+    Result<std::vector<ReceiptPrint>> prints(const User& actor, std::int64_t receiptNo) const;
 
     // Reading a receipt needs ReadBranch in its branch.
     Result<DeskReceipt> receipt(const User& actor, std::int64_t receiptNo) const;

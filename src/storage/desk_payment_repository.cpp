@@ -143,4 +143,26 @@ std::vector<DeskReceiptRecord> DeskPaymentRepository::since(Date since) const {
     return query("WHERE r.business_date >= ?", since.toString());
 }
 
+std::vector<DeskReceiptRecord> DeskPaymentRepository::forOfficerDay(const std::string& officer,
+                                                                    Date day) const {
+    auto s = db_.prepare(fmt::format("{} WHERE r.taken_by = ?1 AND (r.business_date = ?2 OR "
+                                     "p.reversed_on = ?2) ORDER BY r.receipt_no",
+                                     kSelect));
+    s.bind(1, officer).bind(2, day.toString());
+    std::vector<DeskReceiptRecord> out;
+    while (s.step())
+        out.push_back(readReceipt(s));
+    return out;
+}
+
+std::vector<std::string> DeskPaymentRepository::officersOn(Date day) const {
+    auto s = db_.prepare(
+        "SELECT DISTINCT taken_by FROM desk_receipts WHERE business_date = ? ORDER BY taken_by");
+    s.bind(1, day.toString());
+    std::vector<std::string> out;
+    while (s.step())
+        out.push_back(s.string(0));
+    return out;
+}
+
 } // namespace rd::storage

@@ -68,6 +68,11 @@ public:
     std::vector<DeskReceiptRecord> forLoan(std::string_view loanId) const;
     // Receipts with a business date on or after `since`, by receipt number.
     std::vector<DeskReceiptRecord> since(Date since) const;
+    // The receipts `officer` took on `day` and those of theirs reversed on `day` (the day
+    // sheet), by receipt number.
+    std::vector<DeskReceiptRecord> forOfficerDay(const std::string& officer, Date day) const;
+    // The usernames that took a receipt on `day`, sorted.
+    std::vector<std::string> officersOn(Date day) const;
 
 private:
     std::vector<DeskReceiptRecord> query(std::string_view where, std::string_view arg) const;

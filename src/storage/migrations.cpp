@@ -422,6 +422,75 @@ CREATE TRIGGER case_reviews_append_only_delete BEFORE DELETE ON case_reviews BEG
 END;
 )sql";
 
+// Version 6: receipts handed over and the officers' end of day (recovery-rules.md, "End of
+// day"). receipt_prints records each print of a receipt (copy 1 is the original, every
+// later copy is printed as a DUPLICATE with its time). desk_day_closes records an officer's
+// close of a business date with the cash expected and counted (a difference needs a
+// reason); a supervisor's sign-off or reopening of that close is a row of its own, at most
+// one of each per close, so a reopened day is closed again with a new close row. All
+// append-only.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE receipt_prints(
+  receipt_no INTEGER NOT NULL REFERENCES desk_receipts(receipt_no),
+  copy INTEGER NOT NULL CHECK(copy >= 1),
+  printed_at TEXT NOT NULL,
+  printed_by TEXT NOT NULL,
+  PRIMARY KEY(receipt_no, copy)
+) WITHOUT ROWID;
+
+CREATE TABLE desk_day_closes(
+  id INTEGER PRIMARY KEY,
+  officer TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  closed_at TEXT NOT NULL,
+  receipt_count INTEGER NOT NULL,
+  received INTEGER NOT NULL,
+  cash_expected INTEGER NOT NULL,
+  cash_counted INTEGER NOT NULL CHECK(cash_counted >= 0),
+  difference_reason TEXT NOT NULL DEFAULT '',
+  CHECK(cash_counted = cash_expected OR length(trim(difference_reason)) > 0)
+);
+CREATE INDEX desk_day_closes_by_day ON desk_day_closes(business_date, officer, id);
+CREATE INDEX desk_receipts_by_officer_day ON desk_receipts(taken_by, business_date);
+
+CREATE TABLE desk_day_sign_offs(
+  close_id INTEGER PRIMARY KEY REFERENCES desk_day_closes(id),
+  signed_by TEXT NOT NULL,
+  signed_at TEXT NOT NULL
+);
+
+CREATE TABLE desk_day_reopenings(
+  close_id INTEGER PRIMARY KEY REFERENCES desk_day_closes(id),
+  reopened_by TEXT NOT NULL,
+  reopened_at TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK(length(trim(reason)) > 0)
+);
+CREATE TRIGGER receipt_prints_append_only_update BEFORE UPDATE ON receipt_prints BEGIN
+  SELECT RAISE(ABORT, 'receipt prints are append-only');
+END;
+CREATE TRIGGER receipt_prints_append_only_delete BEFORE DELETE ON receipt_prints BEGIN
+  SELECT RAISE(ABORT, 'receipt prints are append-only');
+END;
+CREATE TRIGGER desk_day_closes_append_only_update BEFORE UPDATE ON desk_day_closes BEGIN
+  SELECT RAISE(ABORT, 'day closes are append-only; a supervisor reopens the day');
+END;
+CREATE TRIGGER desk_day_closes_append_only_delete BEFORE DELETE ON desk_day_closes BEGIN
+  SELECT RAISE(ABORT, 'day closes are append-only; a supervisor reopens the day');
+END;
+CREATE TRIGGER desk_day_sign_offs_append_only_update BEFORE UPDATE ON desk_day_sign_offs BEGIN
+  SELECT RAISE(ABORT, 'day sign-offs are append-only');
+END;
+CREATE TRIGGER desk_day_sign_offs_append_only_delete BEFORE DELETE ON desk_day_sign_offs BEGIN
+  SELECT RAISE(ABORT, 'day sign-offs are append-only');
+END;
+CREATE TRIGGER desk_day_reopenings_append_only_update BEFORE UPDATE ON desk_day_reopenings BEGIN
+  SELECT RAISE(ABORT, 'day reopenings are append-only');
+END;
+CREATE TRIGGER desk_day_reopenings_append_only_delete BEFORE DELETE ON desk_day_reopenings BEGIN
+  SELECT RAISE(ABORT, 'day reopenings are append-only');
+END;
+)sql";
+
 struct Step {
     int version;
     const char* sql;
@@ -433,6 +502,7 @@ constexpr Step kSteps[] = {
     {3, kSchemaV3},
     {4, kSchemaV4},
     {5, kSchemaV5},
+    {6, kSchemaV6},
 };
 
 } // namespace

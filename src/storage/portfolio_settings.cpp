@@ -83,6 +83,29 @@ void readSetting(const Database& db, const char* key, T& target,
             target = *value;
 }
 
+// The letterhead printed on receipts: one line of printable text each (empty leaves it off).
+Result<std::string> validateLetterhead(const std::string& key, const std::string& value) {
+    const std::string v(trimmed(value));
+    const std::size_t limit = key == "institution_name"      ? 80
+                              : key == "institution_address" ? 120
+                              : key == "institution_phone"   ? 40
+                                                             : 40;
+    for (const unsigned char c : v)
+        if (c < 0x20 || c == 0x7f)
+            return Error{
+                fmt::format("{} must be one line of text without control characters", key)};
+    if (v.size() > limit)
+        return Error{fmt::format("{} is {} characters long; at most {} fit on a receipt", key,
+                                 v.size(), limit)};
+    if (key == "institution_phone")
+        for (const char c : v)
+            if (!(c >= '0' && c <= '9') && c != ' ' && c != '+' && c != '-' && c != '(' && c != ')')
+                return Error{fmt::format("\"{}\" is not a valid institution_phone: give digits, "
+                                         "spaces, +, - and parentheses only, e.g. +256 414 123456",
+                                         value)};
+    return v;
+}
+
 } // namespace
 
 const std::vector<SettingInfo>& knownSettings() {
@@ -118,6 +141,22 @@ const std::vector<SettingInfo>& knownSettings() {
          "the institution's time zone (a tz database name such as Africa/Kampala): contact "
          "hours and every time shown are in it",
          kDefaultTimeZone},
+        {"institution_name",
+         "the institution's name, printed at the head of receipts and day "
+         "sheets (at most 80 characters)",
+         ""},
+        {"institution_address",
+         "the institution's postal address on receipts (at most 120 "
+         "characters)",
+         ""},
+        {"institution_phone",
+         "the institution's telephone number on receipts (digits, spaces, "
+         "+, - and parentheses)",
+         ""},
+        {"institution_licence",
+         "the institution's licence number on receipts (at most 40 "
+         "characters)",
+         ""},
         {"priority_weights",
          "call-list score of each reason (early_warning counts once per sign), of the most "
          "money at stake on the list (money_at_stake) and of rolling into a worse bucket "
@@ -299,6 +338,9 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
                                      value)};
         return v;
     }
+    if (key == "institution_name" || key == "institution_address" || key == "institution_licence" ||
+        key == "institution_phone")
+        return validateLetterhead(key, value);
     if (key == "priority_weights") {
         auto weights = parsePriorityWeights(value);
         if (!weights)

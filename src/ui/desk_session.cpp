@@ -19,6 +19,7 @@ DeskServices deskServices(services::Services& s) {
     d.settings = &s.settings();
     d.imports = &s.imports();
     d.portfolio = &s.portfolio();
+    d.days = &s.days();
     d.factory = std::make_shared<const services::ServiceFactory>(s.factory());
     return d;
 }

@@ -30,6 +30,7 @@ struct DeskServices {
     services::SettingsService* settings = nullptr;
     services::ImportService* imports = nullptr;
     services::PortfolioService* portfolio = nullptr;
+    services::DayCloseService* days = nullptr;
     std::shared_ptr<const services::ServiceFactory> factory;
 };
 

@@ -58,6 +58,8 @@ QString hintText(Hint hint, const Error& error) {
                   "currency.");
     case Hint::ConfirmOverpayment:
         return tr("Check the amount; take it only if the client really hands over that much.");
+    case Hint::ReopenDay:
+        return tr("Ask a supervisor to reopen the day on the End of day page.");
     case Hint::Retry:
         // The service's message already says that nothing was saved.
         if (QString::fromStdString(error.message).contains(QLatin1String("nothing was saved")))

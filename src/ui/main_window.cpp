@@ -8,6 +8,7 @@
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
 #include "pages/cases_page.h"
+#include "pages/end_of_day_page.h"
 #include "pages/promises_page.h"
 #include "pages/search_page.h"
 #include "pages/team_page.h"
@@ -81,6 +82,11 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
         connect(team_, &TeamPage::openCase, this,
                 [this](const QString& loan) { openFrom(team_, loan, {}); });
     }
+    // End of day: whoever takes payments closes their day; supervisors sign days off.
+    if (std::any_of(user.branches.begin(), user.branches.end(), [&](const std::string& b) {
+            return allows(user, Permission::WorkOwnCases, b);
+        }))
+        addPage(new EndOfDayPage(services_, session_, this), tr("End of day"));
     if (allows(user, Permission::ManageUsers)) {
         auto* admin = new AdminPage(services_, session_, work_, this);
         addPage(admin, tr("Admin"));
@@ -294,6 +300,11 @@ void MainWindow::buildMenus() {
             callList_->focusFilter();
     });
     find->setShortcut(QKeySequence::Find);
+    if (stack_->findChild<EndOfDayPage*>()) {
+        auto* endOfDay = go->addAction(tr("&End of day"), this,
+                                       [this] { showPage(QStringLiteral("endOfDayPage")); });
+        endOfDay->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    }
     auto* refresh = go->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
 

@@ -326,10 +326,12 @@ TEST_CASE("case actions: a version 4 file migrates to version 5 and keeps its da
         d.db->backupTo(path);
     }
     {
-        // Make it a version 4 file: drop what version 5 added.
+        // Make it a version 4 file: drop what versions 5 and 6 added.
         auto raw = rdst::openDb(path);
         for (const char* sql :
-             {"DROP TABLE case_approval_decisions", "DROP TABLE case_approvals",
+             {"DROP TABLE receipt_prints", "DROP TABLE desk_day_reopenings",
+              "DROP TABLE desk_day_sign_offs", "DROP TABLE desk_day_closes",
+              "DROP INDEX desk_receipts_by_officer_day", "DROP TABLE case_approval_decisions", "DROP TABLE case_approvals",
               "DROP TABLE case_reviews", "DROP TABLE case_notes", "PRAGMA user_version = 4"})
             raw->exec(sql);
     }

@@ -12,6 +12,7 @@
 #include "services/case_query_service.h"
 #include "services/case_service.h"
 #include "services/contact_service.h"
+#include "services/day_close_service.h"
 #include "services/desk_services.h"
 #include "services/import_service.h"
 #include "services/payment_service.h"
@@ -218,6 +219,35 @@ std::vector<Call> calls() {
          }},
         {"payments.takenSince", kPortfolioWide,
          [](S& s, const User& u, const T&) { return outcome(s.payments().takenSince(u, kDay)); }},
+        {"payments.recordPrint",
+         {Akello, Bosco, Sarah},
+         [](S& s, const User& u, const T&) { return outcome(s.payments().recordPrint(u, 1)); }},
+        {"payments.prints", kReadsKampala,
+         [](S& s, const User& u, const T&) { return outcome(s.payments().prints(u, 1)); }},
+        // Each actor closes their own day (akello's holds receipt 000001 in cash).
+        {"days.close",
+         {Akello, Bosco, Sarah, Nadia, Zawadi},
+         [](S& s, const User& u, const T&) {
+             return outcome(s.days().close(u, kDay, 1000, "counted with the float"));
+         }},
+        {"days.day",
+         {Admin, Akello, Sarah, Operator},
+         [](S& s, const User& u, const T&) { return outcome(s.days().day(u, "akello", kDay)); }},
+        {"days.branchDays",
+         {Admin, Sarah, Nadia, Operator},
+         [](S& s, const User& u, const T&) { return outcome(s.days().branchDays(u, kDay)); }},
+        {"days.signOff",
+         {Sarah},
+         [](S& s, const User& u, const T&) {
+             return outcome(s.days().signOff(u, "akello", kDay));
+         },
+         [](S& s, const T& t) { REQUIRE(s.days().close(t.users.at(Akello), kDay, 1000, "").ok()); }},
+        {"days.reopen",
+         {Sarah},
+         [](S& s, const User& u, const T&) {
+             return outcome(s.days().reopen(u, "akello", kDay, "a cheque was found"));
+         },
+         [](S& s, const T& t) { REQUIRE(s.days().close(t.users.at(Akello), kDay, 1000, "").ok()); }},
         {"actions.changeStage", kWorksL1,
          [](S& s, const User& u, const T&) {
              return outcome(s.actions().changeStage(u, "L1", CaseStage::PreLegal, "", kDay));

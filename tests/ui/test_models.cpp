@@ -421,7 +421,9 @@ TEST_CASE("Every model of src/ui/models has a model-tester test here", "[ui][mod
         QStringLiteral("case_table_model.h"), QStringLiteral("loan_search_model.h"),
         QStringLiteral("promise_table_model.h"), QStringLiteral("team_model.h"),
         // in test_admin_page.cpp:
-        QStringLiteral("settings_model.h"), QStringLiteral("user_model.h")};
+        QStringLiteral("settings_model.h"), QStringLiteral("user_model.h"),
+        // in test_end_of_day.cpp:
+        QStringLiteral("day_methods_model.h"), QStringLiteral("officer_days_model.h")};
     const QDir dir(QStringLiteral(RD_UI_MODELS_DIR));
     REQUIRE(dir.exists());
     const auto headers = dir.entryList({QStringLiteral("*.h")}, QDir::Files, QDir::Name);

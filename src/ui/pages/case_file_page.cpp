@@ -259,9 +259,16 @@ bool CaseFilePage::takePayment() {
     const QString loan = loanId();
     reload();
     tabs_->setCurrentWidget(receipts_);
-    showMessage(tr("Receipt %1 saved: %2. Print it with Ctrl+P.")
-                    .arg(QString::fromStdString(services::receiptNumberText(receipt.receiptNo)),
-                         displayMoneyWithCode(receipt.amount, file_->currency)));
+    const QString saved =
+        tr("Receipt %1 saved: %2.")
+            .arg(QString::fromStdString(services::receiptNumberText(receipt.receiptNo)),
+                 displayMoneyWithCode(receipt.amount, file_->currency));
+    // "Save and print receipt": the print follows at once, the receipt to hand over.
+    if (receipts_->selectReceipt(receipt.receiptNo) && receipts_->printSelected())
+        showMessage(saved + QLatin1Char(' ') + tr("The receipt was printed."));
+    else
+        showMessage(saved + QLatin1Char(' ') +
+                    tr("It was not printed: print it with Ctrl+P on the Desk receipts tab."));
     emit caseChanged(loan);
     return true;
 }
@@ -272,6 +279,14 @@ void CaseFilePage::printReceipt() {
 
 bool CaseFilePage::saveReceiptPdf(const QString& path) {
     return receipts_->saveSelectedPdf(path);
+}
+
+void CaseFilePage::setReceiptPrinterChooser(PrinterChooser chooser) {
+    receipts_->printing().setChooser(std::move(chooser));
+}
+
+QString CaseFilePage::lastReceiptHtml() const {
+    return receipts_->printing().lastHtml();
 }
 
 bool CaseFilePage::reverseReceipt(const QString& reason) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "desk_session.h"
+#include "print/html_printing.h"
 #include "services/case_service.h"
 
 #include <QWidget>
@@ -64,9 +65,14 @@ public:
     // supervisor's approval.
     bool changeStage(CaseStage stage, const QString& note);
     bool signOffReview(const QString& comment);
-    // The selected receipt of the Desk receipts tab: print preview, PDF, reversal.
+    // The selected receipt of the Desk receipts tab: print, PDF, reversal. Taking a payment
+    // prints its receipt at once ("Save and print receipt").
     void printReceipt();
     bool saveReceiptPdf(const QString& path);
+    // Where receipts print (the print dialog by default; tests give a PDF file), and the
+    // HTML of the last copy printed.
+    void setReceiptPrinterChooser(PrinterChooser chooser);
+    QString lastReceiptHtml() const;
     bool reverseReceipt(const QString& reason);
     QString message() const;
     // What the user may do on the case shown now (the Case menu follows these).

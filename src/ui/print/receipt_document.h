@@ -1,24 +1,31 @@
 #pragma once
 
 #include "core/currency.h"
+#include "letterhead.h"
 #include "services/payment_service.h"
 
 #include <QString>
-
-class QWidget;
+#include <optional>
 
 namespace rd::ui {
 
-// The printed receipt of a desk payment as HTML for a QTextDocument: receipt number, date,
-// client and loan, amount and method, how it was allocated, the balances after it, and who
-// took it. A reversed payment's receipt says so in its title.
-QString receiptHtml(const services::DeskReceipt& receipt, const Currency& currency);
+// Everything printed on one copy of a receipt.
+struct ReceiptPrintout {
+    services::DeskReceipt receipt;
+    Currency currency;
+    Letterhead letterhead;
+    QString takenAt; // the local date and time it was taken (DeskSession::timeText)
+    // Set on a reprint: the copy is marked DUPLICATE with the local time it was printed.
+    std::optional<QString> reprintedAt;
+};
 
-// Writes the receipt as a PDF (A4); false when the file cannot be written.
-bool saveReceiptPdf(const services::DeskReceipt& receipt, const Currency& currency,
-                    const QString& path);
-// The print preview dialog (print or save as PDF from there).
-void previewReceipt(const services::DeskReceipt& receipt, const Currency& currency,
-                    QWidget* parent);
+// The receipt as HTML for a QTextDocument, laid out for an A5 page: the letterhead, the
+// receipt number (DUPLICATE on a reprint, REVERSED when reversed), the local date and time,
+// the client and loan, the amount in figures and in words, the method and reference, how it
+// was applied, the balances after it, and the officer who took it by full name.
+QString receiptHtml(const ReceiptPrintout& printout);
+
+// The title of the receipt's print job and PDF ("Receipt 000042").
+QString receiptTitle(const services::DeskReceipt& receipt);
 
 } // namespace rd::ui

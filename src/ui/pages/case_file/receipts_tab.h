@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "desk_session.h"
 #include "models/receipts_model.h"
+#include "print/receipt_printing.h"
 #include "services/case_service.h"
 
 #include <QWidget>
@@ -12,7 +13,8 @@ class QTableView;
 
 namespace rd::ui {
 
-// The loan's desk receipts, newest first: print preview and PDF of the selected one here;
+// The loan's desk receipts, newest first: printing (ReceiptPrinting: the first print is the
+// original, later ones DUPLICATEs) and PDF of the selected one here;
 // its reversal is the page's (it changes the whole case file), asked for with
 // reverseRequested.
 class ReceiptsTab : public QWidget {
@@ -27,9 +29,14 @@ public:
     ReceiptsModel* model() const { return model_; }
     QTableView* view() const { return view_; }
     const services::DeskReceipt* selected() const;
+    // Selects the receipt of that number; false when the loan has none such.
+    bool selectReceipt(std::int64_t receiptNo);
 
-    void printSelected();
+    // Prints the selected receipt (asking where, by default with the print dialog); true
+    // when it was printed.
+    bool printSelected();
     bool saveSelectedPdf(const QString& path);
+    ReceiptPrinting& printing() { return printing_; }
 
 signals:
     void reverseRequested();
@@ -43,6 +50,7 @@ private:
     ReceiptsModel* model_;
     QTableView* view_;
     QPushButton* reverse_;
+    ReceiptPrinting printing_;
 };
 
 } // namespace rd::ui
