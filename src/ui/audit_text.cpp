@@ -253,6 +253,38 @@ const std::map<QString, Sentence>& sentences() {
                         .arg(r.who(), r.text("payment_id"), r.money(amount)) +
                     reasonPart(r.text("reason"));
          }},
+        {QStringLiteral("print_receipt"),
+         [](const Row& r) {
+             const int copy = r.after.object.value(QLatin1String("copy")).toInt();
+             const QString receipt =
+                 QString::number(r.after.object.value(QLatin1String("receipt_no")).toInteger())
+                     .rightJustified(6, u'0');
+             if (copy <= 1)
+                 return tr("%1 printed receipt %2.").arg(r.who(), receipt);
+             return tr("%1 reprinted receipt %2 (copy %3, marked DUPLICATE).")
+                 .arg(r.who(), receipt)
+                 .arg(copy);
+         }},
+        {QStringLiteral("close_day"),
+         [](const Row& r) {
+             const auto& a = r.after.object;
+             QString s =
+                 tr("%1 closed their day: %2 receipt(s), %3 received, cash counted %4 "
+                    "against %5 expected")
+                     .arg(r.who(), QString::number(a.value(QLatin1String("receipt_count")).toInt()),
+                          r.money(a.value(QLatin1String("received_minor"))),
+                          r.money(a.value(QLatin1String("cash_counted_minor"))),
+                          r.money(a.value(QLatin1String("cash_expected_minor"))));
+             return s + u'.' +
+                    labelled(tr("Difference explained: %1"), r.text("difference_reason"));
+         }},
+        {QStringLiteral("sign_off_day"),
+         [](const Row& r) { return tr("%1 signed off an officer's closed day.").arg(r.who()); }},
+        {QStringLiteral("reopen_day"),
+         [](const Row& r) {
+             return tr("%1 reopened an officer's closed day.").arg(r.who()) +
+                    reasonPart(r.text("reason"));
+         }},
         {QStringLiteral("open_case"),
          [](const Row& r) {
              const auto& a = r.after.object;
