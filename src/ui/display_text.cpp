@@ -196,9 +196,24 @@ const SettingWords kSettingWords[] = {
     {"time_zone", QT_TRANSLATE_NOOP("rd", "Time zone"),
      QT_TRANSLATE_NOOP("rd", "The institution's time zone (such as Africa/Kampala): contact "
                              "hours and every time shown are in it.")},
+    {"idle_lock_minutes", QT_TRANSLATE_NOOP("rd", "Lock when idle after"),
+     QT_TRANSLATE_NOOP("rd", "The workstation locks after this many minutes without a key press "
+                             "or click and asks for the password again (1 to 240).")},
+    {"institution_name", QT_TRANSLATE_NOOP("rd", "Institution name"),
+     QT_TRANSLATE_NOOP("rd", "Printed at the head of receipts and day sheets (at most 80 "
+                             "characters).")},
+    {"institution_address", QT_TRANSLATE_NOOP("rd", "Institution address"),
+     QT_TRANSLATE_NOOP("rd", "The postal address on receipts (at most 120 characters).")},
+    {"institution_phone", QT_TRANSLATE_NOOP("rd", "Institution telephone"),
+     QT_TRANSLATE_NOOP("rd", "The telephone number on receipts: digits, spaces, +, - and "
+                             "parentheses.")},
+    {"institution_licence", QT_TRANSLATE_NOOP("rd", "Licence number"),
+     QT_TRANSLATE_NOOP("rd", "The institution's licence number on receipts (at most 40 "
+                             "characters).")},
     {"priority_weights", QT_TRANSLATE_NOOP("rd", "Call list priorities"),
-     QT_TRANSLATE_NOOP("rd", "The call-list score of each reason to call (an early warning counts "
-                             "once per sign); reasons left out keep their default.")},
+     QT_TRANSLATE_NOOP("rd", "The call-list score of each reason to call, of the money at stake "
+                             "and of a coming roll into a worse bucket (an early warning counts "
+                             "once per sign); parts left out keep their default.")},
     {"demo_portfolio", QT_TRANSLATE_NOOP("rd", "Demo portfolio"),
      QT_TRANSLATE_NOOP("rd", "Marks a database made with demo data.")},
 };

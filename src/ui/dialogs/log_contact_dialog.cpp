@@ -67,8 +67,9 @@ LogContactDialog::LogContactDialog(DeskServices services, const DeskSession& ses
     const int nowMinute = session.nowMinuteOfDay();
     const QDateTime now(business, QTime(nowMinute / 60, nowMinute % 60), Qt::UTC);
     ui_->whenEdit->setTimeSpec(Qt::UTC);
-    ui_->whenEdit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) + u' ' +
-                                    QLocale().timeFormat(QLocale::ShortFormat));
+    // Contact times are kept to the minute.
+    ui_->whenEdit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) +
+                                    QStringLiteral(" HH:mm"));
     ui_->whenEdit->setMaximumDateTime(now);
     ui_->whenEdit->setMinimumDateTime(
         QDateTime(business.addDays(-kMaxDaysBack), QTime(0, 0), Qt::UTC));

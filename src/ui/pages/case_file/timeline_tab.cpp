@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace rd::ui {
 
@@ -33,6 +34,12 @@ TimelineTab::TimelineTab(const DeskSession& session, QWidget* parent)
 
 void TimelineTab::setFile(const services::CaseFile& file) {
     model_->setEntries(buildTimeline(file, session_.timeZone));
+    // When and who are short: shown whole; the details take the rest.
+    for (const int column :
+         {int(TimelineModel::When), int(TimelineModel::Kind), int(TimelineModel::Who)})
+        view_->resizeColumnToContents(column);
+    view_->setColumnWidth(TimelineModel::Who,
+                          std::min(view_->columnWidth(TimelineModel::Who), 300));
 }
 
 void TimelineTab::setCorrectable(bool allowed) {
