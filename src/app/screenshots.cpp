@@ -256,6 +256,9 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
         window.showPage(QStringLiteral("promisesPage"));
         if (!save(&window, dir, QStringLiteral("09-promises")))
             return false;
+        window.showPage(QStringLiteral("endOfDayPage"));
+        if (!save(&window, dir, QStringLiteral("14-end-of-day")))
+            return false;
         window.backgroundWork()->waitForIdle();
     }
 
@@ -269,6 +272,9 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
         supervisor.show();
         supervisor.showPage(QStringLiteral("teamPage"));
         if (!save(&supervisor, dir, QStringLiteral("10-team")))
+            return false;
+        supervisor.showPage(QStringLiteral("endOfDayPage"));
+        if (!save(&supervisor, dir, QStringLiteral("15-end-of-day-supervisor")))
             return false;
         supervisor.backgroundWork()->waitForIdle();
         break;
