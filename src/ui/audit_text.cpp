@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <functional>
+#include <limits>
 #include <map>
 
 namespace rd::ui {
@@ -54,7 +55,7 @@ struct Row {
         return after.object.value(QLatin1String(key)).toString();
     }
     QString money(const QJsonValue& minor) const {
-        return displayMoneyWithCode(static_cast<Amount>(minor.toDouble()), words.currency);
+        return displayMoneyWithCode(static_cast<Amount>(minor.toInteger()), words.currency);
     }
 };
 
@@ -83,7 +84,11 @@ QString valueWords(const QString& key, const QJsonValue& value, const Row& row) 
     if (value.isDouble()) {
         if (key.endsWith(QLatin1String("_minor")))
             return row.money(value);
-        return QLocale().toString(static_cast<qlonglong>(value.toDouble()));
+        // Integral numbers are kept exactly (Qt holds them as 64-bit integers).
+        if (value.toInteger(std::numeric_limits<qint64>::min()) !=
+            std::numeric_limits<qint64>::min())
+            return QLocale().toString(static_cast<qlonglong>(value.toInteger()));
+        return QLocale().toString(value.toDouble());
     }
     if (value.isString())
         return dateText(value.toString());

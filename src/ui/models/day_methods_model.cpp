@@ -1,7 +1,7 @@
 #include "day_methods_model.h"
 
+#include "display_text.h"
 #include "money_display.h"
-#include "print/payment_method_text.h"
 
 #include <QFont>
 

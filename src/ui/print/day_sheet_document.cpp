@@ -2,7 +2,6 @@
 
 #include "display_text.h"
 #include "money_display.h"
-#include "payment_method_text.h"
 
 #include <QCoreApplication>
 

@@ -3,7 +3,6 @@
 #include "core/amount_words.h"
 #include "display_text.h"
 #include "money_display.h"
-#include "payment_method_text.h"
 
 #include <QCoreApplication>
 
