@@ -64,6 +64,32 @@ Error notTheirSupervisor(const User& who, const User& officer, std::string_view 
                  ErrorKind::Denied};
 }
 
+// The supervisor deciding on an officer's day, and the officer: `what` ("sign off",
+// "reopen") names the decision in the refusals. Never one's own day.
+struct DayDecision {
+    User who;
+    User officer;
+};
+Result<DayDecision> dayDecision(storage::Database& db, const User& actor, std::string_view officer,
+                                std::string_view what) {
+    const auto who = currentUser(db, actor);
+    if (!who)
+        return permissionDenied(actor, Permission::SignOffReviews);
+    const auto stored = storage::UserRepository(db).find(officer);
+    if (!stored)
+        return noSuchOfficer(officer);
+    const User& of = stored->user;
+    if (!supervises(*who, of))
+        return notTheirSupervisor(*who, of, what);
+    if (who->username == of.username)
+        return Error{fmt::format("permission denied for {} ({}): a day is {} by another "
+                                 "supervisor, not by the one who closed it",
+                                 who->username, roleCode(who->role),
+                                 what == "sign off" ? "signed off" : "reopened"),
+                     ErrorKind::Denied};
+    return DayDecision{*who, of};
+}
+
 nlohmann::ordered_json closeJson(const DayClose& c) {
     nlohmann::ordered_json j;
     j["receipt_count"] = c.receiptCount;
@@ -188,20 +214,11 @@ Result<DeskDay> DayCloseService::close(const User& actor, Date date, Amount cash
 Result<DeskDay> DayCloseService::signOff(const User& actor, std::string_view officer, Date date) {
     return atEdge([&]() -> Result<DeskDay> {
         storage::Transaction tx(db_);
-        const auto who = currentUser(db_, actor);
-        if (!who)
-            return permissionDenied(actor, Permission::SignOffReviews);
-        const auto stored = storage::UserRepository(db_).find(officer);
-        if (!stored)
-            return noSuchOfficer(officer);
-        const User& of = stored->user;
-        if (!supervises(*who, of))
-            return notTheirSupervisor(*who, of, "sign off");
-        if (who->username == of.username)
-            return Error{fmt::format("permission denied for {} ({}): a day is signed off by "
-                                     "another supervisor, not by the one who closed it",
-                                     who->username, roleCode(who->role)),
-                         ErrorKind::Denied};
+        const auto decision = dayDecision(db_, actor, officer, "sign off");
+        if (!decision)
+            return decision.error();
+        const User* who = &decision->who;
+        const User& of = decision->officer;
         const DeskDay before = load(of, date);
         if (before.state != DayState::Closed)
             return Error{before.state == DayState::Open
@@ -229,20 +246,11 @@ Result<DeskDay> DayCloseService::reopen(const User& actor, std::string_view offi
                                         std::string_view reason) {
     return atEdge([&]() -> Result<DeskDay> {
         storage::Transaction tx(db_);
-        const auto who = currentUser(db_, actor);
-        if (!who)
-            return permissionDenied(actor, Permission::SignOffReviews);
-        const auto stored = storage::UserRepository(db_).find(officer);
-        if (!stored)
-            return noSuchOfficer(officer);
-        const User& of = stored->user;
-        if (!supervises(*who, of))
-            return notTheirSupervisor(*who, of, "reopen");
-        if (who->username == of.username)
-            return Error{fmt::format("permission denied for {} ({}): a day is reopened by "
-                                     "another supervisor, not by the one who closed it",
-                                     who->username, roleCode(who->role)),
-                         ErrorKind::Denied};
+        const auto decision = dayDecision(db_, actor, officer, "reopen");
+        if (!decision)
+            return decision.error();
+        const User* who = &decision->who;
+        const User& of = decision->officer;
         const std::string why = trimmed(reason);
         if (why.empty())
             return Error{"reopening a day needs a reason (e.g. \"cheque found after the close\")",
