@@ -20,6 +20,12 @@
 namespace rd::services {
 namespace {
 
+Error noReceipt(std::int64_t receiptNo) {
+    return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
+                             receiptNumberText(receiptNo)),
+                 ErrorKind::NotFound, Hint::ListReceipts};
+}
+
 using storage::CaseRecord;
 using storage::CaseRepository;
 using storage::DeskPaymentRepository;
@@ -297,9 +303,7 @@ Result<DeskReceipt> PaymentService::reverse(const User& actor, std::int64_t rece
         DeskPaymentRepository repo(db_);
         const auto r = repo.find(receiptNo);
         if (!r)
-            return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
-                                     receiptNumberText(receiptNo)),
-                         ErrorKind::NotFound, Hint::ListReceipts};
+            return noReceipt(receiptNo);
         const auto who = storedUser(db_, actor);
         if (!who || !allows(*who, Permission::WorkBranchCases, r->branch))
             return Error{
@@ -353,9 +357,7 @@ Result<ReceiptPrint> PaymentService::recordPrint(const User& actor, std::int64_t
         storage::Transaction tx(db_);
         const auto r = DeskPaymentRepository(db_).find(receiptNo);
         if (!r)
-            return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
-                                     receiptNumberText(receiptNo)),
-                         ErrorKind::NotFound, Hint::ListReceipts};
+            return noReceipt(receiptNo);
         const auto who = currentUser(db_, actor);
         if (!who || !allows(*who, Permission::WorkOwnCases, r->branch))
             return permissionDenied(who.value_or(actor), Permission::WorkOwnCases);
@@ -394,9 +396,7 @@ Result<DeskReceipt> PaymentService::receipt(const User& actor, std::int64_t rece
     return atEdge([&]() -> Result<DeskReceipt> {
         const auto r = DeskPaymentRepository(db_).find(receiptNo);
         if (!r)
-            return Error{fmt::format("there is no receipt {} (check the number on the receipt)",
-                                     receiptNumberText(receiptNo)),
-                         ErrorKind::NotFound, Hint::ListReceipts};
+            return noReceipt(receiptNo);
         const auto who = currentUser(db_, actor);
         if (!who || !allows(*who, Permission::ReadBranch, r->branch))
             return permissionDenied(who.value_or(actor), Permission::ReadBranch);
