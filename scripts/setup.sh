@@ -5,6 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev sqlite3
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2 libsodium-dev
+  libgmp-dev                 # exact integers for the schedule calculator
   clang libclang-rt-14-dev   # libFuzzer targets
   sqlite3 hyperfine time     # bench/run.sh
   qt6-base-dev qt6-base-dev-tools libgl-dev qt6-l10n-tools   # the Qt 6 Widgets GUI
