@@ -1,6 +1,7 @@
 #include "cli_environment.h"
 #include "command_cases.h"
 #include "command_payments.h"
+#include "command_plan.h"
 #include "command_users.h"
 #include "commands.h"
 #include "services/portfolio_service.h"
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
     addCaseCommands(app, global);
     addPaymentCommands(app, global);
     addDeskCommands(app, global);
+    addPlanCommands(app, global);
 
     app.parse_complete_callback([&] { setUpLogging(global.verbose); });
     try {
