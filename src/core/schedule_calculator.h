@@ -54,7 +54,7 @@ struct ComputedSchedule {
 inline constexpr int kMaxScheduleInstallments = 1200;
 
 // The schedule, or an Invalid error saying what is wrong and what to do. The error's fact
-// "field" names the input concerned (amount, rate, every, installments, start, first_due,
+// "field" names the input concerned (amount, rate, every, installments, first_due,
 // principal_grace, exponent) so that a face can name its own field or option.
 Result<ComputedSchedule> computeSchedule(const ScheduleInput& input);
 
