@@ -75,9 +75,10 @@ void addRecompute(CLI::App& app, GlobalOptions& global) {
             localOperator(), date,
             branch->empty() ? std::nullopt : std::optional<std::string>(*branch)));
         fmt::print("Cases as of {}: {} loans looked at; {} opened ({} without an officer), {} "
-                   "closed as cured, {} closed as paid, {} moved to post-write-off.\n",
+                   "closed as cured, {} closed as paid, {} closed as settled, {} moved to "
+                   "post-write-off.\n",
                    date.toString(), s.loans, s.opened, s.unassigned, s.closedCured, s.closedPaid,
-                   s.movedToPostWriteOff);
+                   s.closedSettled, s.movedToPostWriteOff);
     });
 }
 

@@ -28,6 +28,17 @@ std::optional<AgingGroupBy> agingGroupByFromString(std::string_view text) {
     return std::nullopt;
 }
 
+std::vector<std::pair<std::string, const BucketTotals*>>
+printedBuckets(const AgingTotals& totals, const std::vector<std::string>& bucketNames) {
+    std::vector<std::pair<std::string, const BucketTotals*>> rows;
+    for (std::size_t i = 0; i < totals.buckets.size() && i < bucketNames.size(); ++i) {
+        rows.emplace_back(bucketNames[i], &totals.buckets[i]);
+        if (i == 0)
+            rows.emplace_back(kRestructuredBucket, &totals.restructured);
+    }
+    return rows;
+}
+
 void AgingTotals::add(const LoanPosition& position) {
     if (position.status != LoanStatus::Active || !position.bucketIndex)
         return;
@@ -42,7 +53,10 @@ void AgingTotals::add(const LoanPosition& position) {
         atRisk30 += principal;
     if (position.daysPastDue > 90)
         atRisk90 += principal;
-    BucketTotals& bucket = buckets[*position.bucketIndex];
+    if (position.daysPastDue > 30 || position.inWatch)
+        atRisk30R += principal;
+    BucketTotals& bucket =
+        position.inRestructuredBucket() ? restructured : buckets[*position.bucketIndex];
     ++bucket.loans;
     bucket.outstandingPrincipal += principal;
     bucket.arrears += arrearsTotal;
@@ -55,6 +69,10 @@ void AgingTotals::merge(const AgingTotals& other) {
     atRisk1 += other.atRisk1;
     atRisk30 += other.atRisk30;
     atRisk90 += other.atRisk90;
+    atRisk30R += other.atRisk30R;
+    restructured.loans += other.restructured.loans;
+    restructured.outstandingPrincipal += other.restructured.outstandingPrincipal;
+    restructured.arrears += other.restructured.arrears;
     for (std::size_t i = 0; i < buckets.size() && i < other.buckets.size(); ++i) {
         buckets[i].loans += other.buckets[i].loans;
         buckets[i].outstandingPrincipal += other.buckets[i].outstandingPrincipal;

@@ -31,7 +31,11 @@ struct AgingTotals {
     Amount atRisk1 = 0; // outstanding principal of active loans with DPD > 1
     Amount atRisk30 = 0;
     Amount atRisk90 = 0;
-    std::vector<BucketTotals> buckets;
+    Amount atRisk30R = 0;              // DPD > 30 or in watch (CGAP's PAR30 plus restructured)
+    std::vector<BucketTotals> buckets; // the scheme's, in order
+    // Active loans in watch with DPD 0 (domain.md section 5): reported after `current` and
+    // not in it.
+    BucketTotals restructured;
 
     explicit AgingTotals(std::size_t bucketCount = 0) : buckets(bucketCount) {}
     void add(const LoanPosition& position);
@@ -43,7 +47,13 @@ struct AgingTotals {
     double par1() const { return ratio(atRisk1, grossPortfolio); }
     double par30() const { return ratio(atRisk30, grossPortfolio); }
     double par90() const { return ratio(atRisk90, grossPortfolio); }
+    double par30r() const { return ratio(atRisk30R, grossPortfolio); }
 };
+
+// The report's rows in printed order: the scheme's buckets with `restructured` after
+// `current`, each with its name.
+std::vector<std::pair<std::string, const BucketTotals*>>
+printedBuckets(const AgingTotals& totals, const std::vector<std::string>& bucketNames);
 
 struct AgingReport {
     Date asOf;

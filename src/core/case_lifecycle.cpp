@@ -18,6 +18,8 @@ const char* toString(CaseAction action) {
         return "close-paid";
     case CaseAction::MoveToPostWriteOff:
         return "move-to-post-write-off";
+    case CaseAction::CloseSettled:
+        return "close-settled";
     }
     return "keep";
 }
@@ -35,6 +37,9 @@ std::optional<Date> currentSince(const LoanLedger& loan, Date asOf, PositionCalc
     for (const Payment& p : loan.payments)
         if (p.paidOn <= asOf)
             changes.push_back(p.paidOn);
+    for (const LocalReschedule& r : loan.reschedules)
+        if (r.start <= asOf)
+            changes.push_back(r.start);
     std::sort(changes.begin(), changes.end());
     changes.erase(std::unique(changes.begin(), changes.end()), changes.end());
 
@@ -85,12 +90,17 @@ CaseDecision decideCase(const LoanLedger& loan, const std::optional<OpenCaseStat
                                                            : asOf.toString());
         }
         return d;
+    case LoanStatus::Settled:
+        d.action = CaseAction::CloseSettled;
+        d.reason = fmt::format("Settled on {}: the rest was waived",
+                               pos.settledOn ? pos.settledOn->toString() : asOf.toString());
+        return d;
     case LoanStatus::NotDisbursed:
         return d;
     case LoanStatus::Active:
         break;
     }
-    if (pos.daysPastDue != 0)
+    if (pos.daysPastDue != 0 || pos.inWatch)
         return d;
     d.currentSince = currentSince(loan, asOf, calc);
     const Date from = std::max(*d.currentSince, openCase->openedOn);

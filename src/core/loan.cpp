@@ -2,6 +2,27 @@
 
 namespace rd {
 
+const LocalReschedule* rescheduleInForce(const LoanLedger& loan, Date asOf) {
+    const LocalReschedule* found = nullptr;
+    const auto& posted = loan.terms.restructuredOn;
+    for (const LocalReschedule& r : loan.reschedules)
+        if (r.start <= asOf && !(posted && *posted >= r.start))
+            found = &r;
+    return found;
+}
+
+const std::vector<Installment>& scheduleAsOf(const LoanLedger& loan, Date asOf) {
+    const LocalReschedule* r = rescheduleInForce(loan, asOf);
+    return r ? r->schedule : loan.schedule;
+}
+
+std::optional<Date> restructuredOn(const LoanLedger& loan, Date asOf) {
+    std::optional<Date> on = loan.terms.restructuredOn;
+    if (const LocalReschedule* r = rescheduleInForce(loan, asOf); r && (!on || r->start > *on))
+        on = r->start;
+    return on;
+}
+
 const char* toString(ChargeKind kind) {
     return kind == ChargeKind::Fee ? "fee" : "penalty";
 }

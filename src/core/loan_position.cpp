@@ -14,6 +14,8 @@ const char* toString(LoanStatus status) {
         return "paid_off";
     case LoanStatus::WrittenOff:
         return "written_off";
+    case LoanStatus::Settled:
+        return "settled";
     }
     return "active";
 }
@@ -32,10 +34,12 @@ std::size_t PositionCalculator::installmentIndex(int number) const {
     return installments_.size();
 }
 
-Amount PositionCalculator::allocate(Amount amount) {
+Amount PositionCalculator::allocate(Amount amount, Date on) {
     // Oldest installment first; within one: penalty, fee, interest, principal.
     for (std::size_t i = firstOpen_; i < installments_.size() && amount > 0; ++i) {
         InstallmentState& s = installments_[i];
+        if (s.paid == s.due)
+            continue;
         auto take = [&amount](Amount due, Amount& paid) {
             const Amount part = std::min(amount, due - paid);
             if (part > 0) {
@@ -47,6 +51,8 @@ Amount PositionCalculator::allocate(Amount amount) {
         take(s.due.fees, s.paid.fees);
         take(s.due.interest, s.paid.interest);
         take(s.due.principal, s.paid.principal);
+        if (s.paid == s.due)
+            s.paidInFullOn = on;
     }
     while (firstOpen_ < installments_.size() &&
            installments_[firstOpen_].paid == installments_[firstOpen_].due)
@@ -54,11 +60,44 @@ Amount PositionCalculator::allocate(Amount amount) {
     return amount;
 }
 
-void PositionCalculator::replay(const LoanLedger& loan, Date asOf) {
+std::optional<Date> settlementCompletedOn(const LoanLedger& loan, Date asOf) {
+    if (!loan.settlement)
+        return std::nullopt;
+    const SettlementTerms& terms = *loan.settlement;
+    std::vector<const Payment*> counted;
+    for (const Payment& p : loan.payments)
+        if (p.countsOn(asOf) && p.paidOn >= terms.start && p.paidOn <= terms.deadline)
+            counted.push_back(&p);
+    std::sort(counted.begin(), counted.end(), [](const Payment* a, const Payment* b) {
+        return a->paidOn != b->paidOn ? a->paidOn < b->paidOn : a->id < b->id;
+    });
+    Amount sum = 0;
+    for (const Payment* p : counted)
+        if ((sum += p->amount) >= terms.total)
+            return p->paidOn <= asOf ? std::optional<Date>(p->paidOn) : std::nullopt;
+    return std::nullopt;
+}
+
+void PositionCalculator::waiveRest(LoanPosition& pos) {
+    // Penalties, fees, interest, then principal: every part is waived, so the order only
+    // names the parts. The installments are settled at what was paid on them.
+    for (InstallmentState& s : installments_) {
+        pos.waived += s.unpaid();
+        s.due = s.paid;
+        if (!s.paidInFullOn)
+            s.paidInFullOn = pos.settledOn;
+    }
+    firstOpen_ = installments_.size();
+}
+
+void PositionCalculator::replay(const LoanLedger& loan, Date asOf, LoanPosition& pos) {
+    const LocalReschedule* reschedule = rescheduleInForce(loan, asOf);
+    const std::vector<Installment>& schedule = reschedule ? reschedule->schedule : loan.schedule;
     installments_.clear();
-    installments_.reserve(loan.schedule.size());
-    for (const Installment& i : loan.schedule)
-        installments_.push_back({i.number, i.dueDate, {i.principalDue, i.interestDue, i.feeDue, 0}, {}});
+    installments_.reserve(schedule.size());
+    for (const Installment& i : schedule)
+        installments_.push_back(
+            {i.number, i.dueDate, {i.principalDue, i.interestDue, i.feeDue, i.penaltyDue}, {}, {}});
     // "Oldest first" is by installment number; storage delivers that order already.
     auto byNumber = [](const InstallmentState& a, const InstallmentState& b) {
         return a.number < b.number;
@@ -67,12 +106,19 @@ void PositionCalculator::replay(const LoanLedger& loan, Date asOf) {
         std::sort(installments_.begin(), installments_.end(), byNumber);
 
     events_.clear();
-    for (std::size_t c = 0; c < loan.charges.size(); ++c)
-        if (loan.charges[c].chargedOn <= asOf)
-            events_.push_back({loan.charges[c].chargedOn, 0, &loan.charges[c].id, c});
+    static const std::string kWaiverId;
+    for (std::size_t c = 0; c < loan.charges.size(); ++c) {
+        const Date on = loan.charges[c].chargedOn;
+        // A reschedule's kept installments already hold the charges made up to its start.
+        if (on <= asOf && !(reschedule && on <= reschedule->start))
+            events_.push_back({on, 0, &loan.charges[c].id, c});
+    }
     for (std::size_t p = 0; p < loan.payments.size(); ++p)
         if (loan.payments[p].countsOn(asOf))
             events_.push_back({loan.payments[p].paidOn, 1, &loan.payments[p].id, p});
+    pos.settledOn = settlementCompletedOn(loan, asOf);
+    if (pos.settledOn)
+        events_.push_back({*pos.settledOn, 2, &kWaiverId, 0});
     std::sort(events_.begin(), events_.end(), [](const Event& a, const Event& b) {
         if (a.date != b.date)
             return a.date < b.date;
@@ -93,19 +139,40 @@ void PositionCalculator::replay(const LoanLedger& loan, Date asOf) {
                 installments_[i].due.fees += charge.amount;
             else
                 installments_[i].due.penalties += charge.amount;
+            installments_[i].paidInFullOn.reset();
             firstOpen_ = std::min(firstOpen_, i);
+        } else if (e.order == 1) {
+            credit += allocate(loan.payments[e.index].amount, e.date);
         } else {
-            credit += allocate(loan.payments[e.index].amount);
+            waiveRest(pos);
         }
     }
     creditBalance_ = credit;
 }
 
-LoanPosition PositionCalculator::compute(const LoanLedger& loan, Date asOf) {
-    replay(loan, asOf);
+void PositionCalculator::markWatch(const LoanLedger& loan, LoanPosition& pos) const {
+    pos.restructuredOn = restructuredOn(loan, pos.asOf);
+    if (!pos.restructuredOn || *pos.restructuredOn > pos.asOf)
+        return;
+    const Date from = *pos.restructuredOn;
+    // After a local reschedule only its new installments prove it; the kept ones are history.
+    const LocalReschedule* reschedule = rescheduleInForce(loan, pos.asOf);
+    const std::size_t first = reschedule && reschedule->start == from ? reschedule->firstNew : 0;
+    int kept = 0;
+    for (std::size_t i = first; i < installments_.size(); ++i) {
+        const InstallmentState& s = installments_[i];
+        if (s.dueDate < from || s.dueDate > pos.asOf || s.due.total() == 0)
+            continue;
+        if (s.paidInFullOn && *s.paidInFullOn <= s.dueDate)
+            ++kept;
+    }
+    pos.inWatch = kept < policy_.watchInstallments;
+}
 
+LoanPosition PositionCalculator::compute(const LoanLedger& loan, Date asOf) {
     LoanPosition pos;
     pos.asOf = asOf;
+    replay(loan, asOf, pos);
     pos.creditBalance = creditBalance_;
     bool anythingUnpaid = false;
     for (const InstallmentState& s : installments_) {
@@ -131,13 +198,25 @@ LoanPosition PositionCalculator::compute(const LoanLedger& loan, Date asOf) {
         pos.status = LoanStatus::NotDisbursed;
     else if (t.writtenOffOn && *t.writtenOffOn <= asOf)
         pos.status = LoanStatus::WrittenOff;
+    else if (pos.settledOn)
+        pos.status = LoanStatus::Settled;
     else if (!anythingUnpaid)
         pos.status = LoanStatus::PaidOff;
     else
         pos.status = LoanStatus::Active;
+    if (t.restructuredOn || !loan.reschedules.empty())
+        markWatch(loan, pos);
     if (pos.status == LoanStatus::Active)
         pos.bucketIndex = policy_.buckets.indexFor(pos.daysPastDue);
     return pos;
+}
+
+std::string bucketName(const LoanPosition& position, const BucketScheme& buckets) {
+    if (position.inRestructuredBucket())
+        return kRestructuredBucket;
+    if (!position.bucketIndex)
+        return {};
+    return buckets.buckets()[*position.bucketIndex].name;
 }
 
 } // namespace rd

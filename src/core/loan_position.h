@@ -38,17 +38,22 @@ struct InstallmentState {
     Date dueDate;
     ComponentAmounts due;
     ComponentAmounts paid;
+    // When payments last made it fully paid (none while something is unpaid on it).
+    std::optional<Date> paidInFullOn;
 
     ComponentAmounts unpaid() const { return due - paid; }
 };
 
-enum class LoanStatus { NotDisbursed, Active, PaidOff, WrittenOff };
+enum class LoanStatus { NotDisbursed, Active, PaidOff, WrittenOff, Settled };
 const char* toString(LoanStatus status);
 
 struct DelinquencyPolicy {
     // An installment is overdue only when more than this is unpaid on it.
     Amount arrearsTolerance = 0;
     BucketScheme buckets = BucketScheme::standard();
+    // A restructured loan stays in watch until this many installments due on or after the
+    // restructure were paid in full by their due date (restructure_watch_installments).
+    int watchInstallments = 3;
 };
 
 struct LoanPosition {
@@ -61,7 +66,25 @@ struct LoanPosition {
     Amount creditBalance = 0; // overpayment left after every installment is paid
     Amount paymentsCounted = 0;
     std::optional<std::size_t> bucketIndex; // active loans only
+    std::optional<Date> restructuredOn;
+    bool inWatch = false; // restructured and not yet proven (domain.md section 5)
+    // A completed settlement: the day the rest was waived, and what was waived.
+    std::optional<Date> settledOn;
+    ComponentAmounts waived;
+
+    // Active, in watch and current: the `restructured` bucket, never `current`.
+    bool inRestructuredBucket() const {
+        return status == LoanStatus::Active && inWatch && daysPastDue == 0;
+    }
 };
+
+// The bucket's name as reports print it: `restructured` for a loan in that bucket.
+std::string bucketName(const LoanPosition& position, const BucketScheme& buckets);
+inline constexpr const char* kRestructuredBucket = "restructured";
+
+// The day a settlement completes (payments from its start reach the total by the deadline),
+// counting the payments as of `asOf`; none if it has not (yet).
+std::optional<Date> settlementCompletedOn(const LoanLedger& loan, Date asOf);
 
 // Replays a loan's charges and payments up to a business date (domain rules section 3)
 // and derives its delinquency position (section 4). Keeps its buffers between calls so
@@ -78,13 +101,15 @@ public:
 private:
     struct Event {
         Date date;
-        int order; // 0 charge, 1 payment
+        int order; // 0 charge, 1 payment, 2 settlement waiver
         const std::string* id;
         std::size_t index;
     };
 
-    void replay(const LoanLedger& loan, Date asOf);
-    Amount allocate(Amount amount);
+    void replay(const LoanLedger& loan, Date asOf, LoanPosition& pos);
+    Amount allocate(Amount amount, Date on);
+    void waiveRest(LoanPosition& pos);
+    void markWatch(const LoanLedger& loan, LoanPosition& pos) const;
     std::size_t installmentIndex(int number) const;
 
     DelinquencyPolicy policy_;

@@ -39,6 +39,7 @@ std::string summaryJson(const RecomputeSummary& s, const std::optional<std::stri
     j["unassigned"] = s.unassigned;
     j["closed_cured"] = s.closedCured;
     j["closed_paid"] = s.closedPaid;
+    j["closed_settled"] = s.closedSettled;
     j["moved_to_post_write_off"] = s.movedToPostWriteOff;
     return j.dump();
 }
@@ -266,9 +267,11 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                 break;
             }
             case CaseAction::CloseCured:
-            case CaseAction::ClosePaid: {
-                const bool cured = d.action == CaseAction::CloseCured;
-                const std::string reason = cured ? "cured" : "paid";
+            case CaseAction::ClosePaid:
+            case CaseAction::CloseSettled: {
+                const std::string reason = d.action == CaseAction::CloseCured  ? "cured"
+                                           : d.action == CaseAction::ClosePaid ? "paid"
+                                                                               : "settled";
                 repo.closeCase(existingCase->id, asOf, reason);
                 event.kind = "closed";
                 event.before = "open";
@@ -281,7 +284,9 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                                              : nlohmann::ordered_json();
                 after["note"] = d.reason;
                 auditCase(existingCase->loanId, "close_case", std::string("open"), after);
-                ++(cured ? summary.closedCured : summary.closedPaid);
+                ++(d.action == CaseAction::CloseCured  ? summary.closedCured
+                   : d.action == CaseAction::ClosePaid ? summary.closedPaid
+                                                       : summary.closedSettled);
                 break;
             }
             case CaseAction::MoveToPostWriteOff:

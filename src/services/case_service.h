@@ -30,9 +30,11 @@ struct RecomputeSummary {
     int unassigned = 0; // opened without an officer (none works in the loan's branch)
     int closedCured = 0;
     int closedPaid = 0;
+    int closedSettled = 0;
     int movedToPostWriteOff = 0;
     bool changedNothing() const {
-        return opened == 0 && closedCured == 0 && closedPaid == 0 && movedToPostWriteOff == 0;
+        return opened == 0 && closedCured == 0 && closedPaid == 0 && closedSettled == 0 &&
+               movedToPostWriteOff == 0;
     }
 };
 

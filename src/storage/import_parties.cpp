@@ -78,21 +78,21 @@ void ImportSession::importLoans() {
     Statement insert = db_.prepare(
         "INSERT INTO loans(loan_id, client_pk, product, branch, credit_officer, principal, "
         "disbursed_on, status, written_off_on, annual_interest_rate, interest_method, frequency, "
-        "import_id, source_line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-        "?14)");
+        "import_id, source_line, restructured_on) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+        "?11, ?12, ?13, ?14, ?15)");
     Statement find = db_.prepare(
         "SELECT id, client_pk, product, branch, credit_officer, principal, disbursed_on, status, "
         "written_off_on, annual_interest_rate, interest_method, frequency, import_id, "
-        "source_line FROM loans WHERE loan_id = ?");
+        "source_line, restructured_on FROM loans WHERE loan_id = ?");
     Statement saveVersion = db_.prepare(
         "INSERT INTO loan_versions SELECT id, ?2, client_pk, product, branch, credit_officer, "
         "principal, disbursed_on, status, written_off_on, annual_interest_rate, interest_method, "
-        "frequency, import_id, source_line FROM loans WHERE id = ?1");
+        "frequency, import_id, source_line, restructured_on FROM loans WHERE id = ?1");
     Statement update = db_.prepare(
         "UPDATE loans SET client_pk = ?2, product = ?3, branch = ?4, credit_officer = ?5, "
         "principal = ?6, disbursed_on = ?7, status = ?8, written_off_on = ?9, "
         "annual_interest_rate = ?10, interest_method = ?11, frequency = ?12, import_id = ?13, "
-        "source_line = ?14 WHERE id = ?1");
+        "source_line = ?14, restructured_on = ?15 WHERE id = ?1");
 
     while (t->next()) {
         tick(*t);
@@ -149,6 +149,13 @@ void ImportSession::importLoans() {
             t->error(kFrequency, fmt::format("\"{}\" is not a frequency (weekly, biweekly or "
                                              "monthly)",
                                              frequency));
+        std::optional<Date> restructured;
+        if (!t->get(kRestructuredOn).empty() && (restructured = date(*t, kRestructuredOn)) &&
+            disbursed && *restructured < *disbursed)
+            t->error(kRestructuredOn,
+                     fmt::format("{} is before the disbursement on {} (a loan is restructured "
+                                 "after it is disbursed)",
+                                 restructured->toString(), disbursed->toString()));
         const std::string_view rate = t->get(kRate);
         if (!rate.empty() && !parseAmount(rate, 6))
             t->error(kRate, fmt::format("\"{}\" is not a rate (a percentage per year such as 24 "
@@ -172,19 +179,20 @@ void ImportSession::importLoans() {
             continue;
         }
 
-        const std::vector<OptText> values = {std::string(*product),
-                                             std::string(*branch),
-                                             optText(t->get(kCreditOfficer)),
-                                             std::string(status),
-                                             writtenOff ? OptText{writtenOff->toString()}
-                                                        : OptText{},
-                                             optText(rate),
-                                             optText(method),
-                                             optText(frequency)};
+        const std::vector<OptText> values = {
+            std::string(*product),
+            std::string(*branch),
+            optText(t->get(kCreditOfficer)),
+            std::string(status),
+            writtenOff ? OptText{writtenOff->toString()} : OptText{},
+            optText(rate),
+            optText(method),
+            optText(frequency),
+            restructured ? OptText{restructured->toString()} : OptText{}};
         insert.bind(1, *id).bind(2, clientKey).bind(3, *product).bind(4, *branch);
         insert.bind(5, values[2]).bind(6, *principal).bind(7, disbursed->toString());
         insert.bind(8, status).bind(9, values[4]).bind(10, values[5]).bind(11, values[6]);
-        insert.bind(12, values[7]).bind(13, importId_).bind(14, t->line());
+        insert.bind(12, values[7]).bind(13, importId_).bind(14, t->line()).bind(15, values[8]);
         if (insert.tryExecute() == SQLITE_OK) {
             LoanRef& ref = loans_[std::string(*id)];
             ref.pk = sqlite3_last_insert_rowid(db_.handle());
@@ -213,12 +221,13 @@ void ImportSession::importLoans() {
         const OptText r = keep(kRate, 9, values[5]);
         const OptText m = keep(kMethod, 10, values[6]);
         const OptText f = keep(kFrequency, 11, values[7]);
+        const OptText ro = keep(kRestructuredOn, 14, values[8]);
         const bool changed = find.int64(1) != clientKey || find.text(2) != *product ||
                              find.text(3) != *branch || find.optionalString(4) != officer ||
                              find.int64(5) != *principal || find.text(6) != disbursed->toString() ||
                              find.text(7) != status || find.optionalString(8) != wo ||
                              find.optionalString(9) != r || find.optionalString(10) != m ||
-                             find.optionalString(11) != f;
+                             find.optionalString(11) != f || find.optionalString(14) != ro;
         LoanRef& ref = loans_[std::string(*id)];
         ref.loansLine = t->line();
         if (!changed) {
@@ -230,7 +239,7 @@ void ImportSession::importLoans() {
         update.bind(1, pk).bind(2, clientKey).bind(3, *product).bind(4, *branch).bind(5, officer);
         update.bind(6, *principal).bind(7, disbursed->toString()).bind(8, status).bind(9, wo);
         update.bind(10, r).bind(11, m).bind(12, f).bind(13, importId_).bind(14, t->line());
-        update.execute();
+        update.bind(15, ro).execute();
         ref.principal = *principal;
         ref.disbursedOn = *disbursed;
         ref.fullCheck = true;

@@ -50,7 +50,8 @@ enum LoanColumn {
     kWrittenOffOn,
     kRate,
     kMethod,
-    kFrequency
+    kFrequency,
+    kRestructuredOn
 };
 inline const std::vector<ColumnSpec> kLoanColumns = {{"loan_id", true},
                                                      {"client_id", true},
@@ -64,7 +65,8 @@ inline const std::vector<ColumnSpec> kLoanColumns = {{"loan_id", true},
                                                      {"written_off_on", false},
                                                      {"annual_interest_rate", false},
                                                      {"interest_method", false},
-                                                     {"frequency", false}};
+                                                     {"frequency", false},
+                                                     {"restructured_on", false}};
 
 enum ScheduleColumn { kSLoanId, kInstallmentNo, kDueDate, kPrincipalDue, kInterestDue, kFeeDue };
 inline const std::vector<ColumnSpec> kScheduleColumns = {

@@ -3,7 +3,10 @@
 namespace rd::storage {
 namespace {
 
-constexpr unsigned char kVersion = 1;
+// Version 2 adds the restructure date, local reschedules and an active settlement at the
+// end; version 1 rows (written before plans existed) have none of them and still decode.
+constexpr unsigned char kVersion = 2;
+constexpr unsigned char kVersionWithoutPlans = 1;
 
 void putUnsigned(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
@@ -106,10 +109,36 @@ void encodeLedger(const LoanLedger& loan, std::string& out) {
         putSigned(out, p.amount);
         putSigned(out, p.reversedOn ? p.reversedOn->days() - p.paidOn.days() + 1 : 0);
     }
+    putSigned(out, t.restructuredOn ? t.restructuredOn->days() - base + 1 : 0);
+    putUnsigned(out, loan.reschedules.size());
+    for (const LocalReschedule& r : loan.reschedules) {
+        putSigned(out, r.start.days() - base);
+        putUnsigned(out, r.firstNew);
+        putUnsigned(out, r.schedule.size());
+        std::int32_t before = base;
+        for (const Installment& i : r.schedule) {
+            putSigned(out, i.number);
+            putSigned(out, i.dueDate.days() - before);
+            before = i.dueDate.days();
+            putSigned(out, i.principalDue);
+            putSigned(out, i.interestDue);
+            putSigned(out, i.feeDue);
+            putSigned(out, i.penaltyDue);
+        }
+    }
+    out.push_back(loan.settlement ? 1 : 0);
+    if (loan.settlement) {
+        putSigned(out, loan.settlement->start.days() - base);
+        putSigned(out, loan.settlement->total);
+        putSigned(out, loan.settlement->deadline.days() - base);
+    }
 }
 
 bool decodeLedger(std::string_view data, LoanLedger& loan) {
-    if (data.empty() || static_cast<unsigned char>(data[0]) != kVersion)
+    if (data.empty())
+        return false;
+    const auto version = static_cast<unsigned char>(data[0]);
+    if (version != kVersion && version != kVersionWithoutPlans)
         return false;
     Reader r(data.substr(1));
     LoanTerms& t = loan.terms;
@@ -122,9 +151,10 @@ bool decodeLedger(std::string_view data, LoanLedger& loan) {
     const auto base = static_cast<std::int32_t>(r.getSigned());
     t.disbursedOn = Date::fromDays(base);
     const std::int64_t writtenOff = r.getSigned();
-    t.writtenOffOn = writtenOff ? std::optional<Date>(Date::fromDays(
-                                      base + static_cast<std::int32_t>(writtenOff - 1)))
-                                : std::nullopt;
+    t.writtenOffOn =
+        writtenOff
+            ? std::optional<Date>(Date::fromDays(base + static_cast<std::int32_t>(writtenOff - 1)))
+            : std::nullopt;
 
     const std::uint64_t installments = r.getUnsigned();
     loan.schedule.resize(r.ok() && installments < (1u << 20) ? installments : 0);
@@ -158,6 +188,38 @@ bool decodeLedger(std::string_view data, LoanLedger& loan) {
                                 : std::nullopt;
         p.method = PaymentMethod::Cash;
         p.reference.clear();
+    }
+    t.restructuredOn.reset();
+    loan.reschedules.clear();
+    loan.settlement.reset();
+    if (version == kVersionWithoutPlans)
+        return r.ok() && r.atEnd();
+    const std::int64_t restructured = r.getSigned();
+    if (restructured)
+        t.restructuredOn = Date::fromDays(base + static_cast<std::int32_t>(restructured - 1));
+    const std::uint64_t reschedules = r.getUnsigned();
+    loan.reschedules.resize(r.ok() && reschedules < 1024 ? reschedules : 0);
+    for (LocalReschedule& rs : loan.reschedules) {
+        rs.start = Date::fromDays(base + static_cast<std::int32_t>(r.getSigned()));
+        rs.firstNew = r.getUnsigned();
+        const std::uint64_t rows = r.getUnsigned();
+        rs.schedule.resize(r.ok() && rows < (1u << 20) ? rows : 0);
+        std::int32_t before = base;
+        for (Installment& i : rs.schedule) {
+            i.number = static_cast<int>(r.getSigned());
+            before += static_cast<std::int32_t>(r.getSigned());
+            i.dueDate = Date::fromDays(before);
+            i.principalDue = r.getSigned();
+            i.interestDue = r.getSigned();
+            i.feeDue = r.getSigned();
+            i.penaltyDue = r.getSigned();
+        }
+    }
+    if (r.getUnsigned() == 1) {
+        SettlementTerms& st = loan.settlement.emplace();
+        st.start = Date::fromDays(base + static_cast<std::int32_t>(r.getSigned()));
+        st.total = r.getSigned();
+        st.deadline = Date::fromDays(base + static_cast<std::int32_t>(r.getSigned()));
     }
     return r.ok() && r.atEnd();
 }

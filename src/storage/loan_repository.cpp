@@ -3,6 +3,7 @@
 #include "ledger_codec.h"
 
 #include <fmt/format.h>
+#include <unordered_map>
 
 namespace rd::storage {
 namespace {
@@ -23,7 +24,7 @@ std::optional<Date> optionalDateColumn(const Statement& st, int column) {
 
 constexpr const char* kLoanColumns =
     "l.id, l.loan_id, c.client_id, l.product, l.branch, l.credit_officer, l.principal, "
-    "l.disbursed_on, l.written_off_on";
+    "l.disbursed_on, l.written_off_on, l.restructured_on";
 
 void readTerms(const Statement& st, LoanTerms& t) {
     t.loanId = st.text(1);
@@ -34,7 +35,67 @@ void readTerms(const Statement& st, LoanTerms& t) {
     t.principal = st.int64(6);
     t.disbursedOn = dateColumn(st, 7);
     t.writtenOffOn = optionalDateColumn(st, 8);
+    t.restructuredOn = optionalDateColumn(st, 9);
 }
+
+// What approved plans do to the loans of a key range (domain.md section 9b): the local
+// reschedules in force and an active settlement. Plans are few, so they are read for the
+// whole range at once and handed out per loan.
+class PlanTermsReader {
+public:
+    PlanTermsReader(sqlite3* db, std::int64_t first, std::int64_t last) {
+        Statement rows(db, "SELECT p.loan_pk, p.start_date, r.installment_no, r.due_date, "
+                           "r.principal_due, r.interest_due, r.fee_due, r.penalty_due, r.new_row, "
+                           "p.id FROM plan_schedule_rows r JOIN plans p ON p.id = r.plan_id "
+                           "WHERE p.loan_pk BETWEEN ?1 AND ?2 "
+                           "ORDER BY p.loan_pk, p.start_date, p.id, r.installment_no");
+        rows.bind(1, first).bind(2, last);
+        std::int64_t lastPlan = 0;
+        while (rows.step()) {
+            auto& reschedules = terms_[rows.int64(0)].reschedules;
+            if (rows.int64(9) != lastPlan) {
+                lastPlan = rows.int64(9);
+                reschedules.push_back({dateColumn(rows, 1), {}, 0});
+            }
+            LocalReschedule& r = reschedules.back();
+            Installment& i = r.schedule.emplace_back();
+            i.number = rows.int32(2);
+            i.dueDate = dateColumn(rows, 3);
+            i.principalDue = rows.int64(4);
+            i.interestDue = rows.int64(5);
+            i.feeDue = rows.int64(6);
+            i.penaltyDue = rows.int64(7);
+            if (rows.int64(8) == 0)
+                r.firstNew = r.schedule.size();
+        }
+        Statement settlements(
+            db, "SELECT s.loan_pk, p.start_date, p.total, "
+                "(SELECT max(due_date) FROM plan_installments i WHERE i.plan_id = p.id), "
+                "p.grace_days FROM plan_decision_state s JOIN plans p ON p.id = s.plan_id "
+                "WHERE s.kind = 'settlement' AND s.approvals >= s.approvals_needed "
+                "AND s.ended_by IS NULL AND s.loan_pk BETWEEN ?1 AND ?2 ORDER BY p.id");
+        settlements.bind(1, first).bind(2, last);
+        while (settlements.step())
+            terms_[settlements.int64(0)].settlement =
+                SettlementTerms{dateColumn(settlements, 1), settlements.int64(2),
+                                dateColumn(settlements, 3).addDays(settlements.int32(4))};
+    }
+
+    void fill(std::int64_t pk, LoanLedger& loan) const {
+        auto it = terms_.find(pk);
+        if (it == terms_.end())
+            return;
+        loan.reschedules = it->second.reschedules;
+        loan.settlement = it->second.settlement;
+    }
+
+private:
+    struct Terms {
+        std::vector<LocalReschedule> reschedules;
+        std::optional<SettlementTerms> settlement;
+    };
+    std::unordered_map<std::int64_t, Terms> terms_;
+};
 
 // Column order of the three event queries: loan_pk first, then the event.
 void readInstallment(const Statement& st, std::vector<Installment>& out) {
@@ -84,8 +145,8 @@ public:
         installments_.emplace(
             db, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk, installment_no",
                             kInstallmentSelect));
-        charges_.emplace(db, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk",
-                                         kChargeSelect));
+        charges_.emplace(
+            db, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk", kChargeSelect));
         payments_.emplace(db, fmt::format("{} WHERE loan_pk BETWEEN ?1 AND ?2 ORDER BY loan_pk",
                                           kFigurePaymentSelect));
         for (Statement* st : {&*loans_, &*installments_, &*charges_, &*payments_})
@@ -93,6 +154,7 @@ public:
         hasInstallment_ = installments_->step();
         hasCharge_ = charges_->step();
         hasPayment_ = payments_->step();
+        plans_.emplace(db, first, last);
     }
 
     // The next loan and its key; false at the end.
@@ -116,11 +178,13 @@ public:
             readPayment(*payments_, loan.payments);
             hasPayment_ = payments_->step();
         }
+        plans_->fill(pk, loan);
         return true;
     }
 
 private:
     std::optional<Statement> loans_, installments_, charges_, payments_;
+    std::optional<PlanTermsReader> plans_;
     bool hasInstallment_ = false, hasCharge_ = false, hasPayment_ = false;
 };
 
@@ -140,8 +204,9 @@ public:
         sqlite3_busy_timeout(db_, 5000);
         // Memory-mapped reads save a copy of every page in these long sequential scans;
         // the read transaction gives all statements one snapshot.
-        sqlite3_exec(db_, "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; BEGIN; "
-                          "SELECT 1 FROM settings LIMIT 1",
+        sqlite3_exec(db_,
+                     "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; BEGIN; "
+                     "SELECT 1 FROM settings LIMIT 1",
                      nullptr, nullptr, nullptr);
         if (kind == LedgerSourceKind::Tables) {
             tables_.emplace(db_, first, last);
@@ -195,9 +260,9 @@ std::optional<LoanLedger> LoanRepository::findLoan(std::string_view loanId) cons
 }
 
 std::optional<LoanLedger> LoanRepository::findLoanByKey(std::int64_t pk) const {
-    Statement loan = db_.prepare(fmt::format(
-        "SELECT {} FROM loans l JOIN clients c ON c.id = l.client_pk WHERE l.id = ?",
-        kLoanColumns));
+    Statement loan = db_.prepare(
+        fmt::format("SELECT {} FROM loans l JOIN clients c ON c.id = l.client_pk WHERE l.id = ?",
+                    kLoanColumns));
     loan.bind(1, pk);
     if (!loan.step())
         return std::nullopt;
@@ -216,6 +281,7 @@ std::optional<LoanLedger> LoanRepository::findLoanByKey(std::int64_t pk) const {
     pay.bind(1, pk);
     while (pay.step())
         readPayment(pay, ledger.payments);
+    PlanTermsReader(db_.handle(), pk, pk).fill(pk, ledger);
     return ledger;
 }
 

@@ -491,34 +491,251 @@ CREATE TRIGGER desk_day_reopenings_append_only_delete BEFORE DELETE ON desk_day_
 END;
 )sql";
 
+// Version 7: the negotiation workbench (domain.md sections 5, 9 and 11).
+// - loans.restructured_on: the core banking system's restructure date (import column).
+// - cases: rebuilt so close_reason may be 'settled' (a CHECK cannot be altered in place);
+//   rows, ids, indexes and the never-deleted trigger are kept.
+// - plans: a proposal with its dated installments (plan_installments); its decisions
+//   (approvals, rejection, withdrawal, cancellation by a newer plan) are rows of
+//   plan_decisions. An approved reschedule's new loan schedule (kept installments frozen
+//   at what was paid as of the start, then the calculator's rows) is plan_schedule_rows,
+//   written once at approval; a completed settlement's waiver is plan_waivers. Plan status
+//   as of a date is derived from these and the payments, like a promise's.
+// - budgets with their monthly income and expense lines; counselling sessions with their
+//   attendees; referrals with their status updates.
+// Everything is append-only.
+constexpr const char* kSchemaV7 = R"sql(
+ALTER TABLE loans ADD COLUMN restructured_on TEXT;
+ALTER TABLE loan_versions ADD COLUMN restructured_on TEXT;
+
+CREATE TABLE cases_v7(
+  id INTEGER PRIMARY KEY,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  opened_on TEXT NOT NULL,
+  opened_by TEXT NOT NULL,
+  stage TEXT NOT NULL
+    CHECK(stage IN ('early', 'collection', 'pre-legal', 'legal', 'post-write-off')),
+  status TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open', 'closed')),
+  closed_on TEXT,
+  close_reason TEXT
+    CHECK(close_reason IS NULL OR close_reason IN ('cured', 'paid', 'settled')),
+  assigned_to INTEGER REFERENCES users(id),
+  next_action_on TEXT,
+  next_action_kind TEXT,
+  CHECK((status = 'open') = (closed_on IS NULL AND close_reason IS NULL))
+);
+INSERT INTO cases_v7 SELECT id, loan_pk, opened_on, opened_by, stage, status, closed_on,
+  close_reason, assigned_to, next_action_on, next_action_kind FROM cases;
+DROP TABLE cases;
+ALTER TABLE cases_v7 RENAME TO cases;
+CREATE UNIQUE INDEX cases_one_open_per_loan ON cases(loan_pk) WHERE status = 'open';
+CREATE INDEX cases_by_loan ON cases(loan_pk, id);
+CREATE INDEX cases_by_officer ON cases(assigned_to, status);
+CREATE TRIGGER cases_never_deleted BEFORE DELETE ON cases BEGIN
+  SELECT RAISE(ABORT, 'cases are never deleted; they are closed');
+END;
+
+CREATE TABLE budgets(
+  id INTEGER PRIMARY KEY,
+  client_pk INTEGER NOT NULL REFERENCES clients(id),
+  budget_date TEXT NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX budgets_by_client ON budgets(client_pk, budget_date, id);
+CREATE TABLE budget_lines(
+  budget_id INTEGER NOT NULL REFERENCES budgets(id),
+  line_no INTEGER NOT NULL CHECK(line_no >= 1),
+  kind TEXT NOT NULL CHECK(kind IN ('income', 'expense')),
+  name TEXT NOT NULL CHECK(length(trim(name)) > 0),
+  monthly_amount INTEGER NOT NULL CHECK(monthly_amount >= 0),
+  PRIMARY KEY(budget_id, line_no)
+) WITHOUT ROWID;
+
+CREATE TABLE plans(
+  id INTEGER PRIMARY KEY,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  case_id INTEGER REFERENCES cases(id),
+  kind TEXT NOT NULL CHECK(kind IN ('arrangement', 'reschedule', 'settlement')),
+  start_date TEXT NOT NULL,
+  proposed_by TEXT NOT NULL,
+  proposed_at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  balance INTEGER NOT NULL CHECK(balance >= 0),
+  total INTEGER NOT NULL CHECK(total > 0),
+  waived INTEGER NOT NULL DEFAULT 0 CHECK(waived >= 0),
+  grace_days INTEGER NOT NULL CHECK(grace_days >= 0),
+  approvals_needed INTEGER NOT NULL CHECK(approvals_needed IN (1, 2)),
+  budget_id INTEGER REFERENCES budgets(id),
+  monthly_amount INTEGER NOT NULL DEFAULT 0,
+  surplus INTEGER,
+  affordability_reason TEXT NOT NULL DEFAULT '',
+  terms TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX plans_by_loan ON plans(loan_pk, id);
+CREATE TABLE plan_installments(
+  plan_id INTEGER NOT NULL REFERENCES plans(id),
+  n INTEGER NOT NULL CHECK(n >= 1),
+  due_date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK(amount > 0),
+  principal INTEGER NOT NULL DEFAULT 0,
+  interest INTEGER NOT NULL DEFAULT 0,
+  fees INTEGER NOT NULL DEFAULT 0,
+  penalties INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(plan_id, n)
+) WITHOUT ROWID;
+CREATE TABLE plan_decisions(
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans(id),
+  decision TEXT NOT NULL CHECK(decision IN ('approved', 'rejected', 'withdrawn', 'cancelled')),
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  comment TEXT NOT NULL CHECK(length(trim(comment)) > 0),
+  replaced_by_plan INTEGER REFERENCES plans(id)
+);
+CREATE INDEX plan_decisions_by_plan ON plan_decisions(plan_id, id);
+-- Where each plan stands by its decisions: approvals so far, and the first decision that
+-- ended it (rejected, withdrawn, cancelled), if any. Approved = approvals >= needed.
+CREATE VIEW plan_decision_state AS
+SELECT p.id AS plan_id, p.loan_pk, p.kind, p.approvals_needed,
+  (SELECT count(*) FROM plan_decisions d WHERE d.plan_id = p.id AND d.decision = 'approved')
+    AS approvals,
+  (SELECT d.decision FROM plan_decisions d WHERE d.plan_id = p.id AND d.decision <> 'approved'
+    ORDER BY d.id LIMIT 1) AS ended_by
+FROM plans p;
+CREATE TABLE plan_schedule_rows(
+  plan_id INTEGER NOT NULL REFERENCES plans(id),
+  installment_no INTEGER NOT NULL CHECK(installment_no >= 1),
+  due_date TEXT NOT NULL,
+  principal_due INTEGER NOT NULL CHECK(principal_due >= 0),
+  interest_due INTEGER NOT NULL CHECK(interest_due >= 0),
+  fee_due INTEGER NOT NULL CHECK(fee_due >= 0),
+  penalty_due INTEGER NOT NULL CHECK(penalty_due >= 0),
+  new_row INTEGER NOT NULL CHECK(new_row IN (0, 1)),
+  PRIMARY KEY(plan_id, installment_no)
+) WITHOUT ROWID;
+CREATE TABLE plan_waivers(
+  plan_id INTEGER PRIMARY KEY REFERENCES plans(id),
+  waived_on TEXT NOT NULL,
+  principal INTEGER NOT NULL CHECK(principal >= 0),
+  interest INTEGER NOT NULL CHECK(interest >= 0),
+  fees INTEGER NOT NULL CHECK(fees >= 0),
+  penalties INTEGER NOT NULL CHECK(penalties >= 0),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL
+);
+
+CREATE TABLE counselling_sessions(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK(kind IN ('one_to_one', 'workshop')),
+  session_date TEXT NOT NULL,
+  topic TEXT NOT NULL CHECK(length(trim(topic)) > 0),
+  facilitator TEXT NOT NULL,
+  notes TEXT NOT NULL DEFAULT '',
+  follow_up_on TEXT,
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE TABLE counselling_attendees(
+  session_id INTEGER NOT NULL REFERENCES counselling_sessions(id),
+  client_pk INTEGER NOT NULL REFERENCES clients(id),
+  PRIMARY KEY(session_id, client_pk)
+) WITHOUT ROWID;
+CREATE INDEX counselling_attendees_by_client ON counselling_attendees(client_pk, session_id);
+
+CREATE TABLE referrals(
+  id INTEGER PRIMARY KEY,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  case_id INTEGER REFERENCES cases(id),
+  organisation TEXT NOT NULL CHECK(length(trim(organisation)) > 0),
+  service TEXT NOT NULL CHECK(service IN ('social_welfare', 'vocational_training',
+                                          'counselling', 'health', 'other')),
+  follow_up_on TEXT,
+  note TEXT NOT NULL DEFAULT '',
+  referred_by TEXT NOT NULL,
+  referred_at TEXT NOT NULL,
+  business_date TEXT NOT NULL
+);
+CREATE INDEX referrals_by_loan ON referrals(loan_pk, id);
+CREATE TABLE referral_updates(
+  id INTEGER PRIMARY KEY,
+  referral_id INTEGER NOT NULL REFERENCES referrals(id),
+  status TEXT NOT NULL CHECK(status IN ('referred', 'contacted', 'completed', 'declined')),
+  note TEXT NOT NULL DEFAULT '',
+  follow_up_on TEXT,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  business_date TEXT NOT NULL
+);
+CREATE INDEX referral_updates_by_referral ON referral_updates(referral_id, id);
+)sql";
+
+// The append-only triggers of version 7, one pair a table.
+constexpr const char* kV7AppendOnly[] = {
+    "budgets",           "budget_lines",         "plans",
+    "plan_installments", "plan_decisions",       "plan_schedule_rows",
+    "plan_waivers",      "counselling_sessions", "counselling_attendees",
+    "referrals",         "referral_updates",
+};
+
+std::string appendOnlyTriggers() {
+    std::string sql;
+    for (const char* table : kV7AppendOnly)
+        for (const char* op : {"UPDATE", "DELETE"})
+            sql += fmt::format("CREATE TRIGGER {0}_append_only_{2} BEFORE {1} ON {0} BEGIN\n"
+                               "  SELECT RAISE(ABORT, '{0} are append-only');\nEND;\n",
+                               table, op, op[0] == 'U' ? "update" : "delete");
+    return sql;
+}
+
 struct Step {
     int version;
     const char* sql;
+    // Rebuilds a table that others reference: foreign keys are switched off around the
+    // step (SQLite's way to change a table's definition) and checked before it commits.
+    bool rebuildsTables = false;
 };
 
 constexpr Step kSteps[] = {
-    {1, kSchemaV1},
-    {2, kSchemaV2},
-    {3, kSchemaV3},
-    {4, kSchemaV4},
-    {5, kSchemaV5},
-    {6, kSchemaV6},
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},       {4, kSchemaV4},
+    {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7, true},
 };
+
+void checkForeignKeys(Database& db) {
+    Statement check(db.handle(), "PRAGMA foreign_key_check");
+    if (check.step())
+        throw StorageError(
+            fmt::format("migration left a broken reference in table {}", check.string(0)),
+            SQLITE_CONSTRAINT_FOREIGNKEY);
+}
 
 } // namespace
 
-int latestSchemaVersion() { return kSteps[std::size(kSteps) - 1].version; }
+int latestSchemaVersion() {
+    return kSteps[std::size(kSteps) - 1].version;
+}
 
 void migrateSchema(Database& db, int fromVersion) {
     for (const Step& step : kSteps) {
         if (step.version <= fromVersion)
             continue;
+        if (step.rebuildsTables)
+            db.exec("PRAGMA foreign_keys=OFF");
         Transaction tx(db);
         if (fromVersion == 0 && step.version == 1)
             db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId).c_str());
         db.exec(step.sql);
+        if (step.version == 7)
+            db.exec(appendOnlyTriggers().c_str());
+        if (step.rebuildsTables)
+            checkForeignKeys(db);
         db.exec(fmt::format("PRAGMA user_version = {}", step.version).c_str());
         tx.commit();
+        if (step.rebuildsTables)
+            db.exec("PRAGMA foreign_keys=ON");
         spdlog::info("migrated {} to schema version {}", db.path().string(), step.version);
     }
 }

@@ -157,6 +157,18 @@ const std::vector<SettingInfo>& knownSettings() {
          "the institution's licence number on receipts (at most 40 "
          "characters)",
          ""},
+        {"restructure_watch_installments",
+         "a restructured loan stays in watch (bucket `restructured`, in PAR30+R) until this "
+         "many installments due after the restructure were paid in full on time (1-24)",
+         "3"},
+        {"plan_waiver_limit_percent",
+         "a settlement or reschedule that waives more than this percent of the balance needs "
+         "two different supervisors (0-100)",
+         "25"},
+        {"plan_max_share_of_surplus",
+         "a plan whose monthly amount is above this percent of the client's monthly budget "
+         "surplus (or with no budget) needs a written reason (1-100)",
+         "50"},
         {"priority_weights",
          "call-list score of each reason (early_warning counts once per sign), of the most "
          "money at stake on the list (money_at_stake) and of rolling into a worse bucket "
@@ -176,6 +188,9 @@ DelinquencyPolicy loadDelinquencyPolicy(const Database& db) {
         if (auto c = db.currency())
             if (auto amount = parseAmount(*text, c->exponent))
                 policy.arrearsTolerance = *amount;
+    if (auto text = db.setting("restructure_watch_installments"))
+        if (auto n = parseRange("restructure_watch_installments", *text, 1, 24, ""))
+            policy.watchInstallments = *n;
     return policy;
 }
 
@@ -269,6 +284,8 @@ DeskSettings loadDeskSettings(const Database& db) {
     number("case_cure_days", 1, 365, s.casePolicy.cureDays);
     number("max_payment_multiple", 1, 1000, s.maxPaymentMultiple);
     number("idle_lock_minutes", 1, 240, s.idleLockMinutes);
+    number("plan_waiver_limit_percent", 0, 100, s.planWaiverLimitPercent);
+    number("plan_max_share_of_surplus", 1, 100, s.planMaxShareOfSurplus);
     if (auto text = db.setting("time_zone"))
         if (isKnownTimeZone(*text))
             s.timeZone = *text;
@@ -322,6 +339,12 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
         return number(1, 1000, "times the principal");
     if (key == "idle_lock_minutes")
         return number(1, 240, "minutes");
+    if (key == "restructure_watch_installments")
+        return number(1, 24, "installments");
+    if (key == "plan_waiver_limit_percent")
+        return number(0, 100, "percent");
+    if (key == "plan_max_share_of_surplus")
+        return number(1, 100, "percent");
     if (key == "case_assignment") {
         const std::string v(trimmed(value));
         if (v == kAssignFewestOpenCases || v == kAssignCreditOfficer || v == kAssignUnassigned)

@@ -48,6 +48,10 @@ struct DeskSettings {
     std::string timeZone = kDefaultTimeZone;
     // The workstation locks after this many idle minutes.
     int idleLockMinutes = 10;
+    // Plans (domain.md section 9c): above this waiver two supervisors approve; above this
+    // share of the budget surplus a written reason is needed.
+    int planWaiverLimitPercent = 25;
+    int planMaxShareOfSurplus = 50;
 };
 DeskSettings loadDeskSettings(const Database& db);
 

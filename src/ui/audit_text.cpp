@@ -316,11 +316,12 @@ const std::map<QString, Sentence>& sentences() {
              const auto& a = r.after.object;
              const auto n = [&a](const char* key) { return a.value(QLatin1String(key)).toInt(); };
              return tr("The cases were updated as of %1: %2 opened, %3 closed as cured, %4 "
-                       "closed as paid off, %5 moved to post write-off.")
+                       "closed as paid off, %5 closed as settled, %6 moved to post write-off.")
                  .arg(dateText(r.text("as_of")))
                  .arg(n("opened"))
                  .arg(n("closed_cured"))
                  .arg(n("closed_paid"))
+                 .arg(n("closed_settled"))
                  .arg(n("moved_to_post_write_off"));
          }},
         {QStringLiteral("import"),

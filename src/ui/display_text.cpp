@@ -210,6 +210,16 @@ const SettingWords kSettingWords[] = {
     {"institution_licence", QT_TRANSLATE_NOOP("rd", "Licence number"),
      QT_TRANSLATE_NOOP("rd", "The institution's licence number on receipts (at most 40 "
                              "characters).")},
+    {"restructure_watch_installments", QT_TRANSLATE_NOOP("rd", "Restructure watch"),
+     QT_TRANSLATE_NOOP("rd", "A restructured loan is reported as restructured (never current) "
+                             "until this many installments after the restructure were paid in "
+                             "full on time (1 to 24).")},
+    {"plan_waiver_limit_percent", QT_TRANSLATE_NOOP("rd", "Waiver limit"),
+     QT_TRANSLATE_NOOP("rd", "A settlement or reschedule that waives more than this percent of "
+                             "the balance needs the approval of two different supervisors.")},
+    {"plan_max_share_of_surplus", QT_TRANSLATE_NOOP("rd", "Affordable share of surplus"),
+     QT_TRANSLATE_NOOP("rd", "A plan costing more a month than this percent of the client's "
+                             "budget surplus, or with no budget, needs a written reason.")},
     {"priority_weights", QT_TRANSLATE_NOOP("rd", "Call list priorities"),
      QT_TRANSLATE_NOOP("rd", "The call-list score of each reason to call, of the money at stake "
                              "and of a coming roll into a worse bucket (an early warning counts "
@@ -260,6 +270,8 @@ QString loanStatusText(LoanStatus status) {
         return tr("paid off");
     case LoanStatus::WrittenOff:
         return tr("written off");
+    case LoanStatus::Settled:
+        return tr("settled");
     }
     return {};
 }
@@ -279,6 +291,8 @@ QString nextActionKindText(const std::string& kind) {
 QString closeReasonText(const std::string& reason) {
     if (reason == "cured")
         return tr("cured (current again)");
+    if (reason == "settled")
+        return tr("settled (the rest waived)");
     if (reason == "paid")
         return tr("paid off");
     return plainWords(reason).toLower();

@@ -236,10 +236,11 @@ void MainWindow::startRecompute() {
             if (!summary)
                 return JobOutcome::failed(summary.error());
             return {true,
-                    tr("Cases updated: %1 opened, %2 cured, %3 paid off")
+                    tr("Cases updated: %1 opened, %2 cured, %3 paid off, %4 settled")
                         .arg(summary->opened)
                         .arg(summary->closedCured)
-                        .arg(summary->closedPaid),
+                        .arg(summary->closedPaid)
+                        .arg(summary->closedSettled),
                     std::nullopt};
         },
         [this](const JobOutcome& outcome) {

@@ -114,7 +114,7 @@ std::vector<std::string> csvGroups(const std::string& csv) {
     std::vector<std::string> groups;
     for (const auto& line : lines(csv)) {
         const auto f = csvFields(line);
-        if (f.size() == 10 && f[3] == "all")
+        if (f.size() == 11 && f[3] == "all")
             groups.push_back(f[2]);
     }
     return groups;
@@ -295,12 +295,13 @@ TEST_CASE("settings set: validated, and the aging report uses the new buckets", 
             names.push_back(b["bucket"].get<std::string>());
         return names;
     };
-    CHECK(bucketNames() == std::vector<std::string>{"current", "1-30", "31-60", "61-90", "91-180",
-                                                    "181-365", "366+"});
+    CHECK(bucketNames() == std::vector<std::string>{"current", "restructured", "1-30", "31-60",
+                                                    "61-90", "91-180", "181-365", "366+"});
     const auto set = cli(tmp, {"--db", db, "settings", "set", "buckets", "30,60,90"});
     CHECK(set.exitCode == 0);
     CHECK(set.out == "buckets = 30,60,90\n");
-    CHECK(bucketNames() == std::vector<std::string>{"current", "1-30", "31-60", "61-90", "91+"});
+    CHECK(bucketNames() ==
+          std::vector<std::string>{"current", "restructured", "1-30", "31-60", "61-90", "91+"});
     const auto show = cli(tmp, {"--db", db, "settings", "show"});
     CHECK(show.exitCode == 0);
     CHECK(anyLine(show.out, "buckets +30,60,90 .*"));
@@ -319,13 +320,14 @@ TEST_CASE("report aging --format csv: header, one `all` row for the total, then 
         cli(tmp, {"--db", db, "report", "aging", "--as-of", "2026-03-20", "--format", "csv"});
     REQUIRE(r.exitCode == 0);
     const auto rows = lines(r.out);
-    REQUIRE(rows.size() == 1 + 1 + 7);
+    REQUIRE(rows.size() == 1 + 1 + 8);
     CHECK(rows[0] == "as_of,currency,group,bucket,loans,outstanding_principal,arrears,par1,par30,"
-                     "par90");
-    CHECK(rows[1] == "2026-03-20,KES,(all),all,2,365.00,180.00,1,0,0");
-    CHECK(rows[2] == "2026-03-20,KES,(all),current,0,0.00,0.00,,,");
-    CHECK(rows[3] == "2026-03-20,KES,(all),1-30,2,365.00,180.00,,,");
-    CHECK(rows[8] == "2026-03-20,KES,(all),366+,0,0.00,0.00,,,");
+                     "par90,par30r");
+    CHECK(rows[1] == "2026-03-20,KES,(all),all,2,365.00,180.00,1,0,0,0");
+    CHECK(rows[2] == "2026-03-20,KES,(all),current,0,0.00,0.00,,,,");
+    CHECK(rows[3] == "2026-03-20,KES,(all),restructured,0,0.00,0.00,,,,");
+    CHECK(rows[4] == "2026-03-20,KES,(all),1-30,2,365.00,180.00,,,,");
+    CHECK(rows[9] == "2026-03-20,KES,(all),366+,0,0.00,0.00,,,,");
     int allRows = 0;
     for (const auto& line : rows)
         allRows += csvFields(line)[3] == "all";
@@ -353,7 +355,7 @@ TEST_CASE("report aging --by groups in byte order of the name", "[cli][report]")
             all.insert(all.end(), groups.begin(), groups.end());
             CHECK(csvGroups(csv.out) == all);
             // Each group has its `all` row and one row per bucket.
-            CHECK(lines(csv.out).size() == 1 + all.size() * 8);
+            CHECK(lines(csv.out).size() == 1 + all.size() * 9);
 
             const auto text =
                 cli(tmp, {"--db", db, "report", "aging", "--as-of", "2026-03-20", "--by", by});
@@ -380,7 +382,7 @@ TEST_CASE("report aging --by --format json lists the groups in byte order", "[cl
     std::vector<std::string> groups;
     for (const auto& g : j["groups"]) {
         groups.push_back(g["group"].get<std::string>());
-        CHECK(g["buckets"].size() == 7);
+        CHECK(g["buckets"].size() == 8);
         CHECK(g.contains("par30"));
     }
     CHECK(groups == std::vector<std::string>{"Beta", "Zeta", "alpha", "\xC3\x89ldoret"});
@@ -397,7 +399,7 @@ TEST_CASE("the text formats read sensibly", "[cli][report]") {
     REQUIRE(a.size() >= 5);
     CHECK(a[0] == "Aging as of 2026-03-20 (KES)");
     CHECK(a[2] == "  Active loans 2   Gross portfolio 365.00   Arrears 180.00");
-    CHECK(a[3] == "  PAR1 100.00%   PAR30 0.00%   PAR90 0.00%");
+    CHECK(a[3] == "  PAR1 100.00%   PAR30 0.00%   PAR90 0.00%   PAR30+R 0.00%");
     CHECK(anyLine(aging.out, "  1-30 +2 +365\\.00 +180\\.00"));
 
     const auto loan = cli(tmp, {"--db", db, "loan", "L2", "--as-of", "2026-03-20"});

@@ -12,8 +12,8 @@ using Json = nlohmann::json;
 namespace {
 
 void importExample(const TempDir& tmp, const std::string& name) {
-    const auto r = runCli({"--db", (tmp / "rd.db").string(), "import",
-                           (examplesDir() / name).string()});
+    const auto r =
+        runCli({"--db", (tmp / "rd.db").string(), "import", (examplesDir() / name).string()});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
 }
@@ -43,6 +43,33 @@ bool sameJson(const Json& a, const Json& b) {
     return a == b;
 }
 
+// The example outputs were written before interchange.md section 4 added `restructured_on` and
+// `in_watch` to the loan, and the bucket `restructured` and `par30r` to aging. None of the
+// example loans is restructured, so those additions must hold their neutral values; they are
+// checked and taken out before the comparison with the example's file.
+Json withoutPlanAdditions(Json j) {
+    if (j.contains("loan_id")) {
+        CHECK(j.at("restructured_on").is_null());
+        CHECK(j.at("in_watch") == false);
+        j.erase("restructured_on");
+        j.erase("in_watch");
+        return j;
+    }
+    auto totals = [](Json& t) {
+        CHECK(sameJson(t.at("par30r"), t.at("par30")));
+        t.erase("par30r");
+        Json& buckets = t.at("buckets");
+        REQUIRE(buckets.size() >= 2);
+        CHECK(buckets[1].at("bucket") == "restructured");
+        CHECK(buckets[1].at("loans") == 0);
+        buckets.erase(1);
+    };
+    totals(j.at("total"));
+    for (Json& g : j.at("groups"))
+        totals(g);
+    return j;
+}
+
 void checkExpectedOutputs(const std::string& example) {
     TempDir tmp;
     importExample(tmp, example);
@@ -67,7 +94,7 @@ void checkExpectedOutputs(const std::string& example) {
         INFO(name << "\n" << r.out << r.err);
         REQUIRE(r.exitCode == 0);
         const Json expected = Json::parse(readFile(entry.path()));
-        const Json actual = Json::parse(r.out);
+        const Json actual = withoutPlanAdditions(Json::parse(r.out));
         CHECK(sameJson(actual, expected));
         ++checked;
     }
@@ -94,12 +121,12 @@ TEST_CASE("re-importing the same folder changes nothing", "[cli][import]") {
     TempDir tmp;
     importExample(tmp, "edge");
     const auto before = readFile(tmp / "rd.db");
-    const auto r = runCli({"--db", (tmp / "rd.db").string(), "import",
-                           (examplesDir() / "edge").string()});
+    const auto r =
+        runCli({"--db", (tmp / "rd.db").string(), "import", (examplesDir() / "edge").string()});
     REQUIRE(r.exitCode == 0);
     CHECK_THAT(r.out, Catch::Contains("Nothing to change"));
     const auto aging = runCli({"--db", (tmp / "rd.db").string(), "report", "aging", "--as-of",
                                "2025-03-10", "--format", "json"});
-    CHECK(sameJson(Json::parse(aging.out),
+    CHECK(sameJson(withoutPlanAdditions(Json::parse(aging.out)),
                    Json::parse(readFile(examplesDir() / "edge/expected/aging-2025-03-10.json"))));
 }

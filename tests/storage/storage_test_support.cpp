@@ -482,3 +482,19 @@ BigFolderRows writeBigFolder(const fs::path& dir, int loans, const std::string& 
 }
 
 } // namespace rdst
+
+namespace rdst {
+
+void dropSchemaV7(rd::storage::Database& raw) {
+    raw.exec("DROP VIEW plan_decision_state");
+    for (const char* table :
+         {"referral_updates", "referrals", "counselling_attendees", "counselling_sessions",
+          "plan_waivers", "plan_schedule_rows", "plan_decisions", "plan_installments", "plans",
+          "budget_lines", "budgets"})
+        raw.exec(fmt::format("DROP TABLE {}", table).c_str());
+    raw.exec("ALTER TABLE loans DROP COLUMN restructured_on");
+    raw.exec("ALTER TABLE loan_versions DROP COLUMN restructured_on");
+    raw.exec("PRAGMA user_version = 6");
+}
+
+} // namespace rdst

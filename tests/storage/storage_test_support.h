@@ -91,6 +91,10 @@ std::string snapshot(sqlite3* db);
 // versions), without import ids: what two imports of the same data have in common.
 std::string portfolio(sqlite3* db);
 std::int64_t rowCount(sqlite3* db, const std::string& table);
+
+// Takes a current file back to schema version 6: drops what version 7 added (the cases
+// table keeps its wider check, which version 7 writes again).
+void dropSchemaV7(rd::storage::Database& raw);
 std::int64_t queryInt(sqlite3* db, const std::string& sql);
 std::string queryText(sqlite3* db, const std::string& sql);
 // Runs SQL that is expected to fail; returns SQLite's message ("" if it succeeded).

@@ -321,6 +321,7 @@ TEST_CASE("day close: a version 5 file migrates to version 6 and keeps its recei
     {
         // Make it a version 5 file: drop what version 6 added.
         auto raw = rdst::openDb(path);
+        rdst::dropSchemaV7(*raw);
         for (const char* sql :
              {"DROP TABLE receipt_prints", "DROP TABLE desk_day_reopenings",
               "DROP TABLE desk_day_sign_offs", "DROP TABLE desk_day_closes",

@@ -51,7 +51,8 @@ TEST_CASE("ledger codec round-trips every field the engine reads", "[storage][ca
                   "",
                   1'000'000,
                   Date::parse("2024-02-29").value(),
-                  Date::parse("2025-06-30").value()};
+                  Date::parse("2025-06-30").value(),
+                  std::nullopt};
     loan.schedule = {{1, Date::parse("2024-03-29").value(), 500'000, 20'000, 1'000},
                      {2, Date::parse("2024-04-29").value(), 500'000, 10'000, 0}};
     loan.charges = {{"K1", 2, Date::parse("2024-05-03").value(), ChargeKind::Penalty, 5'000}};
