@@ -491,7 +491,7 @@ TEST_CASE("watch after a reschedule: W new installments paid in full by their du
     }
 }
 
-TEST_CASE("aging: a loan in watch with DPD 0 is in `restructured`, not `current`; PAR30+R",
+TEST_CASE("aging: a loan in watch with DPD 0 is in `restructured`, not `current`, and PAR30+R",
           "[plans][watch][aging]") {
     PositionCalculator calc;
     const LoanLedger rescheduled = rescheduledL2(false);
