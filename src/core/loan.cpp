@@ -18,6 +18,8 @@ const std::vector<Installment>& scheduleAsOf(const LoanLedger& loan, Date asOf) 
 
 std::optional<Date> restructuredOn(const LoanLedger& loan, Date asOf) {
     std::optional<Date> on = loan.terms.restructuredOn;
+    if (on && *on > asOf)
+        on.reset(); // not restructured yet as of asOf
     if (const LocalReschedule* r = rescheduleInForce(loan, asOf); r && (!on || r->start > *on))
         on = r->start;
     return on;

@@ -282,8 +282,7 @@ TEST_CASE("a charge on an installment that the same import adds is accepted",
     CHECK(o.counts.chargesAdded == 1);
 }
 
-TEST_CASE("a replacement schedule with a bad due date names the row",
-          "[import][incremental]") {
+TEST_CASE("a replacement schedule with a bad due date names the row", "[import][incremental]") {
     // Installment 3 (line 4) is due before installment 2: the problem is on line 4.
     Worked w;
     w.later.write("schedule.csv", "loan_id,installment_no,due_date,principal_due,interest_due\n"
@@ -500,5 +499,56 @@ TEST_CASE("a dry run reports the counts and writes nothing", "[import][dry-run]"
         CHECK_FALSE(bad.ok);
         CHECK(hasProblem(bad.errors, "payments.csv:4: amount: ", "must be greater than 0"));
         CHECK(snapshot(*db) == before);
+    }
+}
+
+TEST_CASE("restructured_on: the core banking system's restructure starts the watch, and is kept "
+          "by a later file without the column",
+          "[import][incremental][plans]") {
+    Worked w;
+    w.later.write("loans.csv", "loan_id,client_id,product,branch,currency,principal,"
+                               "disbursed_on,status,restructured_on\n"
+                               "L1,C1,Business Loan,Kampala Central,KES,300.00,2026-01-01,"
+                               "active,2026-02-15\n");
+    const ImportOutcome o = importOk(*w.db, w.later.path());
+    CHECK(o.counts.loansChanged == 1);
+    CHECK(w.text("SELECT restructured_on FROM loans WHERE loan_id = 'L1'") == "2026-02-15");
+    CHECK(w.text("SELECT ifnull(restructured_on, 'NULL') FROM loan_versions") == "NULL");
+    // As of 2026-03-01 L1 is current (installment 2 is due that day), and no installment due
+    // since the restructure has been paid in full on time: in watch, bucket restructured.
+    const auto p = position(*w.db, "L1", "2026-03-01");
+    CHECK(p.daysPastDue == 0);
+    CHECK(p.restructuredOn == day("2026-02-15"));
+    CHECK(p.inWatch);
+    CHECK(p.inRestructuredBucket());
+    CHECK_FALSE(position(*w.db, "L1", "2026-02-14").inWatch); // not restructured yet
+    CHECK_FALSE(position(*w.db, "L2", "2026-03-01").inWatch); // never restructured
+
+    // The ledger cache carries it: aging from the cache puts L1 in `restructured`.
+    w.later.write("loans.csv", "loan_id,client_id,product,branch,currency,principal,"
+                               "disbursed_on,status\n"
+                               "L1,C1,Business Loan,Kampala Central,KES,300.00,2026-01-01,"
+                               "active\n");
+    const ImportOutcome again = importDir(*w.db, w.later.path());
+    CHECK(again.ok);
+    CHECK(again.counts.changes() == 0);
+    CHECK(w.text("SELECT restructured_on FROM loans WHERE loan_id = 'L1'") == "2026-02-15");
+}
+
+TEST_CASE("restructured_on must be a date on or after the disbursement", "[import][plans]") {
+    Worked w;
+    SECTION("before the disbursement") {
+        w.later.write("loans.csv", "loan_id,client_id,product,branch,currency,principal,"
+                                   "disbursed_on,status,restructured_on\n"
+                                   "L1,C1,Business Loan,Kampala Central,KES,300.00,2026-01-01,"
+                                   "active,2025-12-31\n");
+        w.refused("loans.csv:2: restructured_on: ", "before the disbursement on 2026-01-01");
+    }
+    SECTION("not a date") {
+        w.later.write("loans.csv", "loan_id,client_id,product,branch,currency,principal,"
+                                   "disbursed_on,status,restructured_on\n"
+                                   "L1,C1,Business Loan,Kampala Central,KES,300.00,2026-01-01,"
+                                   "active,2026-02-30\n");
+        w.refused("loans.csv:2: restructured_on: ", "2026-02-30");
     }
 }
