@@ -18,19 +18,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-struct PreviewOptions {
+struct PreviewOptions : CalculatorOptions {
     std::string amount;
-    std::string rate;
-    std::string ratePer = "year";
-    std::string method;
-    std::string amortization = "equal_installments";
-    std::string dayCount;
-    int every = 1;
-    std::string unit;
-    int installments = 0;
     std::string start;
-    std::string firstDue;
-    int principalGrace = 0;
     std::string currency;
     std::string format = "text";
 };
@@ -111,51 +101,15 @@ void addPreviewCommand(CLI::App& plan, GlobalOptions& global) {
     auto o = std::make_shared<PreviewOptions>();
     cmd->add_option("--amount", o->amount, "the amount to repay, in the currency's text form")
         ->required();
-    cmd->add_option("--rate", o->rate, "nominal interest rate in percent (e.g. 9.5)")->required();
-    cmd->add_option("--rate-per", o->ratePer, "the rate is per year (default) or per month")
-        ->check(CLI::IsMember({"year", "month"}));
-    cmd->add_option("--method", o->method, "declining or flat")
-        ->required()
-        ->check(CLI::IsMember({"declining", "flat"}));
-    cmd->add_option("--amortization", o->amortization,
-                    "equal_installments (default) or equal_principal")
-        ->check(CLI::IsMember({"equal_installments", "equal_principal"}));
-    cmd->add_option("--day-count", o->dayCount, "30/360, actual/365 or actual/actual")
-        ->required()
-        ->check(CLI::IsMember({"30/360", "actual/365", "actual/actual"}));
-    cmd->add_option("--every", o->every, "installments fall due every K weeks or months")
-        ->required();
-    cmd->add_option("--unit", o->unit, "weeks or months")
-        ->required()
-        ->check(CLI::IsMember({"weeks", "months"}));
-    cmd->add_option("--installments", o->installments, "the number of installments N")->required();
+    addCalculatorOptions(cmd, *o, true);
     cmd->add_option("--start", o->start, "start date YYYY-MM-DD: interest runs from it")
         ->required();
-    cmd->add_option("--first-due", o->firstDue,
-                    "first due date YYYY-MM-DD (default: the start plus one period)");
-    cmd->add_option("--principal-grace", o->principalGrace,
-                    "the first G installments pay interest only (default 0)");
     cmd->add_option("--currency", o->currency,
                     "ISO 4217 code; with it no database is opened (default: the portfolio's)");
     cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd->callback([&global, o] {
-        ScheduleInput in;
-        auto rate = parseDecimal(o->rate);
-        if (!rate)
-            throw UserError(fmt::format("--rate: {}", rate.error().message));
-        in.ratePercent = *rate;
-        // The words were checked by CLI11 already.
-        in.ratePer = *ratePerFromText(o->ratePer);
-        in.method = *interestMethodFromText(o->method);
-        in.amortization = *amortizationFromText(o->amortization);
-        in.dayCount = *dayCountFromText(o->dayCount);
-        in.unit = *periodUnitFromText(o->unit);
-        in.every = o->every;
-        in.installments = o->installments;
-        in.principalGrace = o->principalGrace;
+        ScheduleInput in = calculatorInput(*o);
         in.start = parseDateOption(o->start, "--start");
-        if (!o->firstDue.empty())
-            in.firstDue = parseDateOption(o->firstDue, "--first-due");
 
         Currency currency;
         if (!o->currency.empty()) {
@@ -186,6 +140,54 @@ void addPreviewCommand(CLI::App& plan, GlobalOptions& global) {
 }
 
 } // namespace
+
+void addCalculatorOptions(CLI::App* cmd, CalculatorOptions& o, bool required) {
+    cmd->add_option("--rate", o.rate, "nominal interest rate in percent (e.g. 9.5)");
+    cmd->add_option("--rate-per", o.ratePer, "the rate is per year (default) or per month")
+        ->check(CLI::IsMember({"year", "month"}));
+    cmd->add_option("--method", o.method, "declining or flat")
+        ->check(CLI::IsMember({"declining", "flat"}));
+    cmd->add_option("--amortization", o.amortization,
+                    "equal_installments (default) or equal_principal")
+        ->check(CLI::IsMember({"equal_installments", "equal_principal"}));
+    cmd->add_option("--day-count", o.dayCount, "30/360, actual/365 or actual/actual")
+        ->check(CLI::IsMember({"30/360", "actual/365", "actual/actual"}));
+    cmd->add_option("--every", o.every, "installments fall due every K weeks or months");
+    cmd->add_option("--unit", o.unit, "weeks or months")->check(CLI::IsMember({"weeks", "months"}));
+    cmd->add_option("--installments", o.installments, "the number of installments N");
+    cmd->add_option("--first-due", o.firstDue,
+                    "first due date YYYY-MM-DD (default: the start plus one period)");
+    cmd->add_option("--principal-grace", o.principalGrace,
+                    "the first G installments pay interest only (default 0)");
+    if (required)
+        for (const char* name :
+             {"--rate", "--method", "--day-count", "--every", "--unit", "--installments"})
+            cmd->get_option(name)->required();
+}
+
+ScheduleInput calculatorInput(const CalculatorOptions& o) {
+    ScheduleInput in;
+    auto rate = parseDecimal(o.rate);
+    if (!rate)
+        throw UserError(fmt::format("--rate: {}", rate.error().message));
+    in.ratePercent = *rate;
+    // The words were checked by CLI11 already.
+    in.ratePer = *ratePerFromText(o.ratePer);
+    in.method = *interestMethodFromText(o.method);
+    in.amortization = *amortizationFromText(o.amortization);
+    in.dayCount = *dayCountFromText(o.dayCount);
+    in.unit = *periodUnitFromText(o.unit);
+    in.every = o.every;
+    in.installments = o.installments;
+    in.principalGrace = o.principalGrace;
+    if (!o.firstDue.empty())
+        in.firstDue = parseDateOption(o.firstDue, "--first-due");
+    return in;
+}
+
+const char* calculatorOption(const std::string& field) {
+    return optionOf(field);
+}
 
 CLI::App& addPlanCommands(CLI::App& app, GlobalOptions& global) {
     auto* plan = app.add_subcommand("plan", "repayment plans: preview a schedule");

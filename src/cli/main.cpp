@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
     addCaseCommands(app, global);
     addPaymentCommands(app, global);
     addDeskCommands(app, global);
-    addPlanCommands(app, global);
+    addPlanActionCommands(addPlanCommands(app, global), app, global);
 
     app.parse_complete_callback([&] { setUpLogging(global.verbose); });
     try {

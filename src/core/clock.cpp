@@ -1,6 +1,6 @@
 #include "core/clock.h"
 
-#include <fmt/chrono.h>
+#include <ctime>
 #include <fmt/format.h>
 
 namespace rd {
@@ -30,7 +30,13 @@ std::string Clock::isoNow() const {
 }
 
 std::string isoTimestamp(std::chrono::sys_seconds t) {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", t);
+    // fmt 9 formats a system_clock time point in local time; the stored form is UTC, so the
+    // calendar fields come from gmtime whatever TZ says (the CLI sets TZ to the institution's).
+    const std::time_t seconds = t.time_since_epoch().count();
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
+                       utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
 } // namespace rd

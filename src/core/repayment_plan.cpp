@@ -171,12 +171,15 @@ std::vector<PlanInstallment> proposeSettlement(Amount total, Date start, int par
 }
 
 Amount monthlyPlanAmount(const std::vector<PlanInstallment>& installments, Date start) {
+    // One sum is saved up for, not paid every few weeks: it is spread over the months until
+    // it is due (at least one).
+    const bool single = installments.size() == 1;
     Amount heaviest = 0;
     Date previous = start;
     for (const PlanInstallment& i : installments) {
         const int gap = std::max(1, i.dueDate - previous);
         Amount monthly = 0;
-        if (gap % 7 == 0 && gap / 7 <= 3) {
+        if (!single && gap % 7 == 0 && gap / 7 <= 3) {
             monthly = divideRoundHalfEven(static_cast<WideAmount>(i.amount) * 52, 12 * (gap / 7));
         } else {
             // days / 30.4375 rounded = days * 16 / 487 rounded

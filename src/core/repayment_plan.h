@@ -86,7 +86,8 @@ std::vector<PlanInstallment> proposeSettlement(Amount total, Date start, int par
 // A plan's installments as a monthly amount (section 9c), the heaviest of them: each
 // installment over the time since the one before (the start for the first). A gap of 1 to 3
 // whole weeks is weekly money (amount x 52 / (12 x weeks)); any other gap counts in months
-// (days / 30.4375 rounded, at least 1), amount / months.
+// (days / 30.4375 rounded, at least 1), amount / months. A plan of one sum is saved up
+// for: always counted in months.
 Amount monthlyPlanAmount(const std::vector<PlanInstallment>& installments, Date start);
 
 } // namespace rd

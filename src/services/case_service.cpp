@@ -8,6 +8,7 @@
 #include "storage/database.h"
 #include "storage/desk_payment_repository.h"
 #include "storage/loan_repository.h"
+#include "storage/plan_repository.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
 #include "user_service.h"
@@ -22,6 +23,33 @@
 
 namespace rd::services {
 namespace {
+
+// A completed settlement (the loan's status became settled): its waiver is recorded once
+// with its parts, for posting and the audit trail (domain.md section 9b).
+void recordSettlementWaiver(storage::Database& db, std::int64_t loanKey, const std::string& loanId,
+                            const LoanPosition& position, const std::string& now,
+                            const std::string& by) {
+    if (!position.settledOn)
+        return;
+    storage::PlanRepository plans(db);
+    for (const PlanRecord& p : plans.ofLoan(loanKey)) {
+        if (p.kind != PlanKind::Settlement || p.ending() || p.approvals() < p.approvalsNeeded ||
+            plans.waiver(p.id))
+            continue;
+        plans.insertWaiver({p.id, *position.settledOn, position.waived, now, by});
+        nlohmann::ordered_json after;
+        after["plan"] = p.id;
+        after["loan"] = loanId;
+        after["waived_on"] = position.settledOn->toString();
+        after["principal"] = position.waived.principal;
+        after["interest"] = position.waived.interest;
+        after["fees"] = position.waived.fees;
+        after["penalties"] = position.waived.penalties;
+        storage::CaseRepository(db).audit(now, by, "complete_settlement", "plan",
+                                          std::to_string(p.id), "active", after.dump());
+        return;
+    }
+}
 
 using storage::CaseEventRecord;
 using storage::CaseRecord;
@@ -272,6 +300,9 @@ RecomputeSummary CaseService::recomputeIn(Date asOf, const std::optional<std::st
                 const std::string reason = d.action == CaseAction::CloseCured  ? "cured"
                                            : d.action == CaseAction::ClosePaid ? "paid"
                                                                                : "settled";
+                if (d.action == CaseAction::CloseSettled)
+                    recordSettlementWaiver(db_, existingCase->loanKey, existingCase->loanId,
+                                           d.position, now, runBy);
                 repo.closeCase(existingCase->id, asOf, reason);
                 event.kind = "closed";
                 event.before = "open";

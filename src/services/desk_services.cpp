@@ -8,6 +8,7 @@
 #include "day_close_service.h"
 #include "import_service.h"
 #include "payment_service.h"
+#include "plan_service.h"
 #include "portfolio_service.h"
 #include "service_edge.h"
 #include "settings_service.h"
@@ -21,7 +22,7 @@ struct Services::Parts {
         : db(std::move(database)), clock(std::move(c)), users(*db, clock), cases(*db, clock),
           contacts(*db, clock), callList(*db), payments(*db, clock), actions(*db, clock),
           queries(*db), settings(*db, clock), imports(*db, clock), portfolio(*db, clock),
-          days(*db, clock) {}
+          days(*db, clock), plans(*db, clock) {}
     std::unique_ptr<storage::Database> db;
     Clock clock;
     UserService users;
@@ -35,6 +36,7 @@ struct Services::Parts {
     ImportService imports;
     PortfolioService portfolio;
     DayCloseService days;
+    PlanService plans;
 };
 
 Result<std::unique_ptr<Services>> Services::open(const std::filesystem::path& path,
@@ -87,6 +89,8 @@ ImportService& Services::imports() {
 PortfolioService& Services::portfolio() {
     return parts_->portfolio;
 }
+PlanService& Services::plans() { return parts_->plans; }
+
 DayCloseService& Services::days() {
     return parts_->days;
 }

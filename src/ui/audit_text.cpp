@@ -54,6 +54,10 @@ struct Row {
     QString text(const char* key) const {
         return after.object.value(QLatin1String(key)).toString();
     }
+    // The plan an action was on (plan actions name it in their JSON).
+    QString plan() const {
+        return QString::number(after.object.value(QLatin1String("plan")).toInteger());
+    }
     QString money(const QJsonValue& minor) const {
         return displayMoneyWithCode(static_cast<Amount>(minor.toInteger()), words.currency);
     }
@@ -205,6 +209,65 @@ const std::map<QString, Sentence>& sentences() {
              return tr("%1 added a note: %2").arg(r.who(), r.text("text"));
          }},
         {QStringLiteral("change_stage"), stageSentence},
+        {QStringLiteral("propose_plan"),
+         [](const Row& r) {
+             const auto& a = r.after.object;
+             QString s = tr("%1 proposed plan %2: %3 paying %4 in %5 installments from %6")
+                             .arg(r.who(), r.plan(), plainWords(r.text("kind").toStdString()),
+                                  r.money(a.value(QLatin1String("total"))))
+                             .arg(a.value(QLatin1String("installments")).toInt())
+                             .arg(dateText(r.text("start")));
+             if (a.value(QLatin1String("waived")).toDouble() > 0)
+                 s += tr(", waiving %1").arg(r.money(a.value(QLatin1String("waived"))));
+             return s + u'.' + labelled(tr("Affordability: %1"), r.text("affordability_reason"));
+         }},
+        {QStringLiteral("approve_plan"),
+         [](const Row& r) {
+             const auto& a = r.after.object;
+             const bool active = a.value(QLatin1String("active")).toBool();
+             return (active ? tr("%1 approved plan %2; it is active.").arg(r.who(), r.plan())
+                            : tr("%1 gave plan %2 its first of %3 approvals.")
+                                  .arg(r.who(), r.plan())
+                                  .arg(a.value(QLatin1String("approvals_needed")).toInt())) +
+                    labelled(tr("Comment: %1"), r.text("comment"));
+         }},
+        {QStringLiteral("reject_plan"),
+         [](const Row& r) {
+             return tr("%1 rejected plan %2.").arg(r.who(), r.plan()) +
+                    labelled(tr("Comment: %1"), r.text("comment"));
+         }},
+        {QStringLiteral("withdraw_plan"),
+         [](const Row& r) {
+             return tr("%1 withdrew plan %2.").arg(r.who(), r.plan()) +
+                    reasonPart(r.text("comment"));
+         }},
+        {QStringLiteral("cancel_plan"),
+         [](const Row& r) {
+             return tr("Plan %1 was replaced by plan %2, approved by %3.")
+                 .arg(r.plan())
+                 .arg(r.after.object.value(QLatin1String("replaced_by_plan")).toInt())
+                 .arg(r.who());
+         }},
+        {QStringLiteral("complete_settlement"),
+         [](const Row& r) {
+             const auto& a = r.after.object;
+             return tr("Settlement plan %1 was paid on %2; the rest was waived: principal %3, "
+                       "interest %4, fees %5, penalties %6.")
+                 .arg(r.plan(), dateText(r.text("waived_on")),
+                      r.money(a.value(QLatin1String("principal"))),
+                      r.money(a.value(QLatin1String("interest"))),
+                      r.money(a.value(QLatin1String("fees"))),
+                      r.money(a.value(QLatin1String("penalties"))));
+         }},
+        {QStringLiteral("set_budget"),
+         [](const Row& r) {
+             const auto& a = r.after.object;
+             return tr("%1 recorded a budget for client %2: income %3, expenses %4, surplus %5 a "
+                       "month.")
+                 .arg(r.who(), r.text("client"), r.money(a.value(QLatin1String("income"))),
+                      r.money(a.value(QLatin1String("expenses"))),
+                      r.money(a.value(QLatin1String("surplus"))));
+         }},
         {QStringLiteral("request_legal"),
          [](const Row& r) {
              return tr("%1 asked a supervisor to move the case to legal.").arg(r.who()) +

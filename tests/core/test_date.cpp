@@ -1,9 +1,12 @@
 // domain.md section 2: calendar dates, strict ISO text, plain day differences.
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "ledger_builders.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <ctime>
 #include <string>
 
 using rd::Date;
@@ -111,4 +114,20 @@ TEST_CASE("addMonths clamps to the last day of the month", "[date]") {
     CHECK(day("2026-01-31").addMonths(-13) == day("2024-12-31"));
     // Clamping does not accumulate: each month counts from the original date.
     CHECK(day("2025-01-31").addMonths(2) == day("2025-03-31"));
+}
+
+TEST_CASE("stored times are UTC whatever the process's time zone", "[clock]") {
+    const char* before = std::getenv("TZ");
+    const std::string saved = before ? before : "";
+    setenv("TZ", "Africa/Kampala", 1); // UTC+3, what the command line sets
+    tzset();
+    const auto t = std::chrono::sys_days{std::chrono::year{2026} / 12 / 2} + std::chrono::hours{2} +
+                   std::chrono::minutes{16} + std::chrono::seconds{4};
+    CHECK(rd::isoTimestamp(std::chrono::time_point_cast<std::chrono::seconds>(t)) ==
+          "2026-12-02T02:16:04Z");
+    if (before)
+        setenv("TZ", saved.c_str(), 1);
+    else
+        unsetenv("TZ");
+    tzset();
 }

@@ -912,7 +912,10 @@ TEST_CASE("monthlyPlanAmount: weekly x 52 / 12, every 2 weeks, monthly, one lump
     CHECK(rd::monthlyPlanAmount({planRow(1, "2026-01-08", 1200), planRow(2, "2026-01-15", 1200)},
                                 start) == 5200);
     // Weekly 1000: 52000 / 12 = 4333.33 -> 4333.
-    CHECK(rd::monthlyPlanAmount({planRow(1, "2026-01-08", 1000)}, start) == 4333);
+    CHECK(rd::monthlyPlanAmount({planRow(1, "2026-01-08", 1000), planRow(2, "2026-01-15", 1000)},
+                                start) == 4333);
+    // One sum of 1000 a week away is saved up for within a month: 1000 (not 4333).
+    CHECK(rd::monthlyPlanAmount({planRow(1, "2026-01-08", 1000)}, start) == 1000);
     // Every 2 weeks 1200: 1200 x 52 / 24 = 2600.
     CHECK(rd::monthlyPlanAmount({planRow(1, "2026-01-15", 1200), planRow(2, "2026-01-29", 1200)},
                                 start) == 2600);
