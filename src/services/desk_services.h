@@ -21,6 +21,7 @@ class SettingsService;
 class ImportService;
 class PortfolioService;
 class DayCloseService;
+class CounsellingService;
 class ServiceFactory;
 
 struct OpenRequest {
@@ -55,6 +56,7 @@ public:
     ImportService& imports();
     PortfolioService& portfolio();
     DayCloseService& days();
+    CounsellingService& counselling();
 
     const Clock& clock() const;
     // Opens the same services on a connection of their own (for a background job).
