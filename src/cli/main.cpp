@@ -1,5 +1,6 @@
 #include "cli_environment.h"
 #include "command_cases.h"
+#include "command_counselling.h"
 #include "command_payments.h"
 #include "command_plan.h"
 #include "command_users.h"
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
     addPaymentCommands(app, global);
     addDeskCommands(app, global);
     addPlanActionCommands(addPlanCommands(app, global), app, global);
+    addCounsellingCommands(app, global);
 
     app.parse_complete_callback([&] { setUpLogging(global.verbose); });
     try {

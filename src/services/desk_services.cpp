@@ -5,6 +5,7 @@
 #include "case_query_service.h"
 #include "case_service.h"
 #include "contact_service.h"
+#include "counselling_service.h"
 #include "day_close_service.h"
 #include "import_service.h"
 #include "payment_service.h"
@@ -22,7 +23,7 @@ struct Services::Parts {
         : db(std::move(database)), clock(std::move(c)), users(*db, clock), cases(*db, clock),
           contacts(*db, clock), callList(*db), payments(*db, clock), actions(*db, clock),
           queries(*db), settings(*db, clock), imports(*db, clock), portfolio(*db, clock),
-          days(*db, clock), plans(*db, clock) {}
+          days(*db, clock), plans(*db, clock), counselling(*db, clock) {}
     std::unique_ptr<storage::Database> db;
     Clock clock;
     UserService users;
@@ -37,6 +38,7 @@ struct Services::Parts {
     PortfolioService portfolio;
     DayCloseService days;
     PlanService plans;
+    CounsellingService counselling;
 };
 
 Result<std::unique_ptr<Services>> Services::open(const std::filesystem::path& path,
@@ -93,6 +95,9 @@ PlanService& Services::plans() { return parts_->plans; }
 
 DayCloseService& Services::days() {
     return parts_->days;
+}
+CounsellingService& Services::counselling() {
+    return parts_->counselling;
 }
 const Clock& Services::clock() const {
     return parts_->clock;

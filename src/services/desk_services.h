@@ -22,6 +22,7 @@ class ImportService;
 class PortfolioService;
 class DayCloseService;
 class PlanService;
+class CounsellingService;
 class ServiceFactory;
 
 struct OpenRequest {
@@ -57,6 +58,7 @@ public:
     PortfolioService& portfolio();
     DayCloseService& days();
     PlanService& plans();
+    CounsellingService& counselling();
 
     const Clock& clock() const;
     // Opens the same services on a connection of their own (for a background job).

@@ -126,6 +126,12 @@ QString sideWords(const Side& side, const Row& row) {
     return parts.join(QStringLiteral("; "));
 }
 
+// " Follow-up on 3 April 2026." / "" (the follow_up_on of a counselling or referral row).
+QString followUpPart(const Row& r) {
+    const QString on = r.text("follow_up_on");
+    return on.isEmpty() ? QString() : tr(" Follow-up on %1.").arg(dateText(on));
+}
+
 // "12 days past due" / "1 day past due"
 QString daysPastDue(int dpd) {
     return dpd == 1 ? tr("1 day past due") : tr("%1 days past due").arg(dpd);
@@ -289,6 +295,33 @@ const std::map<QString, Sentence>& sentences() {
          [](const Row& r) {
              return tr("%1 signed off a review of the case.").arg(r.who()) +
                     labelled(tr("Comment: %1"), r.text("comment"));
+         }},
+        {QStringLiteral("add_counselling"),
+         [](const Row& r) {
+             const auto clients =
+                 static_cast<int>(r.after.object.value(QLatin1String("clients")).toArray().size());
+             const QString what = r.text("kind") == QLatin1String("workshop")
+                                      ? tr("a counselling workshop")
+                                      : tr("a one-to-one counselling session");
+             return tr("%1 recorded %2 on %3 about \"%4\", led by %5, for %6.")
+                        .arg(r.who(), what, dateText(r.text("date")), r.text("topic"),
+                             r.text("facilitator"),
+                             clients == 1 ? tr("1 client") : tr("%1 clients").arg(clients)) +
+                    followUpPart(r) + labelled(tr("Notes: %1"), r.text("notes"));
+         }},
+        {QStringLiteral("add_referral"),
+         [](const Row& r) {
+             return tr("%1 referred the client to %2 (%3).")
+                        .arg(r.who(), r.text("organisation"),
+                             plainWords(r.text("service").toStdString()).toLower()) +
+                    followUpPart(r) + labelled(tr("Note: %1"), r.text("note"));
+         }},
+        {QStringLiteral("update_referral"),
+         [](const Row& r) {
+             return tr("%1 marked the referral to %2 as %3.")
+                        .arg(r.who(), r.text("organisation"),
+                             plainWords(r.text("status").toStdString()).toLower()) +
+                    followUpPart(r) + labelled(tr("Note: %1"), r.text("note"));
          }},
         {QStringLiteral("reassign_case"),
          [](const Row& r) {
