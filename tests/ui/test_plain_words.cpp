@@ -103,7 +103,10 @@ std::set<QString> actionsWrittenBySources() {
         QStringLiteral("database"), QStringLiteral("portfolio"), QStringLiteral("user"),
         QStringLiteral("demo_portfolio"), QStringLiteral("open"), QStringLiteral("desk_day"),
         // JSON keys written inline in an audit call (the end of day's sign-off and reopening)
-        QStringLiteral("reason"), QStringLiteral("signed_by"), QStringLiteral("state")};
+        QStringLiteral("reason"), QStringLiteral("signed_by"), QStringLiteral("state"),
+        // entities and before-states of the plan actions
+        QStringLiteral("plan"), QStringLiteral("client"), QStringLiteral("active"),
+        QStringLiteral("proposed")};
     const QRegularExpression call(QStringLiteral("\\baudit\\w*\\s*\\("));
     const QRegularExpression literal(QStringLiteral("[\"']([a-z][a-z_]*)[\"']"));
     std::set<QString> out;
