@@ -1,5 +1,7 @@
 #include "contact_rules.h"
 
+#include "text_trim.h"
+
 #include <fmt/format.h>
 #include <set>
 
@@ -18,17 +20,6 @@ const char* channelNoun(ContactChannel c) {
     default:
         return "Contacts";
     }
-}
-
-std::string_view trim(std::string_view s) {
-    const auto space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    };
-    while (!s.empty() && space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && space(s.back()))
-        s.remove_suffix(1);
-    return s;
 }
 
 } // namespace
@@ -72,7 +63,7 @@ std::vector<RuleBreach> checkContactRules(const ContactAttempt& proposed,
 
 Result<std::string> requireOverrideReason(const std::vector<RuleBreach>& breaches,
                                           std::string_view reason) {
-    const std::string_view kept = trim(reason);
+    const std::string_view kept = trimView(reason);
     if (!breaches.empty() && kept.empty()) {
         std::string list;
         for (const RuleBreach& b : breaches) {

@@ -61,6 +61,26 @@ LocalReschedule composeReschedule(const RescheduleBase& base, bool capitalise,
     return r;
 }
 
+LocalReschedule composeReschedule(const RescheduleBase& base,
+                                  const std::vector<PlanInstallment>& newInstallments) {
+    LocalReschedule r;
+    r.start = base.start;
+    r.schedule = base.kept;
+    r.firstNew = r.schedule.size();
+    int number = r.schedule.empty() ? 0 : r.schedule.back().number;
+    for (const PlanInstallment& p : newInstallments) {
+        Installment i;
+        i.number = ++number;
+        i.dueDate = p.dueDate;
+        i.principalDue = p.parts.principal;
+        i.interestDue = p.parts.interest;
+        i.feeDue = p.parts.fees;
+        i.penaltyDue = p.parts.penalties;
+        r.schedule.push_back(i);
+    }
+    return r;
+}
+
 std::vector<PlanInstallment> rescheduleInstallments(const LocalReschedule& reschedule) {
     std::vector<PlanInstallment> out;
     for (std::size_t k = reschedule.firstNew; k < reschedule.schedule.size(); ++k) {

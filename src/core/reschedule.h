@@ -40,6 +40,12 @@ Result<RescheduleBase> rescheduleBase(const LoanLedger& loan, Date start,
 LocalReschedule composeReschedule(const RescheduleBase& base, bool capitalise,
                                   const ComputedSchedule& computed);
 
+// The loan's schedule from S out of a proposal's stored new installments (their parts hold
+// what the calculator and the carried unpaid amounts made them): the kept installments, then
+// these, numbered on.
+LocalReschedule composeReschedule(const RescheduleBase& base,
+                                  const std::vector<PlanInstallment>& newInstallments);
+
 // The new installments of a composed reschedule as plan installments (1..m), with parts.
 std::vector<PlanInstallment> rescheduleInstallments(const LocalReschedule& reschedule);
 

@@ -1,6 +1,7 @@
 #include "case_actions_service.h"
 
 #include "case_access.h"
+#include "core/text_trim.h"
 #include "service_edge.h"
 #include "storage/case_actions_repository.h"
 #include "storage/case_repository.h"
@@ -18,17 +19,6 @@ using storage::ApprovalRecord;
 using storage::CaseActionsRepository;
 using storage::CaseRecord;
 using storage::CaseRepository;
-
-std::string trimmed(std::string_view s) {
-    const auto space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    };
-    while (!s.empty() && space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && space(s.back()))
-        s.remove_suffix(1);
-    return std::string(s);
-}
 
 Json textOrNull(const std::string& s) {
     return s.empty() ? Json(nullptr) : Json(s);

@@ -1,6 +1,7 @@
 #include "counselling_service.h"
 
 #include "case_access.h"
+#include "core/text_trim.h"
 #include "service_edge.h"
 #include "storage/case_repository.h"
 #include "storage/counselling_repository.h"
@@ -19,17 +20,6 @@ using storage::CounsellingRepository;
 
 // Outside the audit calls: the plain-words test reads the literals of those as actions.
 constexpr const char* kSessionEntity = "counselling_session";
-
-std::string trimmed(std::string_view s) {
-    const auto space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    };
-    while (!s.empty() && space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && space(s.back()))
-        s.remove_suffix(1);
-    return std::string(s);
-}
 
 Json textOrNull(const std::string& s) {
     return s.empty() ? Json(nullptr) : Json(s);

@@ -2,6 +2,7 @@
 
 #include "case_access.h"
 #include "core/money_text.h"
+#include "core/text_trim.h"
 #include "receipt_from_record.h"
 #include "service_edge.h"
 #include "storage/database.h"
@@ -18,14 +19,6 @@ namespace {
 
 using storage::DayCloseRecord;
 using storage::DeskDayRepository;
-
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
 
 DayClose toClose(const DayCloseRecord& r) {
     return {r.closedAt,    r.receiptCount,     r.received,    r.cashExpected,

@@ -91,7 +91,9 @@ ImportService& Services::imports() {
 PortfolioService& Services::portfolio() {
     return parts_->portfolio;
 }
-PlanService& Services::plans() { return parts_->plans; }
+PlanService& Services::plans() {
+    return parts_->plans;
+}
 
 DayCloseService& Services::days() {
     return parts_->days;

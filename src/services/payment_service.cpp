@@ -3,6 +3,7 @@
 #include "case_access.h"
 #include "case_service.h"
 #include "core/money_text.h"
+#include "core/text_trim.h"
 #include "receipt_from_record.h"
 #include "service_edge.h"
 #include "storage/case_repository.h"
@@ -33,14 +34,6 @@ using storage::DeskReceiptRecord;
 
 // Our rule: long enough for any cheque, transfer or mobile-money transaction number.
 constexpr std::size_t kMaxReferenceLength = 100;
-
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
 
 int exponentOf(const storage::Database& db) {
     const auto currency = db.currency();

@@ -2,6 +2,7 @@
 
 #include "case_access.h"
 #include "core/reschedule.h"
+#include "core/text_trim.h"
 #include "service_edge.h"
 #include "storage/case_repository.h"
 #include "storage/database.h"
@@ -18,15 +19,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using storage::PlanRepository;
-
-std::string trimmed(std::string_view s) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!s.empty() && space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && space(s.back()))
-        s.remove_suffix(1);
-    return std::string(s);
-}
 
 int exponentOf(const storage::Database& db) {
     const auto c = db.currency();
@@ -380,21 +372,7 @@ Result<PlanView> PlanService::approve(const User& actor, std::int64_t planId, st
                                     plan->loanId, plan->start.toString(), planId,
                                     money(db_, proposed), money(db_, base->amount(capitalise))),
                         ErrorKind::Conflict};
-                LocalReschedule r;
-                r.start = plan->start;
-                r.schedule = base->kept;
-                r.firstNew = r.schedule.size();
-                int number = r.schedule.empty() ? 0 : r.schedule.back().number;
-                for (const PlanInstallment& i : plan->installments) {
-                    Installment row;
-                    row.number = ++number;
-                    row.dueDate = i.dueDate;
-                    row.principalDue = i.parts.principal;
-                    row.interestDue = i.parts.interest;
-                    row.feeDue = i.parts.fees;
-                    row.penaltyDue = i.parts.penalties;
-                    r.schedule.push_back(row);
-                }
+                const LocalReschedule r = composeReschedule(*base, plan->installments);
                 repo.insertSchedule(planId, r);
             }
             // A loan has at most one active plan: the newly approved one replaces it.

@@ -1,5 +1,6 @@
 #include "portfolio_settings.h"
 
+#include "core/text_trim.h"
 #include "core/time_zone_name.h"
 
 #include <charconv>
@@ -13,17 +14,9 @@ constexpr const char* kWeightsDefault =
     "broken_promise=1000,promise_due=500,action_due=300,new_case=200,early_warning=100,"
     "money_at_stake=400,bucket_roll=300";
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 // A whole number of plain digits (no sign, no spaces inside).
 std::optional<int> parseCount(std::string_view text) {
-    text = trimmed(text);
+    text = trimView(text);
     if (text.empty() || text.size() > 9)
         return std::nullopt;
     int value = 0;
@@ -85,7 +78,7 @@ void readSetting(const Database& db, const char* key, T& target,
 
 // The letterhead printed on receipts: one line of printable text each (empty leaves it off).
 Result<std::string> validateLetterhead(const std::string& key, const std::string& value) {
-    const std::string v(trimmed(value));
+    const std::string v(trimView(value));
     const std::size_t limit = key == "institution_name"      ? 80
                               : key == "institution_address" ? 120
                               : key == "institution_phone"   ? 40
@@ -195,7 +188,7 @@ DelinquencyPolicy loadDelinquencyPolicy(const Database& db) {
 }
 
 Result<ContactRules> parseContactHours(const std::string& text) {
-    const std::string_view t = trimmed(text);
+    const std::string_view t = trimView(text);
     const auto dash = t.find('-');
     const auto from = dash == std::string_view::npos ? std::nullopt : parseClock(t.substr(0, dash));
     const auto until =
@@ -222,20 +215,20 @@ std::string contactHoursText(const ContactRules& rules) {
 Result<PriorityWeights> parsePriorityWeights(const std::string& text) {
     PriorityWeights weights;
     std::set<std::string> seen;
-    std::string_view rest = trimmed(text);
+    std::string_view rest = trimView(text);
     if (rest.empty())
         return Error{fmt::format("priority_weights is empty: give KEY=NUMBER pairs separated "
                                  "by commas, e.g. {}",
                                  kWeightsDefault)};
     while (true) {
         const auto comma = rest.find(',');
-        const std::string_view item = trimmed(rest.substr(0, comma));
+        const std::string_view item = trimView(rest.substr(0, comma));
         const auto eq = item.find('=');
         if (eq == std::string_view::npos)
             return Error{fmt::format("priority_weights: \"{}\" is not KEY=NUMBER (e.g. "
                                      "broken_promise=1000)",
                                      item)};
-        const std::string key(trimmed(item.substr(0, eq)));
+        const std::string key(trimView(item.substr(0, eq)));
         const WeightKey* known = nullptr;
         for (const auto& k : kWeightKeys)
             if (key == k.name)
@@ -250,7 +243,7 @@ Result<PriorityWeights> parsePriorityWeights(const std::string& text) {
         if (!value || *value > 1000000)
             return Error{fmt::format("priority_weights: the weight of {} must be a whole number "
                                      "from 0 to 1000000, not \"{}\"",
-                                     key, trimmed(item.substr(eq + 1)))};
+                                     key, trimView(item.substr(eq + 1)))};
         weights.*(known->field) = *value;
         if (comma == std::string_view::npos)
             break;
@@ -346,7 +339,7 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
     if (key == "plan_max_share_of_surplus")
         return number(1, 100, "percent");
     if (key == "case_assignment") {
-        const std::string v(trimmed(value));
+        const std::string v(trimView(value));
         if (v == kAssignFewestOpenCases || v == kAssignCreditOfficer || v == kAssignUnassigned)
             return v;
         return Error{fmt::format("\"{}\" is not a valid case_assignment: give fewest_open_cases, "
@@ -354,7 +347,7 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
                                  value)};
     }
     if (key == "time_zone") {
-        const std::string v(trimmed(value));
+        const std::string v(trimView(value));
         if (!isKnownTimeZone(v))
             return Error{fmt::format("\"{}\" is not a time zone this computer knows: give a tz "
                                      "database name such as Africa/Kampala or Africa/Nairobi",
