@@ -223,7 +223,7 @@ const std::map<QString, Sentence>& sentences() {
                                   r.money(a.value(QLatin1String("total"))))
                              .arg(a.value(QLatin1String("installments")).toInt())
                              .arg(dateText(r.text("start")));
-             if (a.value(QLatin1String("waived")).toDouble() > 0)
+             if (a.value(QLatin1String("waived")).toInteger() > 0)
                  s += tr(", waiving %1").arg(r.money(a.value(QLatin1String("waived"))));
              return s + u'.' + labelled(tr("Affordability: %1"), r.text("affordability_reason"));
          }},
