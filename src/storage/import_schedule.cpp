@@ -178,6 +178,7 @@ void ImportSession::writeSchedule(std::string_view loanId, LoanRef& ref,
             "principal_due, interest_due, fee_due, import_id, source_line FROM installments "
             "WHERE loan_pk = ?1");
         save.bind(1, ref.pk).bind(2, importId_).execute();
+        warnUnpostedReschedule(ref, loanId, rows.front().line);
         Statement remove = db_.prepare("DELETE FROM installments WHERE loan_pk = ?");
         remove.bind(1, ref.pk).execute();
         ++out_.counts.schedulesReplaced;
@@ -227,6 +228,31 @@ void ImportSession::flushInstallments() {
     }
     for (std::size_t r = 0; r < n; ++r)
         write(*insertInstallment_, r, 1);
+}
+
+void ImportSession::warnUnpostedReschedule(const LoanRef& ref, std::string_view loanId,
+                                           std::int64_t line) {
+    // domain.md 9c: until the core banking system's file says the loan was restructured on
+    // or after a reschedule approved here, the local one stays in force over this schedule.
+    Statement local = db_.prepare(
+        "SELECT p.id, p.start_date, ifnull(l.restructured_on, '') FROM plans p "
+        "JOIN loans l ON l.id = p.loan_pk WHERE p.loan_pk = ? AND EXISTS (SELECT 1 FROM "
+        "plan_schedule_rows r WHERE r.plan_id = p.id) ORDER BY p.start_date DESC, p.id DESC "
+        "LIMIT 1");
+    local.bind(1, ref.pk);
+    if (!local.step())
+        return;
+    const std::string start = local.string(1);
+    const std::string posted = local.string(2);
+    if (!posted.empty() && posted >= start)
+        return;
+    out_.warnings.add(
+        {"schedule.csv", line, "loan_id",
+         fmt::format("loan {} was rescheduled here from {} (plan {}), which the core banking "
+                     "system has not posted yet (restructured_on is {}): the local reschedule "
+                     "stays in force over this schedule until a loans.csv row gives "
+                     "restructured_on on or after {}",
+                     loanId, start, local.int64(0), posted.empty() ? "empty" : posted, start)});
 }
 
 } // namespace rd::storage::detail

@@ -179,6 +179,9 @@ private:
     // After an insert refused for a known id: reports and returns true if the id repeats
     // within this file. `found` holds the stored row, with import_id at `importColumn` and
     // source_line right after it.
+    // Warns when a replacement schedule arrives for a loan whose reschedule approved here the
+    // core banking system has not posted yet (that reschedule stays in force).
+    void warnUnpostedReschedule(const LoanRef& ref, std::string_view loanId, std::int64_t line);
     bool reportedRepeat(const ImportTable& t, std::int64_t line, std::size_t column,
                         std::string_view noun, std::string_view id, const Statement& found,
                         int importColumn);

@@ -552,3 +552,51 @@ TEST_CASE("restructured_on must be a date on or after the disbursement", "[impor
         w.refused("loans.csv:2: restructured_on: ", "2026-02-30");
     }
 }
+
+TEST_CASE("a new schedule for a loan rescheduled here warns until the core banking system posts "
+          "the reschedule, and the local one stays in force",
+          "[import][incremental][plans]") {
+    Worked w;
+    // An approved reschedule of L1 from 2026-03-20 (as PlanService::approve stores it): the
+    // old installments frozen at what was paid, then one new installment of the rest.
+    w.db->exec("INSERT INTO plans(loan_pk, kind, start_date, proposed_by, proposed_at, "
+               "business_date, balance, total, grace_days, approvals_needed) SELECT id, "
+               "'reschedule', '2026-03-20', 'akello', 't', '2026-03-20', 17500, 18000, 2, 1 "
+               "FROM loans WHERE loan_id = 'L1'");
+    w.db->exec("INSERT INTO plan_schedule_rows VALUES"
+               "(1, 1, '2026-02-01', 10000, 1000, 0, 0, 0),"
+               "(1, 2, '2026-03-01', 3500, 1000, 0, 500, 0),"
+               "(1, 3, '2026-04-01', 0, 0, 0, 0, 0),"
+               "(1, 4, '2026-04-20', 16500, 500, 0, 0, 1)");
+    rd::storage::LoanRepository(*w.db).rebuildLedgerCache();
+    const auto local = position(*w.db, "L1", "2026-03-20");
+    CHECK(local.daysPastDue == 0);
+    CHECK(local.restructuredOn == day("2026-03-20"));
+
+    const std::string schedule = "loan_id,installment_no,due_date,principal_due,interest_due\n"
+                                 "L1,1,2026-02-01,100.00,10.00\n"
+                                 "L1,2,2026-05-01,200.00,10.00\n";
+    w.later.write("schedule.csv", schedule);
+    const ImportOutcome o = importOk(*w.db, w.later.path());
+    CHECK(o.counts.schedulesReplaced == 1);
+    INFO(joined(problemLines(o.warnings)));
+    CHECK(hasProblem(o.warnings, "schedule.csv:2: loan_id: ",
+                     "loan L1 was rescheduled here from 2026-03-20 (plan 1)"));
+    // The local reschedule is still the loan's schedule from its start.
+    CHECK(position(*w.db, "L1", "2026-03-20").daysPastDue == 0);
+    CHECK(position(*w.db, "L1", "2026-04-25").daysPastDue == 5); // the new installment, 04-20
+
+    // Posted: restructured_on on the start. No warning, and the imported schedule rules.
+    w.later.write("loans.csv", "loan_id,client_id,product,branch,currency,principal,"
+                               "disbursed_on,status,restructured_on\n"
+                               "L1,C1,Business Loan,Kampala Central,KES,300.00,2026-01-01,"
+                               "active,2026-03-20\n");
+    w.later.write("schedule.csv", "loan_id,installment_no,due_date,principal_due,interest_due\n"
+                                  "L1,1,2026-02-01,100.00,10.00\n"
+                                  "L1,2,2026-06-01,200.00,10.00\n");
+    const ImportOutcome posted = importOk(*w.db, w.later.path());
+    CHECK(posted.warnings.count() == 0);
+    const auto imported = position(*w.db, "L1", "2026-04-25");
+    CHECK(imported.daysPastDue == 0); // installment 2 falls due in June
+    CHECK(imported.inWatch);
+}
