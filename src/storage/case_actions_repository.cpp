@@ -1,11 +1,8 @@
 #include "case_actions_repository.h"
 
+#include "date_columns.h"
 namespace rd::storage {
 namespace {
-
-Date dateOf(const Statement& s, int column) {
-    return Date::parse(s.text(column)).value();
-}
 
 constexpr const char* kApprovalColumns =
     "SELECT a.id, a.case_id, l.loan_id, l.branch, a.kind, a.requested_by, a.requested_at, "
@@ -23,11 +20,11 @@ ApprovalRecord approvalFrom(const Statement& s) {
     a.kind = s.string(4);
     a.requestedBy = s.string(5);
     a.requestedAt = s.string(6);
-    a.businessDate = dateOf(s, 7);
+    a.businessDate = dateColumn(s, 7);
     a.note = s.string(8);
     if (!s.isNull(9))
         a.decision = ApprovalDecisionRecord{s.text(9) == "approved", s.string(10), s.string(11),
-                                            dateOf(s, 12), s.string(13)};
+                                            dateColumn(s, 12), s.string(13)};
     return a;
 }
 
@@ -36,7 +33,7 @@ CaseNoteRecord noteFrom(const Statement& s) {
     n.id = s.int64(0);
     n.caseId = s.int64(1);
     n.at = s.string(2);
-    n.businessDate = dateOf(s, 3);
+    n.businessDate = dateColumn(s, 3);
     n.author = s.string(4);
     n.text = s.string(5);
     if (!s.isNull(6))
@@ -158,7 +155,7 @@ std::vector<CaseReviewRecord> CaseActionsRepository::reviewsOfLoan(std::int64_t 
     std::vector<CaseReviewRecord> out;
     while (s.step())
         out.push_back(
-            {s.int64(0), s.int64(1), s.string(2), s.string(3), dateOf(s, 4), s.string(5)});
+            {s.int64(0), s.int64(1), s.string(2), s.string(3), dateColumn(s, 4), s.string(5)});
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "case_query_repository.h"
 
+#include "date_columns.h"
 #include "ledger_codec.h"
 #include "loan_repository.h"
 
@@ -46,16 +47,6 @@ struct Where {
     }
 };
 
-Date dateOf(const Statement& s, int column) {
-    return Date::parse(s.text(column)).value();
-}
-
-std::optional<Date> optionalDate(const Statement& s, int column) {
-    if (s.isNull(column))
-        return std::nullopt;
-    return dateOf(s, column);
-}
-
 // The cached ledger in `column`, or the loan read from the tables when it has none.
 LoanLedger ledgerFrom(const Database& db, const Statement& s, int column, std::int64_t loanKey) {
     LoanLedger ledger;
@@ -74,8 +65,8 @@ PromiseToPay promiseFrom(const Statement& s, int first) {
     PromiseToPay p;
     p.id = std::to_string(s.int64(first));
     p.amount = s.int64(first + 1);
-    p.promisedFor = dateOf(s, first + 2);
-    p.createdOn = dateOf(s, first + 3);
+    p.promisedFor = dateColumn(s, first + 2);
+    p.createdOn = dateColumn(s, first + 3);
     p.createdBy = s.string(first + 4);
     p.contactId = s.isNull(first + 5) ? std::string() : std::to_string(s.int64(first + 5));
     return p;
@@ -157,9 +148,9 @@ std::vector<CaseQueryRecord> CaseQueryRepository::cases(const CaseQuery& q,
         r.officer = s.optionalString(7).value_or("");
         r.stage = parseCaseStage(s.text(8)).value();
         r.open = s.text(9) == "open";
-        r.openedOn = dateOf(s, 10);
-        r.closedOn = optionalDate(s, 11);
-        r.nextActionOn = optionalDate(s, 12);
+        r.openedOn = dateColumn(s, 10);
+        r.closedOn = optionalDateColumn(s, 11);
+        r.nextActionOn = optionalDateColumn(s, 12);
         r.nextActionKind = s.optionalString(13).value_or("");
         r.ledger = ledgerFrom(db_, s, 14, r.loanKey);
         out.push_back(std::move(r));

@@ -1,17 +1,8 @@
 #include "case_repository.h"
 
+#include "date_columns.h"
 namespace rd::storage {
 namespace {
-
-Date dateOf(const Statement& s, int column) {
-    return Date::parse(s.text(column)).value();
-}
-
-std::optional<Date> optionalDate(const Statement& s, int column) {
-    if (s.isNull(column))
-        return std::nullopt;
-    return dateOf(s, column);
-}
 
 constexpr const char* kCaseColumns =
     "SELECT c.id, c.loan_pk, l.loan_id, l.branch, c.opened_on, c.opened_by, c.stage, c.status, "
@@ -25,16 +16,16 @@ CaseRecord caseFrom(const Statement& s) {
     c.loanKey = s.int64(1);
     c.loanId = s.string(2);
     c.branch = s.string(3);
-    c.openedOn = dateOf(s, 4);
+    c.openedOn = dateColumn(s, 4);
     c.openedBy = s.string(5);
     c.stage = parseCaseStage(s.text(6)).value();
     c.open = s.text(7) == "open";
-    c.closedOn = optionalDate(s, 8);
+    c.closedOn = optionalDateColumn(s, 8);
     c.closeReason = s.optionalString(9).value_or("");
     if (!s.isNull(10))
         c.assignedTo = s.int64(10);
     c.assignedUsername = s.optionalString(11).value_or("");
-    c.nextActionOn = optionalDate(s, 12);
+    c.nextActionOn = optionalDateColumn(s, 12);
     c.nextActionKind = s.optionalString(13).value_or("");
     return c;
 }
@@ -186,7 +177,7 @@ std::vector<CaseEventRecord> CaseRepository::events(std::int64_t caseId) const {
     s.bind(1, caseId);
     std::vector<CaseEventRecord> out;
     while (s.step())
-        out.push_back({s.string(0), dateOf(s, 1), s.string(2), s.string(3), s.optionalString(4),
+        out.push_back({s.string(0), dateColumn(s, 1), s.string(2), s.string(3), s.optionalString(4),
                        s.optionalString(5), s.optionalString(6).value_or("")});
     return out;
 }
@@ -207,7 +198,7 @@ std::vector<ContactRecord> CaseRepository::contacts(std::int64_t loanKey) const 
         c.outcome = parseContactOutcome(s.text(5)).value();
         c.note = s.string(6);
         c.officer = s.string(7);
-        c.nextActionOn = optionalDate(s, 8);
+        c.nextActionOn = optionalDateColumn(s, 8);
         c.nextActionKind = s.optionalString(9).value_or("");
         c.overrideReason = s.optionalString(10).value_or("");
         if (!s.isNull(11))
@@ -245,8 +236,8 @@ std::vector<PromiseToPay> CaseRepository::promises(std::int64_t loanKey) const {
         PromiseToPay p;
         p.id = std::to_string(s.int64(0));
         p.amount = s.int64(1);
-        p.promisedFor = dateOf(s, 2);
-        p.createdOn = dateOf(s, 3);
+        p.promisedFor = dateColumn(s, 2);
+        p.createdOn = dateColumn(s, 3);
         p.createdBy = s.string(4);
         p.contactId = s.isNull(5) ? std::string() : std::to_string(s.int64(5));
         out.push_back(std::move(p));

@@ -1,17 +1,8 @@
 #include "counselling_repository.h"
 
+#include "date_columns.h"
 namespace rd::storage {
 namespace {
-
-Date dateOf(const Statement& s, int column) {
-    return Date::parse(s.text(column)).value();
-}
-
-std::optional<Date> optionalDate(const Statement& s, int column) {
-    if (s.isNull(column))
-        return std::nullopt;
-    return dateOf(s, column);
-}
 
 std::optional<std::string> dateText(const std::optional<Date>& d) {
     if (!d)
@@ -33,11 +24,11 @@ ReferralRecord referralFrom(const Statement& s) {
         r.caseId = s.int64(3);
     r.organisation = s.string(4);
     r.service = parseReferralService(s.text(5)).value();
-    r.followUpOn = optionalDate(s, 6);
+    r.followUpOn = optionalDateColumn(s, 6);
     r.note = s.string(7);
     r.referredBy = s.string(8);
     r.referredAt = s.string(9);
-    r.businessDate = dateOf(s, 10);
+    r.businessDate = dateColumn(s, 10);
     return r;
 }
 
@@ -84,11 +75,11 @@ CounsellingRepository::sessionsOfClient(std::int64_t clientKey) const {
         CounsellingSessionRecord c;
         c.id = s.int64(0);
         c.kind = parseSessionKind(s.text(1)).value();
-        c.sessionDate = dateOf(s, 2);
+        c.sessionDate = dateColumn(s, 2);
         c.topic = s.string(3);
         c.facilitator = s.string(4);
         c.notes = s.string(5);
-        c.followUpOn = optionalDate(s, 6);
+        c.followUpOn = optionalDateColumn(s, 6);
         c.recordedBy = s.string(7);
         c.recordedAt = s.string(8);
         out.push_back(std::move(c));
@@ -140,8 +131,8 @@ std::vector<ReferralRecord> CounsellingRepository::queryReferrals(const char* wh
         u.bind(1, r.id);
         while (u.step())
             r.updates.push_back({u.int64(0), u.int64(1), parseReferralStatus(u.text(2)).value(),
-                                 u.string(3), optionalDate(u, 4), u.string(5), u.string(6),
-                                 dateOf(u, 7)});
+                                 u.string(3), optionalDateColumn(u, 4), u.string(5), u.string(6),
+                                 dateColumn(u, 7)});
         u.reset();
     }
     return out;
@@ -183,7 +174,7 @@ std::vector<ReferralFollowUp> CounsellingRepository::followUpsDue(Date asOf) con
         f.organisation = s.string(3);
         f.service = parseReferralService(s.text(4)).value();
         f.status = parseReferralStatus(s.text(5)).value();
-        f.followUpOn = dateOf(s, 6);
+        f.followUpOn = dateColumn(s, 6);
         if (!s.isNull(7))
             f.openCaseId = s.int64(7);
         if (!s.isNull(8))

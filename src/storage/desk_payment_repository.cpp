@@ -1,17 +1,11 @@
 #include "desk_payment_repository.h"
 
+#include "date_columns.h"
+
 #include <fmt/format.h>
 
 namespace rd::storage {
 namespace {
-
-Date dateColumn(const Statement& st, int column) {
-    auto parsed = Date::parse(st.text(column));
-    if (!parsed)
-        throw StorageError(fmt::format("corrupt date \"{}\" in the database", st.text(column)),
-                           SQLITE_CORRUPT);
-    return *parsed;
-}
 
 // The payments row carries the date, amount, method, reference and reversal date; a
 // reversal made by an import has no payment_reversals row.

@@ -1,5 +1,6 @@
 #include "loan_repository.h"
 
+#include "date_columns.h"
 #include "ledger_codec.h"
 
 #include <fmt/format.h>
@@ -7,20 +8,6 @@
 
 namespace rd::storage {
 namespace {
-
-Date dateColumn(const Statement& st, int column) {
-    auto parsed = Date::parse(st.text(column));
-    if (!parsed)
-        throw StorageError(fmt::format("corrupt date \"{}\" in the database", st.text(column)),
-                           SQLITE_CORRUPT);
-    return *parsed;
-}
-
-std::optional<Date> optionalDateColumn(const Statement& st, int column) {
-    if (st.isNull(column))
-        return std::nullopt;
-    return dateColumn(st, column);
-}
 
 constexpr const char* kLoanColumns =
     "l.id, l.loan_id, c.client_id, l.product, l.branch, l.credit_officer, l.principal, "

@@ -1,17 +1,11 @@
 #include "plan_repository.h"
 
+#include "date_columns.h"
+
 #include <fmt/format.h>
 
 namespace rd::storage {
 namespace {
-
-Date dateOf(const Statement& s, int column) {
-    auto d = Date::parse(s.text(column));
-    if (!d)
-        throw StorageError(fmt::format("corrupt date \"{}\" in the database", s.text(column)),
-                           SQLITE_CORRUPT);
-    return *d;
-}
 
 constexpr const char* kPlanColumns =
     "SELECT p.id, p.loan_pk, l.loan_id, p.case_id, p.kind, p.start_date, p.proposed_by, "
@@ -92,10 +86,10 @@ std::vector<PlanRecord> PlanRepository::query(const std::string& where,
         if (!s.isNull(3))
             p.caseId = s.int64(3);
         p.kind = planKindFromString(s.text(4)).value_or(PlanKind::Arrangement);
-        p.start = dateOf(s, 5);
+        p.start = dateColumn(s, 5);
         p.proposedBy = s.string(6);
         p.proposedAt = s.string(7);
-        p.businessDate = dateOf(s, 8);
+        p.businessDate = dateColumn(s, 8);
         p.note = s.string(9);
         p.balance = s.int64(10);
         p.total = s.int64(11);
@@ -121,7 +115,7 @@ std::vector<PlanRecord> PlanRepository::query(const std::string& where,
         while (rows.step())
             p.installments.push_back(
                 {rows.int32(0),
-                 dateOf(rows, 1),
+                 dateColumn(rows, 1),
                  rows.int64(2),
                  {rows.int64(3), rows.int64(4), rows.int64(5), rows.int64(6)}});
         rows.reset();
@@ -132,7 +126,7 @@ std::vector<PlanRecord> PlanRepository::query(const std::string& where,
             d.decision = decisions.string(1);
             d.by = decisions.string(2);
             d.at = decisions.string(3);
-            d.businessDate = dateOf(decisions, 4);
+            d.businessDate = dateColumn(decisions, 4);
             d.comment = decisions.string(5);
             if (!decisions.isNull(6))
                 d.replacedByPlan = decisions.int64(6);
@@ -165,7 +159,7 @@ std::optional<PlanWaiverRecord> PlanRepository::waiver(std::int64_t planId) cons
     if (!s.step())
         return std::nullopt;
     return PlanWaiverRecord{planId,
-                            dateOf(s, 0),
+                            dateColumn(s, 0),
                             {s.int64(1), s.int64(2), s.int64(3), s.int64(4)},
                             s.string(5),
                             s.string(6)};
@@ -224,7 +218,7 @@ BudgetRecord budgetFrom(const Statement& s) {
     BudgetRecord b;
     b.id = s.int64(0);
     b.clientId = s.string(1);
-    b.date = dateOf(s, 2);
+    b.date = dateColumn(s, 2);
     b.enteredBy = s.string(3);
     b.enteredAt = s.string(4);
     b.note = s.string(5);

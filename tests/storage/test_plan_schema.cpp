@@ -2,6 +2,7 @@
 // its cases rebuilt in place (ids, references and rules kept), and the new tables are
 // append-only.
 #include "desk_fixture.h"
+#include "storage/case_repository.h"
 #include "storage/migrations.h"
 
 #include <catch2/catch.hpp>
@@ -103,4 +104,19 @@ TEST_CASE("plans schema: plans, decisions, budgets, counselling and referrals ar
     CHECK(fails(db, "DELETE FROM referrals"));
     CHECK(fails(db, "INSERT INTO referral_updates(referral_id, status, updated_by, updated_at, "
                     "business_date) VALUES(1, 'lost', 'akello', 't', '2026-03-20')"));
+}
+
+TEST_CASE("a date column that is not a date is a storage error naming the value, in every "
+          "repository",
+          "[plans][storage]") {
+    Desk d;
+    d.recompute(kDay);
+    d.db->exec("UPDATE cases SET opened_on = '2026-02-30' WHERE id = 1");
+    try {
+        (void)CaseRepository(*d.db).openCases();
+        FAIL("a damaged date was read as a date");
+    } catch (const StorageError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("corrupt date \"2026-02-30\""));
+        CHECK(e.code() == SQLITE_CORRUPT);
+    }
 }
