@@ -20,6 +20,8 @@ DeskServices deskServices(services::Services& s) {
     d.imports = &s.imports();
     d.portfolio = &s.portfolio();
     d.days = &s.days();
+    d.plans = &s.plans();
+    d.counselling = &s.counselling();
     d.factory = std::make_shared<const services::ServiceFactory>(s.factory());
     return d;
 }

@@ -31,6 +31,8 @@ struct DeskServices {
     services::ImportService* imports = nullptr;
     services::PortfolioService* portfolio = nullptr;
     services::DayCloseService* days = nullptr;
+    services::PlanService* plans = nullptr;
+    services::CounsellingService* counselling = nullptr;
     std::shared_ptr<const services::ServiceFactory> factory;
 };
 
