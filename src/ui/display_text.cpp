@@ -81,6 +81,90 @@ QString promiseStatusText(PromiseStatus status) {
     return {};
 }
 
+QString planKindText(PlanKind kind) {
+    switch (kind) {
+    case PlanKind::Arrangement:
+        return QCoreApplication::translate("rd", "arrangement");
+    case PlanKind::Reschedule:
+        return QCoreApplication::translate("rd", "reschedule");
+    case PlanKind::Settlement:
+        return QCoreApplication::translate("rd", "settlement");
+    }
+    return {};
+}
+
+QString planStatusText(PlanStatus status) {
+    switch (status) {
+    case PlanStatus::Proposed:
+        return QCoreApplication::translate("rd", "waiting for approval");
+    case PlanStatus::Rejected:
+        return QCoreApplication::translate("rd", "rejected");
+    case PlanStatus::Withdrawn:
+        return QCoreApplication::translate("rd", "withdrawn");
+    case PlanStatus::Active:
+        return QCoreApplication::translate("rd", "active");
+    case PlanStatus::Cancelled:
+        return QCoreApplication::translate("rd", "cancelled");
+    case PlanStatus::Broken:
+        return QCoreApplication::translate("rd", "broken");
+    case PlanStatus::Completed:
+        return QCoreApplication::translate("rd", "completed");
+    }
+    return {};
+}
+
+QString planInstallmentStatusText(PlanInstallmentStatus status) {
+    switch (status) {
+    case PlanInstallmentStatus::Pending:
+        return QCoreApplication::translate("rd", "pending");
+    case PlanInstallmentStatus::Kept:
+        return QCoreApplication::translate("rd", "kept");
+    case PlanInstallmentStatus::Broken:
+        return QCoreApplication::translate("rd", "broken");
+    }
+    return {};
+}
+
+QString sessionKindText(SessionKind kind) {
+    switch (kind) {
+    case SessionKind::OneToOne:
+        return QCoreApplication::translate("rd", "one-to-one session");
+    case SessionKind::Workshop:
+        return QCoreApplication::translate("rd", "workshop");
+    }
+    return {};
+}
+
+QString referralServiceText(ReferralService service) {
+    switch (service) {
+    case ReferralService::SocialWelfare:
+        return QCoreApplication::translate("rd", "social welfare");
+    case ReferralService::VocationalTraining:
+        return QCoreApplication::translate("rd", "vocational training");
+    case ReferralService::Counselling:
+        return QCoreApplication::translate("rd", "counselling");
+    case ReferralService::Health:
+        return QCoreApplication::translate("rd", "health");
+    case ReferralService::Other:
+        return QCoreApplication::translate("rd", "other");
+    }
+    return {};
+}
+
+QString referralStatusText(ReferralStatus status) {
+    switch (status) {
+    case ReferralStatus::Referred:
+        return QCoreApplication::translate("rd", "referred");
+    case ReferralStatus::Contacted:
+        return QCoreApplication::translate("rd", "contacted");
+    case ReferralStatus::Completed:
+        return QCoreApplication::translate("rd", "completed");
+    case ReferralStatus::Declined:
+        return QCoreApplication::translate("rd", "declined");
+    }
+    return {};
+}
+
 QString channelText(ContactChannel channel) {
     switch (channel) {
     case ContactChannel::Call:

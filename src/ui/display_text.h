@@ -3,10 +3,12 @@
 #include "core/call_list.h"
 #include "core/case_stage.h"
 #include "core/contact.h"
+#include "core/counselling_records.h"
 #include "core/date.h"
 #include "core/loan.h"
 #include "core/loan_position.h"
 #include "core/promise_to_pay.h"
+#include "core/repayment_plan.h"
 
 #include <QColor>
 #include <QIcon>
@@ -40,6 +42,12 @@ QString personText(PersonReached person);
 QString reasonText(CallReason reason);
 QString paymentMethodText(PaymentMethod method);
 QString loanStatusText(LoanStatus status);
+QString planKindText(PlanKind kind);
+QString planStatusText(PlanStatus status);
+QString planInstallmentStatusText(PlanInstallmentStatus status);
+QString sessionKindText(SessionKind kind);
+QString referralServiceText(ReferralService service);
+QString referralStatusText(ReferralStatus status);
 // A stage by its stored code ("pre-legal"); an unknown code in plain words.
 QString stageCodeText(const std::string& code);
 // The kind of a next action ("follow_up": "Follow-up").
