@@ -1,6 +1,7 @@
 #include "call_list.h"
 
 #include "money_text.h"
+#include "plan_standing.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -8,20 +9,29 @@
 
 namespace rd {
 
+namespace {
+
+constexpr std::pair<CallReason, const char*> kReasonCodes[] = {
+    {CallReason::BrokenPlan, "broken_plan"},    {CallReason::BrokenPromise, "broken_promise"},
+    {CallReason::PromiseDue, "promise_due"},    {CallReason::PlanDue, "plan_due"},
+    {CallReason::FollowUpDue, "follow_up_due"}, {CallReason::ActionDue, "action_due"},
+    {CallReason::NewCase, "new_case"},          {CallReason::EarlyWarning, "early_warning"},
+};
+
+} // namespace
+
 const char* toString(CallReason reason) {
-    switch (reason) {
-    case CallReason::BrokenPromise:
-        return "broken_promise";
-    case CallReason::PromiseDue:
-        return "promise_due";
-    case CallReason::ActionDue:
-        return "action_due";
-    case CallReason::NewCase:
-        return "new_case";
-    case CallReason::EarlyWarning:
-        return "early_warning";
-    }
+    for (const auto& [r, code] : kReasonCodes)
+        if (r == reason)
+            return code;
     return "early_warning";
+}
+
+std::optional<CallReason> callReasonFromString(std::string_view code) {
+    for (const auto& [r, name] : kReasonCodes)
+        if (code == name)
+            return r;
+    return std::nullopt;
 }
 
 namespace {
@@ -36,6 +46,31 @@ bool promisePending(const CallListCase& c, Date date) {
     return c.latestPromise && c.latestPromiseEvaluation &&
            c.latestPromiseEvaluation->status == PromiseStatus::Pending &&
            date <= c.latestPromiseEvaluation->deadline;
+}
+
+bool planBroken(const CallListCase& c) {
+    return c.plan && c.plan->status == PlanStatus::Broken && c.plan->score.brokenOn;
+}
+
+// The plan installment falling due tomorrow that is not paid yet, with what is still owed
+// on it (the plan's amounts through it less what was paid since the start).
+struct PlanDueTomorrow {
+    const PlanInstallment* installment = nullptr;
+    Amount owed = 0;
+};
+std::optional<PlanDueTomorrow> planDueTomorrow(const CallListCase& c, Date date) {
+    if (!planBeingKept(c))
+        return std::nullopt;
+    Amount through = 0;
+    for (const PlanInstallment& i : c.plan->installments) {
+        through += i.amount;
+        if (i.dueDate == date.addDays(1)) {
+            if (through > c.plan->score.paid)
+                return PlanDueTomorrow{&i, through - c.plan->score.paid};
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
 }
 
 // "today", "yesterday", "3 days ago" for a day on or before `date`.
@@ -64,6 +99,33 @@ std::string reasonText(CallReason reason, const CallListCase& c, Date date,
     }
     case CallReason::PromiseDue:
         return fmt::format("Promise of {} due today", money(c.latestPromise->amount));
+    case CallReason::BrokenPlan: {
+        const CallListPlan& p = *c.plan;
+        std::size_t broken = 0;
+        while (broken < p.score.installments.size() &&
+               p.score.installments[broken] != PlanInstallmentStatus::Broken)
+            ++broken;
+        const Date brokeOn = *p.score.brokenOn;
+        return fmt::format("Plan {} ({}) broken {}: installment {} not paid in full", p.planId,
+                           toString(p.kind), daysAgo(brokeOn, date), broken + 1);
+    }
+    case CallReason::PlanDue: {
+        const auto due = planDueTomorrow(c, date);
+        return fmt::format("Plan installment {} due tomorrow: {} to pay", due->installment->n,
+                           money(due->owed));
+    }
+    case CallReason::FollowUpDue: {
+        std::string text;
+        for (const CallListFollowUp& f : c.followUps) {
+            if (!text.empty())
+                text += "; ";
+            const int n = date - f.due;
+            text += n == 0 ? fmt::format("Referral to {}: follow-up due today", f.organisation)
+                           : fmt::format("Referral to {}: follow-up due since {}", f.organisation,
+                                         f.due.toString());
+        }
+        return text;
+    }
     case CallReason::ActionDue: {
         const int n = date - *c.nextActionOn;
         if (n == 0)
@@ -92,6 +154,12 @@ std::string reasonText(CallReason reason, const CallListCase& c, Date date,
 
 ScorePart reasonPart(CallReason reason, const CallListCase& c, const PriorityWeights& w) {
     switch (reason) {
+    case CallReason::BrokenPlan:
+        return {"broken plan", w.brokenPlan};
+    case CallReason::PlanDue:
+        return {"plan installment due tomorrow", w.planDue};
+    case CallReason::FollowUpDue:
+        return {"referral follow-up due", w.followUpDue};
     case CallReason::BrokenPromise:
         return {"broken promise", w.brokenPromise};
     case CallReason::PromiseDue:
@@ -131,8 +199,30 @@ std::string clientKey(const CallListCase& c) {
 
 } // namespace
 
+std::optional<CallListPlan> callListPlan(const std::vector<PlanRecord>& plans,
+                                         const std::vector<Payment>& payments, Date date) {
+    const auto current = currentPlan(plans, payments, date);
+    if (!current)
+        return std::nullopt;
+    return CallListPlan{current->plan->id, current->plan->kind, current->standing.status,
+                        current->plan->installments, current->standing.score};
+}
+
+bool planBeingKept(const CallListCase& c) {
+    return c.plan && c.plan->status == PlanStatus::Active;
+}
+
 std::vector<CallReason> callReasons(const CallListCase& c, Date date) {
     std::vector<CallReason> reasons;
+    if (planBeingKept(c)) {
+        if (planDueTomorrow(c, date))
+            reasons.push_back(CallReason::PlanDue);
+        if (!c.followUps.empty())
+            reasons.push_back(CallReason::FollowUpDue);
+        return reasons;
+    }
+    if (planBroken(c) && !(c.lastContactAt && c.lastContactAt->date >= *c.plan->score.brokenOn))
+        reasons.push_back(CallReason::BrokenPlan);
     if (promiseNotKept(c)) {
         const Date deadline = c.latestPromiseEvaluation->deadline;
         if (!(c.lastContactAt && c.lastContactAt->date > deadline))
@@ -140,6 +230,8 @@ std::vector<CallReason> callReasons(const CallListCase& c, Date date) {
     }
     if (promisePending(c, date) && c.latestPromise->promisedFor == date)
         reasons.push_back(CallReason::PromiseDue);
+    if (!c.followUps.empty())
+        reasons.push_back(CallReason::FollowUpDue);
     if (c.nextActionOn && *c.nextActionOn <= date)
         reasons.push_back(CallReason::ActionDue);
     if (c.newNotContacted)
@@ -195,12 +287,19 @@ std::vector<CallListItem> buildCallList(const std::vector<CallListCase>& cases, 
                                                        : fmt::format("in {} days", roll->days)),
                            rollPoints(*roll, w.bucketRoll)});
     }
-    auto broken = [](const CallListItem& i) {
-        return !i.reasons.empty() && i.reasons.front() == CallReason::BrokenPromise;
+    // Tier 0: a broken plan; 1: a broken promise; 2: the rest (reasons are most urgent first).
+    auto tier = [](const CallListItem& i) {
+        if (i.reasons.empty())
+            return 2;
+        if (i.reasons.front() == CallReason::BrokenPlan)
+            return 0;
+        if (i.reasons.front() == CallReason::BrokenPromise)
+            return 1;
+        return 2;
     };
     std::sort(items.begin(), items.end(), [&](const CallListItem& a, const CallListItem& b) {
-        if (broken(a) != broken(b))
-            return broken(a);
+        if (tier(a) != tier(b))
+            return tier(a) < tier(b);
         if (a.score != b.score)
             return a.score > b.score;
         if (a.entry.position.daysPastDue != b.entry.position.daysPastDue)

@@ -5,18 +5,33 @@
 #include "contact.h"
 #include "early_warning.h"
 #include "loan_position.h"
+#include "plan_records.h"
 #include "promise_to_pay.h"
+#include "repayment_plan.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rd {
 
-// Why a case is on the daily call list; the order is the urgency order.
-enum class CallReason { BrokenPromise, PromiseDue, ActionDue, NewCase, EarlyWarning };
-// broken_promise, promise_due, action_due, new_case, early_warning
+// Why a case is on the daily call list; the order is the urgency order (recovery-rules.md).
+enum class CallReason {
+    BrokenPlan,
+    BrokenPromise,
+    PromiseDue,
+    PlanDue,
+    FollowUpDue,
+    ActionDue,
+    NewCase,
+    EarlyWarning
+};
+// broken_plan, broken_promise, promise_due, plan_due, follow_up_due, action_due, new_case,
+// early_warning
 const char* toString(CallReason reason);
+std::optional<CallReason> callReasonFromString(std::string_view code);
 
 // Priority weights (settings, recovery-rules.md). A case's score is the sum of
 // - the weights of its reasons (early_warning counts once per flag);
@@ -24,11 +39,14 @@ const char* toString(CallReason reason);
 //   money at stake on the list (rounded), so the case with the most money gets it in full;
 // - the bucket roll: bucketRoll in full when the case rolls into a worse bucket tomorrow,
 //   one seventh less for each day more, nothing after kRollWindowDays days.
-// Cases with a broken promise always rank above the others; then higher score, higher DPD,
-// higher total arrears, and loan id (byte order).
+// Cases with a broken plan always rank first, then those with a broken promise; then higher
+// score, higher DPD, higher total arrears, and loan id (byte order).
 struct PriorityWeights {
+    int brokenPlan = 1000;
     int brokenPromise = 1000;
     int promiseDue = 500;
+    int planDue = 500;
+    int followUpDue = 300;
     int actionDue = 300;
     int newCase = 200;
     int earlyWarningPerFlag = 100;
@@ -49,6 +67,28 @@ std::optional<BucketRoll> nextBucketRoll(const LoanPosition& position, const Buc
 // balance at risk) and the interest, fees and penalties in arrears.
 Amount moneyAtStake(const LoanPosition& position);
 
+// The loan's repayment plan as the call list needs it: the latest plan that was approved and
+// not ended (cancelled) as of the list date, scored on that date.
+struct CallListPlan {
+    std::int64_t planId = 0;
+    PlanKind kind = PlanKind::Arrangement;
+    PlanStatus status = PlanStatus::Active; // active, broken or completed
+    std::vector<PlanInstallment> installments;
+    PlanScore score;
+};
+
+// The plan of these (the loan's) the call list follows on `date` (plan_standing.h
+// currentPlan), none when the loan has none then.
+std::optional<CallListPlan> callListPlan(const std::vector<PlanRecord>& plans,
+                                         const std::vector<Payment>& payments, Date date);
+
+// A referral whose follow-up date has come (domain.md section 11).
+struct CallListFollowUp {
+    std::int64_t referralId = 0;
+    std::string organisation;
+    Date due;
+};
+
 // One open case, as the call list needs it.
 struct CallListCase {
     std::string loanId;
@@ -66,6 +106,8 @@ struct CallListCase {
     std::vector<EarlyWarningFlag> flags;
     bool newNotContacted = false; // opened and nobody has contacted the client yet
     std::optional<BucketRoll> roll;
+    std::optional<CallListPlan> plan;
+    std::vector<CallListFollowUp> followUps; // due on or before the list date
 };
 
 struct CallListOptions {
@@ -94,17 +136,27 @@ struct CallListItem {
 std::string scoreText(const CallListItem& item);
 
 // The reasons a case has on `date`:
+// - broken_plan: the plan is broken (domain.md 9c) and no contact has been logged since the
+//   day it broke;
 // - broken_promise: the latest promise is broken or partial (past its deadline without the
 //   full amount) and no contact has been logged since its deadline passed;
 // - promise_due: the latest promise is pending and falls due today;
+// - plan_due: the plan is active and tomorrow is the due date of an installment whose
+//   cumulative amount is not paid yet;
+// - follow_up_due: a referral's follow-up date has come (until the referral is updated);
 // - action_due: the next action date is on or before the date;
 // - new_case: new and not yet contacted;
 // - early_warning: one or more early-warning flags.
+// While the plan is active and kept, only plan_due and follow_up_due apply: a plan being
+// kept keeps the case off the list otherwise.
 std::vector<CallReason> callReasons(const CallListCase& c, Date date);
 
 // Whether the case belongs on the list: it has a reason, except that a pending promise
 // (until its deadline) keeps it off when its only reason is early_warning.
 bool onCallList(const CallListCase& c, Date date);
+
+// Whether the case's plan is active and kept (not broken, not completed) on the list date.
+bool planBeingKept(const CallListCase& c);
 
 // The daily call list: the cases that need action on `date`, in rank order.
 std::vector<CallListItem> buildCallList(const std::vector<CallListCase>& cases, Date date,

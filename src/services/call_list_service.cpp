@@ -4,11 +4,14 @@
 #include "core/early_warning.h"
 #include "service_edge.h"
 #include "storage/case_query_repository.h"
+#include "storage/counselling_repository.h"
 #include "storage/database.h"
+#include "storage/plan_repository.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
 
 #include <fmt/format.h>
+#include <unordered_map>
 
 namespace rd::services {
 
@@ -58,6 +61,10 @@ Result<CallList> CallListService::forOfficer(const User& actor, std::string_view
             keys.push_back(r.loanKey);
         const auto promises = repo.promisesOf(keys);
         const auto contacts = repo.contactsOf(keys);
+        const auto plans = storage::PlanRepository(db_).approvedOf(keys);
+        std::unordered_map<std::string, std::vector<CallListFollowUp>> followUps;
+        for (const auto& due : storage::CounsellingRepository(db_).followUpsDue(date))
+            followUps[due.loanId].push_back({due.referralId, due.organisation, due.followUpOn});
 
         std::vector<CallListCase> entries;
         entries.reserve(records.size());
@@ -101,6 +108,10 @@ Result<CallList> CallListService::forOfficer(const User& actor, std::string_view
                 }
             }
             c.newNotContacted = !contactedSinceOpening;
+            if (const auto p = plans.find(r.loanKey); p != plans.end())
+                c.plan = callListPlan(p->second, r.ledger.payments, date);
+            if (const auto f = followUps.find(r.loanId); f != followUps.end())
+                c.followUps = f->second;
             c.flags = earlyWarnings(input, calc);
             entries.push_back(std::move(c));
         }

@@ -5,6 +5,7 @@
 #include "storage/case_actions_repository.h"
 #include "storage/case_repository.h"
 #include "storage/client_repository.h"
+#include "storage/counselling_repository.h"
 #include "storage/database.h"
 #include "storage/desk_payment_repository.h"
 #include "storage/loan_repository.h"
@@ -425,6 +426,10 @@ Result<CaseFile> CaseService::readCaseFile(const LoanInfo& loan, Date asOf) cons
     f.notes = actions.notes(info->key);
     f.approvals = actions.approvalsOfLoan(info->key);
     f.reviews = actions.reviewsOfLoan(info->key);
+    f.plan = callListPlan(storage::PlanRepository(db_).ofLoan(info->key), f.ledger.payments, asOf);
+    for (const auto& due : storage::CounsellingRepository(db_).followUpsDue(asOf))
+        if (due.loanId == loanId)
+            f.followUps.push_back({due.referralId, due.organisation, due.followUpOn});
     for (const auto& r : storage::DeskPaymentRepository(db_).forLoan(loanId))
         f.deskPayments.push_back({r.paymentId, r.takenBy, r.takenAt, r.reversedOn, r.reversedBy,
                                   r.reversalReason, r.reversalRecordedAt});
@@ -463,6 +468,8 @@ CallListCase CaseFile::callListCase() const {
     c.bucket = bucket;
     c.roll = roll;
     c.flags = flags;
+    c.plan = plan;
+    c.followUps = followUps;
     if (caseRecord) {
         c.officer = caseRecord->assignedUsername;
         c.stage = caseRecord->stage;

@@ -88,6 +88,10 @@ struct CaseFile {
     // The full name of every user, by username: the faces name who did what with it.
     std::map<std::string, std::string> fullNames;
 
+    // The plan the loan follows as of `asOf` and the referral follow-ups due (call list).
+    std::optional<CallListPlan> plan;
+    std::vector<CallListFollowUp> followUps;
+
     // The case as the call list sees it (only meaningful for an open case).
     CallListCase callListCase() const;
 };

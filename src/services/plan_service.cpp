@@ -1,6 +1,7 @@
 #include "plan_service.h"
 
 #include "case_access.h"
+#include "core/plan_standing.h"
 #include "core/reschedule.h"
 #include "core/text_trim.h"
 #include "service_edge.h"
@@ -30,13 +31,8 @@ Error noPlan(std::int64_t id) {
                  ErrorKind::NotFound};
 }
 
-// The approval that made the plan active (its approvalsNeeded-th), if it is approved.
-std::optional<Date> activatedOn(const PlanRecord& p) {
-    int n = 0;
-    for (const auto& d : p.decisions)
-        if (d.decision == "approved" && ++n == p.approvalsNeeded)
-            return d.businessDate;
-    return std::nullopt;
+bool fullyApproved(const PlanRecord& p) {
+    return p.approvals() >= p.approvalsNeeded;
 }
 
 PlanView viewOf(storage::Database& db, PlanRecord plan, Date asOf,
@@ -47,25 +43,18 @@ PlanView viewOf(storage::Database& db, PlanRecord plan, Date asOf,
         v.clientName = info->clientName;
         v.branch = info->branch;
     }
-    v.activatedOn = activatedOn(plan);
     PlanRepository repo(db);
     v.waiver = repo.waiver(plan.id);
     if (plan.budgetId)
         v.budget = repo.budget(*plan.budgetId);
-    if (const PlanDecisionRecord* end = plan.ending()) {
-        v.status = end->decision == "rejected"    ? PlanStatus::Rejected
-                   : end->decision == "withdrawn" ? PlanStatus::Withdrawn
-                                                  : PlanStatus::Cancelled;
-    } else if (!v.activatedOn) {
-        v.status = PlanStatus::Proposed;
-    }
-    if (v.activatedOn) {
-        const auto ledger = known ? known : storage::LoanRepository(db).findLoanByKey(plan.loanKey);
-        v.score = scorePlan(plan.installments, plan.start, plan.graceDays,
-                            ledger ? ledger->payments : std::vector<Payment>{}, asOf);
-        if (!plan.ending())
-            v.status = v.score.status;
-    }
+    std::optional<LoanLedger> ledger = known;
+    if (!ledger && plan.approvals() > 0)
+        ledger = storage::LoanRepository(db).findLoanByKey(plan.loanKey);
+    PlanStanding standing =
+        planStanding(plan, ledger ? ledger->payments : std::vector<Payment>{}, asOf);
+    v.status = standing.status;
+    v.activatedOn = standing.activatedOn;
+    v.score = std::move(standing.score);
     v.plan = std::move(plan);
     return v;
 }
@@ -251,7 +240,7 @@ Result<PlanView> PlanService::propose(const User& actor, const PlanProposal& pro
         const User who = currentUser(db_, actor).value_or(actor);
         PlanRepository repo(db_);
         for (const PlanRecord& other : repo.ofLoan(c->loanKey))
-            if (!other.ending() && !activatedOn(other))
+            if (!other.ending() && !fullyApproved(other))
                 return Error{fmt::format("plan {} of loan {} is still waiting for approval: "
                                          "withdraw it before proposing another",
                                          other.id, proposal.loanId),
@@ -331,7 +320,7 @@ Result<PlanView> PlanService::approve(const User& actor, std::int64_t planId, st
             return Error{fmt::format("plan {} was {} by {} on {}; it cannot be approved", planId,
                                      end->decision, end->by, end->businessDate.toString()),
                          ErrorKind::Conflict};
-        if (activatedOn(*plan))
+        if (fullyApproved(*plan))
             return Error{fmt::format("plan {} is already approved", planId), ErrorKind::Conflict};
         if (plan->proposedBy == who->username)
             return Error{fmt::format("{} proposed plan {}: another supervisor of branch {} must "
@@ -447,7 +436,7 @@ Result<PlanView> endProposal(storage::Database& db, const Clock& clock, const Us
             return Error{fmt::format("plan {} was already {} by {} on {}", planId, end->decision,
                                      end->by, end->businessDate.toString()),
                          ErrorKind::Conflict};
-        if (activatedOn(*plan))
+        if (fullyApproved(*plan))
             return Error{fmt::format("plan {} is approved and active; a newer approved plan "
                                      "replaces it",
                                      planId),

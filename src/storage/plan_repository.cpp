@@ -2,6 +2,7 @@
 
 #include "date_columns.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace rd::storage {
@@ -150,6 +151,25 @@ std::vector<PlanRecord> PlanRepository::ofLoan(std::int64_t loanKey) const {
 
 std::vector<PlanRecord> PlanRepository::all() const {
     return query("", std::nullopt);
+}
+
+std::unordered_map<std::int64_t, std::vector<PlanRecord>>
+PlanRepository::approvedOf(const std::vector<std::int64_t>& loanKeys) const {
+    std::unordered_map<std::int64_t, std::vector<PlanRecord>> out;
+    // Keys are integers, written into the SQL 500 at a time.
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t first = 0; first < loanKeys.size(); first += kChunk) {
+        std::string in;
+        for (std::size_t i = first; i < std::min(loanKeys.size(), first + kChunk); ++i)
+            in += fmt::format("{}{}", in.empty() ? "" : ", ", loanKeys[i]);
+        for (PlanRecord& p : query(fmt::format("WHERE p.loan_pk IN ({}) AND EXISTS (SELECT 1 FROM "
+                                               "plan_decisions d WHERE d.plan_id = p.id AND "
+                                               "d.decision = 'approved')",
+                                               in),
+                                   std::nullopt))
+            out[p.loanKey].push_back(std::move(p));
+    }
+    return out;
 }
 
 std::optional<PlanWaiverRecord> PlanRepository::waiver(std::int64_t planId) const {

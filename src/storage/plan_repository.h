@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rd::storage {
@@ -30,6 +31,9 @@ public:
     std::vector<PlanRecord> ofLoan(std::int64_t loanKey) const;
     // Every plan, oldest first (for lists and the export).
     std::vector<PlanRecord> all() const;
+    // The plans of these loans with at least one approval, oldest first, by loan.
+    std::unordered_map<std::int64_t, std::vector<PlanRecord>>
+    approvedOf(const std::vector<std::int64_t>& loanKeys) const;
     std::optional<PlanWaiverRecord> waiver(std::int64_t planId) const;
 
     struct ClientRef {

@@ -221,6 +221,12 @@ QString personText(PersonReached person) {
 
 QString reasonText(CallReason reason) {
     switch (reason) {
+    case CallReason::BrokenPlan:
+        return QCoreApplication::translate("rd", "Broken plan");
+    case CallReason::PlanDue:
+        return QCoreApplication::translate("rd", "Plan installment due");
+    case CallReason::FollowUpDue:
+        return QCoreApplication::translate("rd", "Referral follow-up due");
     case CallReason::BrokenPromise:
         return QCoreApplication::translate("rd", "Broken promise");
     case CallReason::PromiseDue:
@@ -393,15 +399,8 @@ QString assignmentRuleText(const std::string& rule) {
 }
 
 QString reasonCodeText(const std::string& code) {
-    static const std::pair<const char*, CallReason> codes[] = {
-        {"broken_promise", CallReason::BrokenPromise},
-        {"promise_due", CallReason::PromiseDue},
-        {"action_due", CallReason::ActionDue},
-        {"new_case", CallReason::NewCase},
-        {"early_warning", CallReason::EarlyWarning}};
-    for (const auto& [name, reason] : codes)
-        if (code == name)
-            return reasonText(reason);
+    if (const auto reason = callReasonFromString(code))
+        return reasonText(*reason);
     return plainWords(code);
 }
 

@@ -35,7 +35,8 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
     filterEdit_->installEventFilter(this);
     reasonBox_->setObjectName(QStringLiteral("callListReason"));
     reasonBox_->addItem(tr("All reasons"));
-    for (auto r : {CallReason::BrokenPromise, CallReason::PromiseDue, CallReason::ActionDue,
+    for (auto r : {CallReason::BrokenPlan, CallReason::BrokenPromise, CallReason::PromiseDue,
+                   CallReason::PlanDue, CallReason::FollowUpDue, CallReason::ActionDue,
                    CallReason::NewCase, CallReason::EarlyWarning})
         reasonBox_->addItem(reasonText(r), static_cast<int>(r));
 
@@ -158,12 +159,15 @@ void CallListPage::reload() {
 }
 
 void CallListPage::updateSummary() {
+    int brokenPlans = 0;
     int broken = 0;
     int due = 0;
     for (int row = 0; row < model_->rowCount(); ++row)
         for (const auto& item : model_->group(row).items) {
             const auto& reasons = item.reasons;
-            if (!reasons.empty() && reasons.front() == CallReason::BrokenPromise)
+            if (!reasons.empty() && reasons.front() == CallReason::BrokenPlan)
+                ++brokenPlans;
+            else if (!reasons.empty() && reasons.front() == CallReason::BrokenPromise)
                 ++broken;
             if (std::find(reasons.begin(), reasons.end(), CallReason::PromiseDue) != reasons.end())
                 ++due;
@@ -184,9 +188,10 @@ void CallListPage::updateSummary() {
     if (model_->rowCount() < cases)
         text += tr(" - %n client(s) to call: a client's loans are one row", nullptr,
                    model_->rowCount());
-    summary_->setText(text +
-                      (broken ? tr(" - %n broken promise(s) first", nullptr, broken) : QString()) +
-                      (due ? tr(" - %n promise(s) due today", nullptr, due) : QString()));
+    summary_->setText(
+        text + (brokenPlans ? tr(" - %n broken plan(s) first", nullptr, brokenPlans) : QString()) +
+        (broken ? tr(" - %n broken promise(s) first", nullptr, broken) : QString()) +
+        (due ? tr(" - %n promise(s) due today", nullptr, due) : QString()));
     if (model_->rowCount() == 0) {
         const Date tomorrow = session_.businessDate.addDays(1);
         int dueTomorrow = 0;
