@@ -49,10 +49,10 @@ void writeFile(const fs::path& path, const std::string& data) {
 void padTo(std::string& data, std::size_t size) {
     REQUIRE(data.size() <= size);
     while (size - data.size() > 80)
-        data += std::string(59, 'p') + "\n";
+        data.append(59, 'p').push_back('\n');
     const std::size_t rest = size - data.size();
     if (rest > 0)
-        data += std::string(rest - 1, 'q') + "\n"; // rest 1 makes a blank line: skipped
+        data.append(rest - 1, 'q').push_back('\n'); // rest 1 makes a blank line: skipped
 }
 
 std::int64_t lineAtEnd(const std::string& data) {
