@@ -21,6 +21,14 @@ QString reasonPart(const std::string& text, const char* label = "Reason: %1") {
     return t.isEmpty() ? tr(" (no reason given)") : QStringLiteral(" ") + tr(label).arg(t);
 }
 
+// A note written without a full stop ends with one before the next sentence.
+QString asSentence(const std::string& text) {
+    QString t = QString::fromStdString(text).trimmed();
+    if (!t.isEmpty() && !QStringLiteral(".!?").contains(t.back()))
+        t += u'.';
+    return t;
+}
+
 // "one-to-one session" -> "One-to-one session"
 QString sentenceStart(QString text) {
     if (!text.isEmpty())
@@ -208,7 +216,7 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file, const Q
                                 QString::fromStdString(session.facilitator),
                                 attended.join(QStringLiteral(", ")));
         if (!session.notes.empty())
-            what += QStringLiteral(" ") + QString::fromStdString(session.notes);
+            what += QStringLiteral(" ") + asSentence(session.notes);
         if (session.followUpOn)
             what += tr(" Follow-up on %1.").arg(displayDate(*session.followUpOn));
         add(momentOf(session.sessionDate, session.recordedAt, zone), tr("Counselling"),
@@ -221,7 +229,7 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file, const Q
                                              referralServiceText(r.service));
         QString what = tr("Referred to %1.").arg(to);
         if (!r.note.empty())
-            what += QStringLiteral(" ") + QString::fromStdString(r.note);
+            what += QStringLiteral(" ") + asSentence(r.note);
         if (r.followUpOn)
             what += tr(" Follow-up on %1.").arg(displayDate(*r.followUpOn));
         add(momentOf(r.businessDate, r.referredAt, zone), tr("Referral"),
@@ -231,7 +239,7 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file, const Q
                 continue;
             QString update = tr("Referral to %1: %2.").arg(to, referralStatusText(u.status));
             if (!u.note.empty())
-                update += QStringLiteral(" ") + QString::fromStdString(u.note);
+                update += QStringLiteral(" ") + asSentence(u.note);
             if (u.followUpOn)
                 update += tr(" Next follow-up on %1.").arg(displayDate(*u.followUpOn));
             add(momentOf(u.businessDate, u.updatedAt, zone), tr("Referral"),

@@ -49,8 +49,10 @@ CounsellingTab::CounsellingTab(DeskServices services, const DeskSession& session
     sessionButton_->setObjectName(QStringLiteral("sessionButton"));
     referralButton_->setObjectName(QStringLiteral("referralButton"));
     updateButton_->setObjectName(QStringLiteral("updateReferralButton"));
-    for (auto* v : {budgetsView_, linesView_, sessionsView_, referralsView_})
+    for (auto* v : {budgetsView_, sessionsView_, referralsView_})
         v->horizontalHeader()->setStretchLastSection(true);
+    linesView_->horizontalHeader()->setSectionResizeMode(BudgetLinesModel::Name,
+                                                         QHeaderView::Stretch);
 
     auto* grid = new QGridLayout;
     grid->addWidget(heading(tr("Budget worksheets"), this), 0, 0);
