@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTest>
 #include <catch2/catch.hpp>
 
 using namespace rd;
@@ -379,4 +380,39 @@ TEST_CASE("An officer's referral on another officer's case is refused in words",
     CHECK(dialog.problem().contains("permission", Qt::CaseInsensitive));
     CHECK(dialog.organisationEdit()->text() == "Mengo Hospital");
     CHECK(desk.count("SELECT count(*) FROM referrals") == 0);
+}
+
+TEST_CASE("Ctrl+Shift+C on the case file records a one-to-one session from the keyboard",
+          "[ui][counselling]") {
+    DemoDesk desk;
+    const auto officer = desk.signIn(desk.busiestOfficer());
+    const auto client = casesOf(desk, officer, 1).front();
+    const auto session = desk.session(officer);
+    ui::CaseFilePage page(desk.services(), session);
+    page.resize(1100, 700);
+    page.show();
+    REQUIRE(page.showLoan(QString::fromStdString(client.loanId)));
+    REQUIRE(activate(&page));
+    bool startedEmpty = false;
+    ModalDriver typeSession("rd::ui::CounsellingDialog", [&](QWidget* dialog) {
+        expect(activate(dialog), "the counselling form becomes active");
+        auto* topic = child<QLineEdit>(dialog, "topicEdit");
+        startedEmpty = topic->text().isEmpty() && topic->hasFocus();
+        QTest::keyClicks(topic, QStringLiteral("Saving for school fees"));
+        QTest::keyClick(topic, Qt::Key_Return, Qt::ControlModifier);
+    });
+    QTest::keyClick(&page, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    REQUIRE(typeSession.ran());
+    INFO(typeSession.failure());
+    CHECK(typeSession.failure().empty());
+    CHECK_FALSE(typeSession.leftOpen());
+    CHECK(startedEmpty);
+    REQUIRE(page.counsellingTab()->sessionsModel()->rowCount() == 1);
+    CHECK(page.counsellingTab()
+              ->sessionsModel()
+              ->index(0, ui::CounsellingSessionsModel::Kind)
+              .data()
+              .toString() == "One-to-one session");
+    CHECK(page.message().contains("Counselling session recorded"));
+    CHECK(timelineRows(*page.timelineModel(), "Counselling", "Saving for school fees").size() == 1);
 }
