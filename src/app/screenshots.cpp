@@ -1,10 +1,15 @@
 #include "screenshots.h"
 
 #include "desk_session.h"
+#include "dialogs/budget_dialog.h"
+#include "dialogs/counselling_dialog.h"
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/sign_in_dialog.h"
 #include "dialogs/take_payment_dialog.h"
+#include "display_text.h"
 #include "main_window.h"
+#include "models/budget_lines_model.h"
+#include "models/counselling_models.h"
 #include "pages/admin_page.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file_page.h"
@@ -17,17 +22,21 @@
 #include "services/contact_service.h"
 #include "services/desk_services.h"
 #include "services/payment_service.h"
+#include "services/plan_service.h"
 #include "services/portfolio_service.h"
 #include "services/settings_service.h"
 #include "services/user_service.h"
 #include "widgets/background_work.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -163,6 +172,49 @@ bool adminScreens(const ui::DeskServices& s, ui::DeskSession session, const QStr
     return save(&window, dir, QStringLiteral("13-admin-import"));
 }
 
+// The budget worksheet of the case's client, a revision of the one from a visit two weeks
+// before (the school fees rose), and a workshop with three clients; neither is saved.
+bool counsellingScreens(const ui::DeskServices& s, const ui::DeskSession& session,
+                        const services::CaseFile& file, QWidget* parent, const QString& dir) {
+    if (!file.client)
+        return true;
+    const auto& client = *file.client;
+    s.plans->setBudget(session.user, client.clientId,
+                       {{true, "Market stall takings", 420000},
+                        {true, "Husband's casual work", 150000},
+                        {false, "Rent", 120000},
+                        {false, "Food", 210000},
+                        {false, "School fees", 90000},
+                        {false, "Transport", 45000}},
+                       session.businessDate.addDays(-14), "Figures from the visit to the stall.");
+    {
+        ui::BudgetDialog dialog(s, session, client.clientId,
+                                QString::fromStdString(client.fullName), file.currency, parent);
+        auto* model = dialog.model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->lines()[static_cast<std::size_t>(row)].name == "School fees")
+                model->setData(model->index(row, ui::BudgetLinesModel::Monthly),
+                               QStringLiteral("150000"));
+        dialog.noteEdit()->setText(QStringLiteral("School fees up for the new term."));
+        dialog.show();
+        if (!save(&dialog, dir, QStringLiteral("19-budget-worksheet")))
+            return false;
+    }
+    ui::CounsellingDialog dialog(s, session, {client.clientId, client.fullName}, parent);
+    dialog.setKind(SessionKind::Workshop);
+    dialog.topicEdit()->setText(QStringLiteral("Keeping the business's cash apart"));
+    dialog.notesEdit()->setPlainText(
+        QStringLiteral("Cash books handed out; each client writes a week of takings."));
+    dialog.followUpCheck()->setChecked(true);
+    dialog.followUpEdit()->setDate(ui::toQDate(session.businessDate.addDays(14)));
+    dialog.searchEdit()->setText(QStringLiteral("Nakato"));
+    dialog.findClients(dialog.searchEdit()->text());
+    for (int row = 0; row < dialog.foundModel()->rowCount() && row < 2; ++row)
+        dialog.addFound(row);
+    dialog.show();
+    return save(&dialog, dir, QStringLiteral("20-counselling"));
+}
+
 } // namespace
 
 bool renderScreenshots(const QString& databasePath, Date businessDate, const QString& dir) {
@@ -244,6 +296,8 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
             if (!save(&dialog, dir, QStringLiteral("06-take-payment")))
                 return false;
         }
+        if (!counsellingScreens(s, session, *file->caseFile(), &window, dir))
+            return false;
         window.showPage(QStringLiteral("casesPage"));
         window.backgroundWork()->waitForIdle();
         if (!save(&window, dir, QStringLiteral("07-cases")))

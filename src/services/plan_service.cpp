@@ -601,4 +601,18 @@ PlanService::latestBudget(const User& actor, std::string_view clientId, Date asO
     });
 }
 
+Result<std::vector<BudgetRecord>> PlanService::budgetsOfClient(const User& actor,
+                                                               std::string_view clientId) {
+    return atEdge([&]() -> Result<std::vector<BudgetRecord>> {
+        PlanRepository repo(db_);
+        const auto client = repo.client(clientId);
+        if (!client)
+            return Error{fmt::format("no client \"{}\"", clientId), ErrorKind::NotFound};
+        const auto who = currentUser(db_, actor);
+        if (!who || !allows(*who, Permission::ReadBranch, client->branch))
+            return permissionDenied(who.value_or(actor), Permission::ReadBranch);
+        return repo.budgets(client->key);
+    });
+}
+
 } // namespace rd::services

@@ -108,6 +108,9 @@ public:
                                    std::string note = {});
     Result<std::optional<BudgetRecord>> latestBudget(const User& actor, std::string_view clientId,
                                                      Date asOf);
+    // All of the client's budget worksheets, newest first (the case file's budget history);
+    // needs ReadBranch in the client's branch.
+    Result<std::vector<BudgetRecord>> budgetsOfClient(const User& actor, std::string_view clientId);
 
 private:
     storage::Database& db_;

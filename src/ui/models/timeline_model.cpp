@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QStringList>
 #include <algorithm>
 
 namespace rd::ui {
@@ -18,6 +19,21 @@ QString tr(const char* text) {
 QString reasonPart(const std::string& text, const char* label = "Reason: %1") {
     const auto t = QString::fromStdString(text).trimmed();
     return t.isEmpty() ? tr(" (no reason given)") : QStringLiteral(" ") + tr(label).arg(t);
+}
+
+// A note written without a full stop ends with one before the next sentence.
+QString asSentence(const std::string& text) {
+    QString t = QString::fromStdString(text).trimmed();
+    if (!t.isEmpty() && !QStringLiteral(".!?").contains(t.back()))
+        t += u'.';
+    return t;
+}
+
+// "one-to-one session" -> "One-to-one session"
+QString sentenceStart(QString text) {
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
 }
 
 // Where an entry sits in time and how its "When" reads.
@@ -92,7 +108,8 @@ const services::DeskPaymentFacts* deskFacts(const services::CaseFile& file,
 
 } // namespace
 
-std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file, const QTimeZone& zone) {
+std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file, const QTimeZone& zone,
+                                         const CounsellingHistory& counselling) {
     std::vector<TimelineEntry> out;
     const auto& currency = file.currency;
     const auto& names = file.fullNames;
@@ -187,6 +204,48 @@ std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file, const Q
     for (const auto& e : file.events)
         add(momentOf(e.businessDate, e.at, zone), tr("Case"), userText(e.actor, names),
             eventText(e, names));
+    for (const auto& session : counselling.sessions) {
+        if (session.sessionDate > file.asOf)
+            continue;
+        QStringList attended;
+        for (const auto& a : session.attendees)
+            attended << QString::fromStdString(a.fullName.empty() ? a.clientId : a.fullName);
+        QString what = tr("%1 on \"%2\", led by %3. Attended: %4.")
+                           .arg(sentenceStart(sessionKindText(session.kind)),
+                                QString::fromStdString(session.topic),
+                                QString::fromStdString(session.facilitator),
+                                attended.join(QStringLiteral(", ")));
+        if (!session.notes.empty())
+            what += QStringLiteral(" ") + asSentence(session.notes);
+        if (session.followUpOn)
+            what += tr(" Follow-up on %1.").arg(displayDate(*session.followUpOn));
+        add(momentOf(session.sessionDate, session.recordedAt, zone), tr("Counselling"),
+            userText(session.recordedBy, names), what);
+    }
+    for (const auto& r : counselling.referrals) {
+        if (r.businessDate > file.asOf)
+            continue;
+        const QString to = tr("%1 (%2)").arg(QString::fromStdString(r.organisation),
+                                             referralServiceText(r.service));
+        QString what = tr("Referred to %1.").arg(to);
+        if (!r.note.empty())
+            what += QStringLiteral(" ") + asSentence(r.note);
+        if (r.followUpOn)
+            what += tr(" Follow-up on %1.").arg(displayDate(*r.followUpOn));
+        add(momentOf(r.businessDate, r.referredAt, zone), tr("Referral"),
+            userText(r.referredBy, names), what);
+        for (const auto& u : r.updates) {
+            if (u.businessDate > file.asOf)
+                continue;
+            QString update = tr("Referral to %1: %2.").arg(to, referralStatusText(u.status));
+            if (!u.note.empty())
+                update += QStringLiteral(" ") + asSentence(u.note);
+            if (u.followUpOn)
+                update += tr(" Next follow-up on %1.").arg(displayDate(*u.followUpOn));
+            add(momentOf(u.businessDate, u.updatedAt, zone), tr("Referral"),
+                userText(u.updatedBy, names), update);
+        }
+    }
     // Newest first. Entries of the same moment keep a fixed order: of one kind, newest
     // recorded first (each source above is in recording order); of different kinds, the
     // reverse of the order they are added in above. Reversing, then a stable sort, does both.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/counselling_records.h"
 #include "core/currency.h"
 #include "row_table_model.h"
 #include "services/case_service.h"
@@ -12,7 +13,8 @@ namespace rd::ui {
 
 // One entry of a case's single chronological timeline: contacts, promises, payments,
 // reversals, notes, legal requests and decisions, reviews, case events (opening, stage,
-// assignment, closing), each with who did it and why.
+// assignment, closing), counselling sessions, referrals and their updates, each with who
+// did it and why.
 struct TimelineEntry {
     TimelineEntry(QString sortKey_, QString when_, QString kind_, QString who_, QString what_)
         : sortKey(std::move(sortKey_)), when(std::move(when_)), kind(std::move(kind_)),
@@ -33,10 +35,20 @@ struct TimelineEntry {
     std::string noteText; // the note's text, to start its correction from
 };
 
+// What the case file's timeline shows besides the case file: the counselling sessions the
+// client attended and the loan's referrals to outside services with their updates
+// (CounsellingService, read by the "Budget and counselling" tab).
+struct CounsellingHistory {
+    std::vector<CounsellingSessionRecord> sessions;
+    std::vector<ReferralRecord> referrals;
+};
+
 // Builds the timeline of a case file, newest first, with the times in `zone` (the
-// institution's, DeskSession::timeZone). Pure: no database.
+// institution's, DeskSession::timeZone), counselling sessions and referrals included.
+// Pure: no database.
 std::vector<TimelineEntry> buildTimeline(const services::CaseFile& file,
-                                         const QTimeZone& zone = QTimeZone::utc());
+                                         const QTimeZone& zone = QTimeZone::utc(),
+                                         const CounsellingHistory& counselling = {});
 
 class TimelineModel : public RowTableModel<TimelineEntry> {
     Q_OBJECT

@@ -3,6 +3,7 @@
 #include "case_file/audit_tab.h"
 #include "case_file/case_header.h"
 #include "case_file/change_stage_dialog.h"
+#include "case_file/counselling_tab.h"
 #include "case_file/other_loans_tab.h"
 #include "case_file/payments_tab.h"
 #include "case_file/promises_tab.h"
@@ -38,6 +39,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
       receipts_(new ReceiptsTab(services_, session_, this)),
       otherLoans_(new OtherLoansTab(services_, session_, this)),
       audit_(new AuditTab(services_, session_, this)),
+      counselling_(new CounsellingTab(services_, session_, this)),
       noteButton_(new QPushButton(tr("Add &note (Ctrl+N)"), this)),
       stageButton_(new QPushButton(tr("Change sta&ge..."), this)),
       reviewButton_(new QPushButton(tr("Sign off revie&w..."), this)),
@@ -53,6 +55,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     tabs_->addTab(receipts_, tr("Des&k receipts"));
     tabs_->addTab(otherLoans_, tr("&Other loans"));
     tabs_->addTab(audit_, tr("&Audit trail"));
+    tabs_->addTab(counselling_, tr("&Budget and counselling"));
     message_->setObjectName(QStringLiteral("caseMessage"));
     message_->setWordWrap(true);
     message_->hide();
@@ -66,6 +69,8 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     connect(timeline_, &TimelineTab::correctRequested, this, &CaseFilePage::correctSelected);
     connect(otherLoans_, &OtherLoansTab::openLoan, this, &CaseFilePage::openOtherLoan);
     connect(receipts_, &ReceiptsTab::message, this, &CaseFilePage::showMessage);
+    connect(counselling_, &CounsellingTab::changed, this, &CaseFilePage::changed);
+    counselling_->installShortcuts(this);
     connect(receipts_, &ReceiptsTab::reverseRequested, this, [this] {
         const auto* r = receipts_->selected();
         if (!r || !file_)
@@ -179,12 +184,13 @@ bool CaseFilePage::showLoan(const QString& loanId) {
     message_->hide();
     file_ = std::move(*file);
     header_->setFile(*file_);
-    timeline_->setFile(*file_);
+    const auto counselling = counselling_->load(*file_);
+    timeline_->setFile(*file_, counselling_->history());
     schedule_->setFile(*file_);
     promises_->setFile(*file_);
     payments_->setFile(*file_);
     // The tabs that read more than the case file; one storage failure is shown once.
-    for (const auto& read : {receipts_->load(*file_), otherLoans_->load(*file_)})
+    for (const auto& read : {receipts_->load(*file_), otherLoans_->load(*file_), counselling})
         if (!read && read.error().kind == ErrorKind::Storage) {
             showError(read.error());
             break;
@@ -225,6 +231,7 @@ void CaseFilePage::updateActions() {
     reviewButton_->setVisible(allows(user, Permission::SignOffReviews, branch));
     reviewButton_->setEnabled(open);
     timeline_->setCorrectable(open && works);
+    counselling_->setWorkable(mayWork, open && works);
     receipts_->setReversible(allows(user, Permission::WorkBranchCases, branch));
     emit actionsChanged();
 }

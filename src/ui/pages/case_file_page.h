@@ -22,6 +22,7 @@ class AuditModel;
 class AuditTab;
 class CaseHeader;
 class CasePromisesModel;
+class CounsellingTab;
 class LoanPaymentsModel;
 class OtherLoansModel;
 class OtherLoansTab;
@@ -90,6 +91,7 @@ public:
     LoanPaymentsModel* paymentsModel() const;
     ReceiptsModel* receiptsModel() const;
     QTableView* receiptsView() const;
+    CounsellingTab* counsellingTab() const { return counselling_; }
 
 signals:
     void openOtherLoan(const QString& loanId);
@@ -122,6 +124,7 @@ private:
     ReceiptsTab* receipts_;
     OtherLoansTab* otherLoans_;
     AuditTab* audit_;
+    CounsellingTab* counselling_;
     QPushButton* noteButton_;
     QPushButton* stageButton_;
     QPushButton* reviewButton_;

@@ -32,8 +32,8 @@ TimelineTab::TimelineTab(const DeskSession& session, QWidget* parent)
     connect(correct_, &QPushButton::clicked, this, &TimelineTab::correctRequested);
 }
 
-void TimelineTab::setFile(const services::CaseFile& file) {
-    model_->setEntries(buildTimeline(file, session_.timeZone));
+void TimelineTab::setFile(const services::CaseFile& file, const CounsellingHistory& counselling) {
+    model_->setEntries(buildTimeline(file, session_.timeZone, counselling));
     // When and who are short: shown whole; the details take the rest.
     for (const int column :
          {int(TimelineModel::When), int(TimelineModel::Kind), int(TimelineModel::Who)})

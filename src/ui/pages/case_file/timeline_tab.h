@@ -20,7 +20,8 @@ class TimelineTab : public QWidget {
 public:
     explicit TimelineTab(const DeskSession& session, QWidget* parent = nullptr);
 
-    void setFile(const services::CaseFile& file);
+    // With the client's counselling sessions and the loan's referrals, when read.
+    void setFile(const services::CaseFile& file, const CounsellingHistory& counselling = {});
     // Whether the signed-in user works the case (and so may correct its entries).
     void setCorrectable(bool allowed);
     TimelineModel* model() const { return model_; }
