@@ -5,6 +5,7 @@
 #include "case_file/change_stage_dialog.h"
 #include "case_file/other_loans_tab.h"
 #include "case_file/payments_tab.h"
+#include "case_file/plans_tab.h"
 #include "case_file/promises_tab.h"
 #include "case_file/receipts_tab.h"
 #include "case_file/schedule_tab.h"
@@ -36,6 +37,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
       timeline_(new TimelineTab(session_, this)), schedule_(new ScheduleTab(this)),
       promises_(new PromisesTab(this)), payments_(new PaymentsTab(this)),
       receipts_(new ReceiptsTab(services_, session_, this)),
+      plans_(new PlansTab(services_, session_, this)),
       otherLoans_(new OtherLoansTab(services_, session_, this)),
       audit_(new AuditTab(services_, session_, this)),
       noteButton_(new QPushButton(tr("Add &note (Ctrl+N)"), this)),
@@ -51,6 +53,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     tabs_->addTab(promises_, tr("Pro&mises"));
     tabs_->addTab(payments_, tr("Pa&yments"));
     tabs_->addTab(receipts_, tr("Des&k receipts"));
+    tabs_->addTab(plans_, tr("R&epayment plans"));
     tabs_->addTab(otherLoans_, tr("&Other loans"));
     tabs_->addTab(audit_, tr("&Audit trail"));
     message_->setObjectName(QStringLiteral("caseMessage"));
@@ -66,6 +69,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     connect(timeline_, &TimelineTab::correctRequested, this, &CaseFilePage::correctSelected);
     connect(otherLoans_, &OtherLoansTab::openLoan, this, &CaseFilePage::openOtherLoan);
     connect(receipts_, &ReceiptsTab::message, this, &CaseFilePage::showMessage);
+    connect(plans_, &PlansTab::message, this, &CaseFilePage::showMessage);
     connect(receipts_, &ReceiptsTab::reverseRequested, this, [this] {
         const auto* r = receipts_->selected();
         if (!r || !file_)
@@ -184,7 +188,8 @@ bool CaseFilePage::showLoan(const QString& loanId) {
     promises_->setFile(*file_);
     payments_->setFile(*file_);
     // The tabs that read more than the case file; one storage failure is shown once.
-    for (const auto& read : {receipts_->load(*file_), otherLoans_->load(*file_)})
+    for (const auto& read :
+         {receipts_->load(*file_), plans_->load(*file_), otherLoans_->load(*file_)})
         if (!read && read.error().kind == ErrorKind::Storage) {
             showError(read.error());
             break;
@@ -459,6 +464,9 @@ ReceiptsModel* CaseFilePage::receiptsModel() const {
 }
 QTableView* CaseFilePage::receiptsView() const {
     return receipts_->view();
+}
+PlansTab* CaseFilePage::plansTab() const {
+    return plans_;
 }
 
 } // namespace rd::ui

@@ -26,6 +26,7 @@ class LoanPaymentsModel;
 class OtherLoansModel;
 class OtherLoansTab;
 class PaymentsTab;
+class PlansTab;
 class PromisesTab;
 class ReceiptsModel;
 class ReceiptsTab;
@@ -36,7 +37,8 @@ class TimelineTab;
 
 // The case file: a header that answers who, how much, how late and what next (CaseHeader),
 // and a tab per view below, each its own widget and model under pages/case_file/ (timeline
-// first, schedule, promises, payments, desk receipts, other loans, audit trail). The page
+// first, schedule, promises, payments, desk receipts, repayment plans, other loans, audit
+// trail). The page
 // composes them and owns the actions that change the case and so every tab: log contact,
 // note, take payment, change stage, reassign, sign off a review, correct, reverse.
 class CaseFilePage : public QWidget {
@@ -90,6 +92,7 @@ public:
     LoanPaymentsModel* paymentsModel() const;
     ReceiptsModel* receiptsModel() const;
     QTableView* receiptsView() const;
+    PlansTab* plansTab() const;
 
 signals:
     void openOtherLoan(const QString& loanId);
@@ -120,6 +123,7 @@ private:
     PromisesTab* promises_;
     PaymentsTab* payments_;
     ReceiptsTab* receipts_;
+    PlansTab* plans_;
     OtherLoansTab* otherLoans_;
     AuditTab* audit_;
     QPushButton* noteButton_;
