@@ -41,13 +41,13 @@ PlanApprovalsPage::PlanApprovalsPage(DeskServices services, const DeskSession& s
     details_->setObjectName(QStringLiteral("planDetails"));
     message_->setObjectName(QStringLiteral("planApprovalMessage"));
     summary_->setObjectName(QStringLiteral("planApprovalsSummary"));
-    const int widths[] = {90, 100, 170, 190, 100, 100, 90, 130, 80, 230};
+    const int widths[] = {85, 90, 140, 140, 85, 85, 75, 115, 70, 280};
     for (int c = 0; c < PlanApprovalsModel::ColumnCount; ++c)
         view_->setColumnWidth(c, widths[c]);
     // A plan waiting for approval has no payments counted against it yet.
     installmentsView_->setColumnHidden(PlanInstallmentsModel::PaidSoFar, true);
     installmentsView_->setColumnHidden(PlanInstallmentsModel::Status, true);
-    installmentsView_->horizontalHeader()->setStretchLastSection(true);
+    view_->horizontalHeader()->setStretchLastSection(true);
     details_->setWordWrap(true);
     details_->setTextFormat(Qt::RichText);
     details_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -64,6 +64,7 @@ PlanApprovalsPage::PlanApprovalsPage(DeskServices services, const DeskSession& s
     detail->addWidget(scroll);
     detail->setStretchFactor(0, 2);
     detail->setStretchFactor(1, 3);
+    detail->setSizes({470, 700});
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(summary_, 1);
@@ -185,8 +186,11 @@ void PlanApprovalsPage::showSelected() {
             (p.approvalsNeeded > 1
                  ? tr("Needs two different supervisors: %1 approvals so far.").arg(approvalsText(p))
                  : tr("One supervisor's approval makes it active."));
-    for (const auto& d : p.decisions)
-        html += QStringLiteral("<br>") + planDecisionText(d, names_).toHtmlEscaped();
+    for (const auto& d : p.decisions) {
+        QString decision = planDecisionText(d, names_);
+        decision[0] = decision[0].toUpper();
+        html += QStringLiteral("<br>") + decision.toHtmlEscaped();
+    }
     html += QStringLiteral("<br>") +
             tr("Proposed by %1 on %2.")
                 .arg(userText(p.proposedBy, names_).toHtmlEscaped(), displayDate(p.businessDate));
