@@ -46,8 +46,8 @@ QString plain(const QString& html) {
     return doc.toPlainText().simplified();
 }
 
-// The officer with the most open cases, their supervisor and two loans of their list with
-// arrears.
+// The officer with the most open cases, their supervisor and two active loans of their list
+// with arrears (a plan is for an active loan only).
 struct PlanDesk {
     DemoDesk desk;
     User officer;
@@ -60,7 +60,8 @@ struct PlanDesk {
         const auto list = desk.callList().forOfficer(officer, officer.username, businessDate());
         REQUIRE(list);
         for (const auto& item : list->items)
-            if (item.entry.position.arrears.total() > 0 && loans.size() < 2)
+            if (item.entry.position.status == LoanStatus::Active &&
+                item.entry.position.arrears.total() > 0 && loans.size() < 2)
                 loans.push_back(item.entry.loanId);
         REQUIRE(loans.size() == 2);
     }
