@@ -423,7 +423,10 @@ TEST_CASE("Every model of src/ui/models has a model-tester test here", "[ui][mod
         // in test_admin_page.cpp:
         QStringLiteral("settings_model.h"), QStringLiteral("user_model.h"),
         // in test_end_of_day.cpp:
-        QStringLiteral("day_methods_model.h"), QStringLiteral("officer_days_model.h")};
+        QStringLiteral("day_methods_model.h"), QStringLiteral("officer_days_model.h"),
+        // in test_plan_approvals.cpp:
+        QStringLiteral("plan_approvals_model.h"), QStringLiteral("plan_history_model.h"),
+        QStringLiteral("plan_installments_model.h")};
     const QDir dir(QStringLiteral(RD_UI_MODELS_DIR));
     REQUIRE(dir.exists());
     const auto headers = dir.entryList({QStringLiteral("*.h")}, QDir::Files, QDir::Name);

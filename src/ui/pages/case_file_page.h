@@ -38,9 +38,9 @@ class TimelineTab;
 // The case file: a header that answers who, how much, how late and what next (CaseHeader),
 // and a tab per view below, each its own widget and model under pages/case_file/ (timeline
 // first, schedule, promises, payments, desk receipts, repayment plans, other loans, audit
-// trail). The page
-// composes them and owns the actions that change the case and so every tab: log contact,
-// note, take payment, change stage, reassign, sign off a review, correct, reverse.
+// trail). The page composes them and owns the actions that change the case and so every
+// tab: log contact, note, take payment, change stage, reassign, sign off a review, correct,
+// reverse.
 class CaseFilePage : public QWidget {
     Q_OBJECT
 public:
