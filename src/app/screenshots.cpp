@@ -12,8 +12,10 @@
 #include "models/counselling_models.h"
 #include "pages/admin_page.h"
 #include "pages/call_list_page.h"
+#include "pages/case_file/plans_tab.h"
 #include "pages/case_file_page.h"
 #include "pages/cases_page.h"
+#include "pages/plan_approvals_page.h"
 #include "pages/search_page.h"
 #include "pages/team_page.h"
 #include "services/call_list_service.h"
@@ -124,6 +126,102 @@ void workTheMorning(const ui::DeskServices& s, const User& officer, Date date) {
                                     date);
             break;
         }
+}
+
+// The plans of the morning, through the services the plan screens use: on the officer's
+// next cases with arrears, an arrangement the supervisor rejects and the longer one approved
+// (its first installment paid today), a settlement waiving more than the limit with one of
+// its two approvals, and an arrangement without a budget waiting. Returns the loan of the
+// approved plan and the settlement's plan ("" / 0 when the list is too short).
+struct MorningPlans {
+    std::string activeLoan;
+    std::int64_t settlement = 0;
+};
+MorningPlans planTheMorning(const ui::DeskServices& s, const User& officer, const User& supervisor,
+                            Date date) {
+    MorningPlans made;
+    // A refusal is said (the screens would show less than they should), the rest goes on.
+    const auto said = [](const auto& result, const char* what) {
+        if (!result)
+            std::fprintf(stderr, "screenshots: %s: %s\n", what, result.error().message.c_str());
+        return result.ok();
+    };
+    auto list = s.callList->forOfficer(officer, officer.username, date);
+    if (!said(list, "call list"))
+        return made;
+    std::vector<std::string> loans;
+    for (std::size_t i = 4; i < list->items.size() && loans.size() < 3; ++i)
+        if (list->items[i].entry.position.status == LoanStatus::Active &&
+            list->items[i].entry.position.arrears.total() > 0)
+            loans.push_back(list->items[i].entry.loanId);
+    if (loans.size() < 3) {
+        std::fprintf(stderr, "screenshots: too few cases with arrears for the plans\n");
+        return made;
+    }
+    const auto budget = [&](const std::string& loan, Amount income, Amount rent, Amount food) {
+        auto file = s.cases->caseFile(officer, loan, date);
+        if (said(file, "case file") && file->client)
+            said(s.plans->setBudget(officer, file->client->clientId,
+                                    {{true, "Shop takings", income},
+                                     {true, "Spouse's wages", income / 3},
+                                     {false, "Rent", rent},
+                                     {false, "Food and school fees", food}},
+                                    date, "Worked out with the client at the shop."),
+                 "budget");
+    };
+    const auto arrangement = [&](const std::string& loan, int parts, std::string reason) {
+        services::PlanProposal p;
+        p.loanId = loan;
+        p.kind = PlanKind::Arrangement;
+        auto installments = s.plans->arrangementFor(officer, loan, date, parts, 1, true);
+        if (!said(installments, "arrangement"))
+            return std::int64_t{0};
+        p.installments = *installments;
+        p.note = "Client's shop lost stock in the October floods; trade is picking up.";
+        p.affordabilityReason = std::move(reason);
+        auto view = s.plans->propose(officer, p, date);
+        return said(view, "propose") ? view->plan.id : std::int64_t{0};
+    };
+
+    budget(loans[0], 900'000, 250'000, 300'000);
+    if (const auto id = arrangement(loans[0], 2, "the stock loan from the family comes next week"))
+        said(s.plans->reject(supervisor, id,
+                             "Two months is too short for this client: spread it over four.", date),
+             "reject");
+    if (const auto id = arrangement(loans[0], 4, "the shop's takings rise for the holidays")) {
+        auto approved = s.plans->approve(supervisor, id, "Affordable against the budget.", date);
+        if (said(approved, "approve") && !approved->plan.installments.empty()) {
+            services::NewDeskPayment payment;
+            payment.loanId = loans[0];
+            payment.amount = approved->plan.installments.front().amount;
+            payment.method = PaymentMethod::MobileMoney;
+            payment.reference = "MM-7731955";
+            payment.paidOn = date;
+            said(s.payments->takePayment(officer, payment, date), "payment");
+            made.activeLoan = loans[0];
+        }
+    }
+
+    budget(loans[1], 600'000, 200'000, 250'000);
+    services::PlanProposal settle;
+    settle.loanId = loans[1];
+    settle.kind = PlanKind::Settlement;
+    settle.installments = {{1, date.addDays(21), 1, {}}};
+    settle.note = "Client's brother pays the settlement from the sale of a plot.";
+    settle.affordabilityReason = "paid by the client's brother, not from the household budget";
+    auto draft = s.plans->draft(officer, settle, date);
+    if (said(draft, "draft") && draft->balance > 0) {
+        settle.installments[0].amount = draft->balance * 6 / 10;
+        auto view = s.plans->propose(officer, settle, date);
+        if (said(view, "propose settlement")) {
+            made.settlement = view->plan.id;
+            said(s.plans->approve(supervisor, view->plan.id,
+                                  "A fair offer; the plot sale agreement is on file.", date),
+                 "approve settlement");
+        }
+    }
+    arrangement(loans[2], 3, "no budget yet: the client was not at the shop");
+    return made;
 }
 
 // The administrator's page: users, settings (one changed, to show it bold) and the dry run of
@@ -321,6 +419,7 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
         if (user.role != Role::Supervisor || !user.worksIn(officer->branches.front()))
             continue;
         session.user = user;
+        const MorningPlans plans = planTheMorning(s, *officer, user, businessDate);
         ui::MainWindow supervisor(s, session);
         supervisor.resize(1366, 768);
         supervisor.show();
@@ -330,6 +429,18 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
         supervisor.showPage(QStringLiteral("endOfDayPage"));
         if (!save(&supervisor, dir, QStringLiteral("15-end-of-day-supervisor")))
             return false;
+        supervisor.showPage(QStringLiteral("planApprovalsPage"));
+        if (auto* approvals = supervisor.findChild<ui::PlanApprovalsPage*>())
+            approvals->selectPlan(plans.settlement);
+        if (!save(&supervisor, dir, QStringLiteral("17-plan-approvals")))
+            return false;
+        if (!plans.activeLoan.empty()) {
+            supervisor.openCase(QString::fromStdString(plans.activeLoan));
+            supervisor.caseFilePage()->tabs()->setCurrentWidget(
+                supervisor.caseFilePage()->plansTab());
+            if (!save(&supervisor, dir, QStringLiteral("18-case-file-plans")))
+                return false;
+        }
         supervisor.backgroundWork()->waitForIdle();
         break;
     }

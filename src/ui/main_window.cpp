@@ -9,6 +9,7 @@
 #include "pages/case_file_page.h"
 #include "pages/cases_page.h"
 #include "pages/end_of_day_page.h"
+#include "pages/plan_approvals_page.h"
 #include "pages/promises_page.h"
 #include "pages/search_page.h"
 #include "pages/team_page.h"
@@ -81,6 +82,14 @@ MainWindow::MainWindow(DeskServices services, DeskSession session, QWidget* pare
         addPage(team_, tr("Team"));
         connect(team_, &TeamPage::openCase, this,
                 [this](const QString& loan) { openFrom(team_, loan, {}); });
+    }
+    if (std::any_of(user.branches.begin(), user.branches.end(), [&](const std::string& b) {
+            return allows(user, Permission::ApprovePlans, b);
+        })) {
+        auto* plans = new PlanApprovalsPage(services_, session_, this);
+        addPage(plans, tr("Plan approvals"));
+        connect(plans, &PlanApprovalsPage::openCase, this,
+                [this, plans](const QString& loan) { openFrom(plans, loan, {}); });
     }
     // End of day: whoever takes payments closes their day; supervisors sign days off.
     if (std::any_of(user.branches.begin(), user.branches.end(), [&](const std::string& b) {
@@ -457,6 +466,8 @@ void MainWindow::refresh() {
         promises_->reload();
     if (team_ && stack_->currentWidget() == team_)
         team_->reload();
+    if (auto* plans = qobject_cast<PlanApprovalsPage*>(stack_->currentWidget()))
+        plans->reload();
     if (stack_->currentWidget() == caseFile_)
         caseFile_->reload();
 }

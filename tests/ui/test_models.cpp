@@ -426,7 +426,10 @@ TEST_CASE("Every model of src/ui/models has a model-tester test here", "[ui][mod
         QStringLiteral("day_methods_model.h"), QStringLiteral("officer_days_model.h"),
         // in test_counselling_dialogs.cpp (counselling_models.h: the budget history,
         // sessions, referrals and client list models):
-        QStringLiteral("budget_lines_model.h"), QStringLiteral("counselling_models.h")};
+        QStringLiteral("budget_lines_model.h"), QStringLiteral("counselling_models.h"),
+        // in test_plan_approvals.cpp:
+        QStringLiteral("plan_approvals_model.h"), QStringLiteral("plan_history_model.h"),
+        QStringLiteral("plan_installments_model.h")};
     const QDir dir(QStringLiteral(RD_UI_MODELS_DIR));
     REQUIRE(dir.exists());
     const auto headers = dir.entryList({QStringLiteral("*.h")}, QDir::Files, QDir::Name);

@@ -6,6 +6,7 @@
 #include "case_file/counselling_tab.h"
 #include "case_file/other_loans_tab.h"
 #include "case_file/payments_tab.h"
+#include "case_file/plans_tab.h"
 #include "case_file/promises_tab.h"
 #include "case_file/receipts_tab.h"
 #include "case_file/schedule_tab.h"
@@ -37,6 +38,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
       timeline_(new TimelineTab(session_, this)), schedule_(new ScheduleTab(this)),
       promises_(new PromisesTab(this)), payments_(new PaymentsTab(this)),
       receipts_(new ReceiptsTab(services_, session_, this)),
+      plans_(new PlansTab(services_, session_, this)),
       otherLoans_(new OtherLoansTab(services_, session_, this)),
       audit_(new AuditTab(services_, session_, this)),
       counselling_(new CounsellingTab(services_, session_, this)),
@@ -53,6 +55,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     tabs_->addTab(promises_, tr("Pro&mises"));
     tabs_->addTab(payments_, tr("Pa&yments"));
     tabs_->addTab(receipts_, tr("Des&k receipts"));
+    tabs_->addTab(plans_, tr("R&epayment plans"));
     tabs_->addTab(otherLoans_, tr("&Other loans"));
     tabs_->addTab(audit_, tr("&Audit trail"));
     tabs_->addTab(counselling_, tr("&Budget and counselling"));
@@ -71,6 +74,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     connect(receipts_, &ReceiptsTab::message, this, &CaseFilePage::showMessage);
     connect(counselling_, &CounsellingTab::changed, this, &CaseFilePage::changed);
     counselling_->installShortcuts(this);
+    connect(plans_, &PlansTab::message, this, &CaseFilePage::showMessage);
     connect(receipts_, &ReceiptsTab::reverseRequested, this, [this] {
         const auto* r = receipts_->selected();
         if (!r || !file_)
@@ -190,7 +194,8 @@ bool CaseFilePage::showLoan(const QString& loanId) {
     promises_->setFile(*file_);
     payments_->setFile(*file_);
     // The tabs that read more than the case file; one storage failure is shown once.
-    for (const auto& read : {receipts_->load(*file_), otherLoans_->load(*file_), counselling})
+    for (const auto& read : {receipts_->load(*file_), plans_->load(*file_), otherLoans_->load(*file_),
+                             counselling})
         if (!read && read.error().kind == ErrorKind::Storage) {
             showError(read.error());
             break;
@@ -466,6 +471,9 @@ ReceiptsModel* CaseFilePage::receiptsModel() const {
 }
 QTableView* CaseFilePage::receiptsView() const {
     return receipts_->view();
+}
+PlansTab* CaseFilePage::plansTab() const {
+    return plans_;
 }
 
 } // namespace rd::ui

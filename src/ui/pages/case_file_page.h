@@ -27,6 +27,7 @@ class LoanPaymentsModel;
 class OtherLoansModel;
 class OtherLoansTab;
 class PaymentsTab;
+class PlansTab;
 class PromisesTab;
 class ReceiptsModel;
 class ReceiptsTab;
@@ -37,9 +38,10 @@ class TimelineTab;
 
 // The case file: a header that answers who, how much, how late and what next (CaseHeader),
 // and a tab per view below, each its own widget and model under pages/case_file/ (timeline
-// first, schedule, promises, payments, desk receipts, other loans, audit trail). The page
-// composes them and owns the actions that change the case and so every tab: log contact,
-// note, take payment, change stage, reassign, sign off a review, correct, reverse.
+// first, schedule, promises, payments, desk receipts, repayment plans, other loans, audit
+// trail). The page composes them and owns the actions that change the case and so every
+// tab: log contact, note, take payment, change stage, reassign, sign off a review, correct,
+// reverse.
 class CaseFilePage : public QWidget {
     Q_OBJECT
 public:
@@ -92,6 +94,7 @@ public:
     ReceiptsModel* receiptsModel() const;
     QTableView* receiptsView() const;
     CounsellingTab* counsellingTab() const { return counselling_; }
+    PlansTab* plansTab() const;
 
 signals:
     void openOtherLoan(const QString& loanId);
@@ -122,6 +125,7 @@ private:
     PromisesTab* promises_;
     PaymentsTab* payments_;
     ReceiptsTab* receipts_;
+    PlansTab* plans_;
     OtherLoansTab* otherLoans_;
     AuditTab* audit_;
     CounsellingTab* counselling_;
