@@ -81,9 +81,11 @@ PlanOptionPanel::PlanOptionPanel(PlanKind kind, const PlanWorkbenchContext& cont
                                                     QAbstractItemView::EditKeyPressed |
                                                     QAbstractItemView::AnyKeyPressed
                                               : QAbstractItemView::NoEditTriggers);
+    // Plain text where no table is needed: a word-wrapped rich-text label costs a text
+    // document layout at every pass of the dialog's layout.
     for (auto* label : {summary_, effect_, warnings_, problemsLabel_}) {
         label->setWordWrap(true);
-        label->setTextFormat(Qt::RichText);
+        label->setTextFormat(label == summary_ ? Qt::RichText : Qt::PlainText);
         label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     }
     summary_->setObjectName(name + QStringLiteral("Summary"));
@@ -477,27 +479,24 @@ void PlanOptionPanel::recompute() {
         removeRow_->setEnabled(!state_.rows.empty());
 
     summary_->setText(summaryHtml());
-    effect_->setText(draft_ ? esc(effectText()) : QString());
+    effect_->setText(draft_ ? effectText() : QString());
     QStringList warnings;
     if (draft_) {
         for (const auto& w : draft_->warnings)
-            warnings << esc(sentence(w));
+            warnings << sentence(w);
         if (draft_->needsAffordabilityReason)
-            warnings << esc(!draft_->budget ? tr("The client has no budget: proposing this needs "
-                                                 "a written reason for the approver.")
-                            : !draft_->allowedMonthly
-                                ? tr("The budget shows no surplus: proposing this needs a "
-                                     "written reason for the approver.")
-                                : tr("More than the client can afford each month: proposing "
-                                     "this needs a written reason for the approver."));
+            warnings << (!draft_->budget ? tr("The client has no budget: proposing this needs "
+                                              "a written reason for the approver.")
+                         : !draft_->allowedMonthly
+                             ? tr("The budget shows no surplus: proposing this needs a "
+                                  "written reason for the approver.")
+                             : tr("More than the client can afford each month: proposing "
+                                  "this needs a written reason for the approver."));
     }
-    warnings_->setText(warnings.join(QStringLiteral("<br>")));
+    warnings_->setText(warnings.join(u'\n'));
     warnings_->setVisible(!warnings.isEmpty());
-    QStringList shown;
-    for (const auto& p : problems_)
-        shown << esc(p);
-    problemsLabel_->setText(shown.join(QStringLiteral("<br>")));
-    problemsLabel_->setVisible(!shown.isEmpty());
+    problemsLabel_->setText(problems_.join(u'\n'));
+    problemsLabel_->setVisible(!problems_.isEmpty());
     emit recomputed();
 }
 
