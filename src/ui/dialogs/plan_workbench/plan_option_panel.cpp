@@ -76,7 +76,10 @@ PlanOptionPanel::PlanOptionPanel(PlanKind kind, const PlanWorkbenchContext& cont
     view_->setAlternatingRowColors(true);
     view_->verticalHeader()->hide();
     view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
+    // The number column as narrow as its numbers, the others sharing the width.
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    view_->horizontalHeader()->setSectionResizeMode(PlanInstallmentsModel::Number,
+                                                    QHeaderView::ResizeToContents);
     view_->setEditTriggers(model_->editable() ? QAbstractItemView::DoubleClicked |
                                                     QAbstractItemView::EditKeyPressed |
                                                     QAbstractItemView::AnyKeyPressed
