@@ -4,6 +4,7 @@
 #include "dialogs/budget_dialog.h"
 #include "dialogs/counselling_dialog.h"
 #include "dialogs/log_contact_dialog.h"
+#include "dialogs/plan_workbench/plan_workbench_dialog.h"
 #include "dialogs/sign_in_dialog.h"
 #include "dialogs/take_payment_dialog.h"
 #include "display_text.h"
@@ -392,6 +393,29 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
             dialog.referenceEdit()->setText(QStringLiteral("MM-7731902"));
             dialog.show();
             if (!save(&dialog, dir, QStringLiteral("06-take-payment")))
+                return false;
+        }
+        {
+            // The client's budget as the officer took it down, then the three options.
+            const auto& f = *file->caseFile();
+            s.plans->setBudget(*officer, f.ledger.terms.clientId,
+                               {{true, "Market stall", 900000},
+                                {true, "Casual work", 150000},
+                                {false, "Household", 520000},
+                                {false, "School fees", 180000}},
+                               businessDate, "taken down on the call");
+            ui::PlanWorkbenchDialog dialog(s, session, f, &window);
+            if (!dialog.load()) {
+                std::fprintf(stderr, "plan workbench: %s\n", dialog.error()->message.c_str());
+                return false;
+            }
+            dialog.resize(1366, 768);
+            dialog.noteEdit()->setText(QStringLiteral("Client agreed to clear the arrears over "
+                                                      "six months from the stall's takings"));
+            dialog.reasonEdit()->setText(QStringLiteral("Her husband's wages (about UGX 300,000 "
+                                                        "a month) are not in the budget yet"));
+            dialog.show();
+            if (!save(&dialog, dir, QStringLiteral("16-plan-workbench")))
                 return false;
         }
         if (!counsellingScreens(s, session, *file->caseFile(), &window, dir))

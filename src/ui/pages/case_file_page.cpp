@@ -12,6 +12,7 @@
 #include "case_file/schedule_tab.h"
 #include "case_file/timeline_tab.h"
 #include "dialogs/log_contact_dialog.h"
+#include "dialogs/plan_workbench/plan_workbench_dialog.h"
 #include "dialogs/reassign_dialog.h"
 #include "dialogs/take_payment_dialog.h"
 #include "dialogs/text_entry_dialog.h"
@@ -47,7 +48,8 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
       reviewButton_(new QPushButton(tr("Sign off revie&w..."), this)),
       logContactButton_(new QPushButton(tr("&Log contact (Ctrl+L)"), this)),
       takePaymentButton_(new QPushButton(tr("Take &payment (Ctrl+M)"), this)),
-      reassignButton_(new QPushButton(tr("&Reassign..."), this)), message_(new QLabel(this)) {
+      reassignButton_(new QPushButton(tr("&Reassign..."), this)),
+      planButton_(new QPushButton(tr("Plan work&bench..."), this)), message_(new QLabel(this)) {
     setObjectName(QStringLiteral("caseFilePage"));
     tabs_->setObjectName(QStringLiteral("caseTabs"));
     tabs_->addTab(timeline_, tr("&Timeline"));
@@ -114,8 +116,9 @@ QLayout* CaseFilePage::buildActions() {
     auto* previous = new QPushButton(tr("Previous (Shift+F8)"), this);
     auto* next = new QPushButton(tr("Next case (F8)"), this);
     for (auto* b : {back, previous, next, logContactButton_, takePaymentButton_, reassignButton_,
-                    noteButton_, stageButton_, reviewButton_})
+                    noteButton_, stageButton_, reviewButton_, planButton_})
         b->setFocusPolicy(Qt::TabFocus);
+    planButton_->setObjectName(QStringLiteral("planWorkbenchButton"));
     logContactButton_->setObjectName(QStringLiteral("logContactButton"));
     takePaymentButton_->setObjectName(QStringLiteral("takePaymentButton"));
     reassignButton_->setObjectName(QStringLiteral("reassignButton"));
@@ -126,7 +129,7 @@ QLayout* CaseFilePage::buildActions() {
     for (auto* b : {back, previous, next})
         actions->addWidget(b);
     actions->addStretch();
-    for (auto* b : {logContactButton_, noteButton_, takePaymentButton_, stageButton_,
+    for (auto* b : {logContactButton_, noteButton_, takePaymentButton_, stageButton_, planButton_,
                     reassignButton_, reviewButton_})
         actions->addWidget(b);
 
@@ -136,6 +139,10 @@ QLayout* CaseFilePage::buildActions() {
     connect(logContactButton_, &QPushButton::clicked, this, &CaseFilePage::logContact);
     connect(takePaymentButton_, &QPushButton::clicked, this, &CaseFilePage::takePayment);
     connect(reassignButton_, &QPushButton::clicked, this, &CaseFilePage::reassign);
+    connect(planButton_, &QPushButton::clicked, this, &CaseFilePage::openPlanWorkbench);
+    auto* plan = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this);
+    plan->setWhatsThis(tr("open the plan workbench (case file)"));
+    connect(plan, &QShortcut::activated, this, &CaseFilePage::openPlanWorkbench);
     auto* note = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_N), this);
     note->setWhatsThis(tr("add a note to the case (case file)"));
     connect(note, &QShortcut::activated, this, [this] { noteButton_->click(); });
@@ -220,7 +227,7 @@ void CaseFilePage::updateActions() {
     // Someone who may never work a case here (an administrator) sees no work buttons.
     const bool mayWork = allows(user, Permission::WorkOwnCases, branch) ||
                          allows(user, Permission::WorkBranchCases, branch);
-    for (auto* b : {logContactButton_, takePaymentButton_, noteButton_, stageButton_})
+    for (auto* b : {logContactButton_, takePaymentButton_, noteButton_, stageButton_, planButton_})
         b->setVisible(mayWork);
     logContactButton_->setEnabled(open && works);
     logContactButton_->setToolTip(
@@ -233,6 +240,13 @@ void CaseFilePage::updateActions() {
     reassignButton_->setEnabled(open);
     noteButton_->setEnabled(open && works);
     stageButton_->setEnabled(open && works);
+    planButton_->setEnabled(open && works);
+    planButton_->setToolTip(open ? (works ? tr("Work out an arrangement, a reschedule and a "
+                                               "settlement side by side, and propose one "
+                                               "(Ctrl+Shift+P).")
+                                          : tr("Only the case's officer or a supervisor of the "
+                                               "branch may propose a plan on it."))
+                                 : tr("There is no open case on this loan."));
     reviewButton_->setVisible(allows(user, Permission::SignOffReviews, branch));
     reviewButton_->setEnabled(open);
     timeline_->setCorrectable(open && works);
@@ -404,6 +418,21 @@ bool CaseFilePage::signOffReview(const QString& comment) {
         return false;
     }
     changed(tr("Review signed off."));
+    return true;
+}
+
+bool CaseFilePage::openPlanWorkbench() {
+    if (!file_)
+        return false;
+    // The service decides who may propose here; its refusal is shown on the case file.
+    PlanWorkbenchDialog dialog(services_, session_, *file_, this);
+    if (!dialog.load()) {
+        showError(*dialog.error());
+        return false;
+    }
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    changed(dialog.doneText());
     return true;
 }
 

@@ -68,6 +68,8 @@ public:
     // supervisor's approval.
     bool changeStage(CaseStage stage, const QString& note);
     bool signOffReview(const QString& comment);
+    // The plan workbench (Ctrl+Shift+P): true when a plan was proposed.
+    bool openPlanWorkbench();
     // The selected receipt of the Desk receipts tab: print, PDF, reversal. Taking a payment
     // prints its receipt at once ("Save and print receipt").
     void printReceipt();
@@ -135,6 +137,7 @@ private:
     QPushButton* logContactButton_;
     QPushButton* takePaymentButton_;
     QPushButton* reassignButton_;
+    QPushButton* planButton_;
     QLabel* message_;
 };
 
