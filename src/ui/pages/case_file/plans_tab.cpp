@@ -28,7 +28,7 @@ PlansTab::PlansTab(DeskServices services, const DeskSession& session, QWidget* p
       installmentsView_(
           makeDataTable(installments_, this, QStringLiteral("planInstallmentsView"), false)),
       summary_(new QLabel(this)),
-      print_(new QPushButton(tr("Print &confirmation (Ctrl+Shift+P)..."), this)) {
+      print_(new QPushButton(tr("Print &confirmation (Ctrl+Alt+P)..."), this)) {
     setObjectName(QStringLiteral("plansTab"));
     summary_->setObjectName(QStringLiteral("planSummary"));
     summary_->setWordWrap(true);
@@ -46,7 +46,7 @@ PlansTab::PlansTab(DeskServices services, const DeskSession& session, QWidget* p
     layout->addWidget(historyView_, 2);
 
     connect(print_, &QPushButton::clicked, this, &PlansTab::printConfirmation);
-    auto* printKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this);
+    auto* printKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P), this);
     printKey->setContext(Qt::WidgetWithChildrenShortcut);
     printKey->setWhatsThis(tr("print the selected plan's confirmation (case file, plans)"));
     connect(printKey, &QShortcut::activated, this, &PlansTab::printConfirmation);

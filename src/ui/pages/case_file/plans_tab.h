@@ -21,7 +21,7 @@ class PlanInstallmentsModel;
 // The loan's repayment plans: the history (newest first: status, dates, who proposed and
 // decided, with the comments) and, for the selected plan (the active one when there is
 // one), each installment's due date, amount, what was paid towards it so far and whether it
-// was kept, broken or is pending. "Print confirmation..." (Ctrl+Shift+P) prints the agreed
+// was kept, broken or is pending. "Print confirmation..." (Ctrl+Alt+P) prints the agreed
 // plan of an active or completed plan on the letterhead.
 class PlansTab : public QWidget {
     Q_OBJECT
