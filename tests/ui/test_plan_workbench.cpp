@@ -1,7 +1,7 @@
 // The plan workbench: three options worked out side by side from the case file, edits with
 // undo and redo, problems shown in the table cells, and a proposal that reaches the database
 // only when the chosen option, the note and (when needed) the affordability reason are right.
-#include "dialogs/plan_workbench/plan_installments_model.h"
+#include "dialogs/plan_workbench/plan_edit_table_model.h"
 #include "dialogs/plan_workbench/plan_option_panel.h"
 #include "dialogs/plan_workbench/plan_workbench_dialog.h"
 #include "pages/case_file_page.h"
@@ -23,7 +23,7 @@
 
 using namespace rd;
 using namespace rd::uitest;
-using Model = ui::PlanInstallmentsModel;
+using Model = ui::PlanEditTableModel;
 
 namespace {
 

@@ -59,7 +59,7 @@ QString kindTitle(PlanKind kind) {
 PlanOptionPanel::PlanOptionPanel(PlanKind kind, const PlanWorkbenchContext& context,
                                  QUndoStack* undo, QWidget* parent)
     : QGroupBox(kindTitle(kind), parent), kind_(kind), context_(context), undo_(undo),
-      model_(new PlanInstallmentsModel(kind != PlanKind::Reschedule, context.file->currency, this)),
+      model_(new PlanEditTableModel(kind != PlanKind::Reschedule, context.file->currency, this)),
       view_(new QTableView(this)), choose_(new QRadioButton(tr("Propose this option"), this)),
       summary_(new QLabel(this)), effect_(new QLabel(this)), warnings_(new QLabel(this)),
       problemsLabel_(new QLabel(this)) {
@@ -78,7 +78,7 @@ PlanOptionPanel::PlanOptionPanel(PlanKind kind, const PlanWorkbenchContext& cont
     view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
     // The number column as narrow as its numbers, the others sharing the width.
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    view_->horizontalHeader()->setSectionResizeMode(PlanInstallmentsModel::Number,
+    view_->horizontalHeader()->setSectionResizeMode(PlanEditTableModel::Number,
                                                     QHeaderView::ResizeToContents);
     view_->setEditTriggers(model_->editable() ? QAbstractItemView::DoubleClicked |
                                                     QAbstractItemView::EditKeyPressed |
@@ -108,7 +108,7 @@ PlanOptionPanel::PlanOptionPanel(PlanKind kind, const PlanWorkbenchContext& cont
     layout->addWidget(warnings_);
     layout->addWidget(problemsLabel_);
 
-    connect(model_, &PlanInstallmentsModel::editRequested, this, &PlanOptionPanel::editCell);
+    connect(model_, &PlanEditTableModel::editRequested, this, &PlanOptionPanel::editCell);
 }
 
 QLayout* PlanOptionPanel::buildTerms() {
@@ -327,10 +327,10 @@ void PlanOptionPanel::editCell(int row, int column, const QString& text) {
         return;
     PlanOptionState s = state_;
     auto& r = s.rows[static_cast<std::size_t>(row)];
-    if (column == PlanInstallmentsModel::DueDate) {
+    if (column == PlanEditTableModel::DueDate) {
         r.dueDate = text;
         change(s, tr("date of installment %1").arg(row + 1));
-    } else if (column == PlanInstallmentsModel::Amount) {
+    } else if (column == PlanEditTableModel::Amount) {
         r.amount = text;
         change(s, tr("amount of installment %1").arg(row + 1));
     }
@@ -345,7 +345,7 @@ void PlanOptionPanel::addRow() {
         row.dueDate = planDateText(toDate(last.addMonths(1)));
     s.rows.push_back(row);
     change(s, tr("add installment %1").arg(s.rows.size()));
-    view_->setCurrentIndex(model_->index(model_->rowCount() - 1, PlanInstallmentsModel::Amount));
+    view_->setCurrentIndex(model_->index(model_->rowCount() - 1, PlanEditTableModel::Amount));
     view_->setFocus();
 }
 
@@ -402,7 +402,7 @@ services::PlanProposal PlanOptionPanel::proposal() const {
 void PlanOptionPanel::recompute() {
     problems_.clear();
     draft_.reset();
-    PlanInstallmentsModel::CellProblems cells;
+    PlanEditTableModel::CellProblems cells;
     const auto& currency = context_.file->currency;
     // The officer's own text first: what is not a date or an amount at all.
     if (model_->editable()) {
@@ -410,15 +410,15 @@ void PlanOptionPanel::recompute() {
             const auto& r = state_.rows[i];
             const int row = static_cast<int>(i);
             if (r.dueDate.isEmpty())
-                cells[{row, PlanInstallmentsModel::DueDate}] = tr("Enter the due date.");
+                cells[{row, PlanEditTableModel::DueDate}] = tr("Enter the due date.");
             else if (!parsePlanDate(r.dueDate).isValid())
-                cells[{row, PlanInstallmentsModel::DueDate}] =
+                cells[{row, PlanEditTableModel::DueDate}] =
                     tr("\"%1\" is not a date: type it like %2.")
                         .arg(r.dueDate, planDateText(context_.start.addDays(30)));
             if (r.amount.isEmpty())
-                cells[{row, PlanInstallmentsModel::Amount}] = tr("Enter the amount.");
+                cells[{row, PlanEditTableModel::Amount}] = tr("Enter the amount.");
             else if (auto a = parseAmountInput(r.amount, currency.exponent); !a)
-                cells[{row, PlanInstallmentsModel::Amount}] = sentence(a.error().message);
+                cells[{row, PlanEditTableModel::Amount}] = sentence(a.error().message);
         }
     }
     bool terms = true;
@@ -426,7 +426,7 @@ void PlanOptionPanel::recompute() {
         problems_ << tr("Rate: give the yearly interest rate in percent, e.g. 24 or 18.5.");
         terms = false;
     }
-    std::vector<PlanInstallmentsModel::Row> rows;
+    std::vector<PlanEditTableModel::Row> rows;
     if (terms) {
         auto d = context_.services.plans->draft(context_.session->user, proposal(),
                                                 context_.session->businessDate);
@@ -440,9 +440,9 @@ void PlanOptionPanel::recompute() {
         } else {
             draft_ = std::move(*d);
             for (const auto& p : draft_->problems) {
-                const int column = p.column == "due_date" ? PlanInstallmentsModel::DueDate
-                                   : p.column == "amount" ? PlanInstallmentsModel::Amount
-                                                          : PlanInstallmentsModel::Number;
+                const int column = p.column == "due_date" ? PlanEditTableModel::DueDate
+                                   : p.column == "amount" ? PlanEditTableModel::Amount
+                                                          : PlanEditTableModel::Number;
                 if (p.row) {
                     const std::pair<int, int> cell{static_cast<int>(*p.row), column};
                     if (!cells.count(cell))
@@ -546,7 +546,8 @@ QString PlanOptionPanel::effectText() const {
         return tr("What it does to the loan: nothing changes on its schedule, its days past due "
                   "(%1, %2) or its bucket; the client pays the arrears of %3 in these parts "
                   "with the installments falling due, and each part is scored like a promise "
-                  "(%4 days' grace).")
+                  "(%4 days' grace). While it is kept the case stays off the call list except "
+                  "the day before each part; a part not paid puts it at the top.")
             .arg(f.position.daysPastDue)
             .arg(bucket, displayMoneyWithCode(d.arrears, c))
             .arg(context_.graceDays);

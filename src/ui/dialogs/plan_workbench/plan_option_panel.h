@@ -1,7 +1,7 @@
 #pragma once
 
 #include "desk_session.h"
-#include "plan_installments_model.h"
+#include "plan_edit_table_model.h"
 #include "plan_option_state.h"
 #include "services/case_service.h"
 #include "services/plan_service.h"
@@ -62,7 +62,7 @@ public:
     // The proposal of the current state (note and reason left to the caller).
     services::PlanProposal proposal() const;
 
-    PlanInstallmentsModel* model() const { return model_; }
+    PlanEditTableModel* model() const { return model_; }
     QTableView* view() const { return view_; }
     QRadioButton* chooseButton() const { return choose_; }
     QSpinBox* partsBox() const { return parts_; }
@@ -95,7 +95,7 @@ private:
     PlanOptionState state_;
     std::optional<services::PlanDraft> draft_;
     QStringList problems_;
-    PlanInstallmentsModel* model_;
+    PlanEditTableModel* model_;
     QTableView* view_;
     QRadioButton* choose_;
     QSpinBox* parts_ = nullptr;

@@ -15,7 +15,7 @@ namespace rd::ui {
 // table are the officer's text; an edit is not applied here but handed on
 // (editRequested) so that it goes through the undo stack, which then sets the rows again.
 // A cell with a problem is tinted and says what is wrong in its tooltip.
-class PlanInstallmentsModel : public QAbstractTableModel {
+class PlanEditTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Number, DueDate, Amount, Principal, Interest };
@@ -28,7 +28,7 @@ public:
     // (row, column) -> what is wrong there.
     using CellProblems = std::map<std::pair<int, int>, QString>;
 
-    PlanInstallmentsModel(bool editable, const Currency& currency, QObject* parent = nullptr);
+    PlanEditTableModel(bool editable, const Currency& currency, QObject* parent = nullptr);
 
     bool editable() const { return editable_; }
     void setRows(std::vector<Row> rows, CellProblems problems);

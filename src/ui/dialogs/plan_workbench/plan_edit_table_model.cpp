@@ -1,4 +1,4 @@
-#include "plan_installments_model.h"
+#include "plan_edit_table_model.h"
 
 #include "money_display.h"
 
@@ -7,11 +7,10 @@
 
 namespace rd::ui {
 
-PlanInstallmentsModel::PlanInstallmentsModel(bool editable, const Currency& currency,
-                                             QObject* parent)
+PlanEditTableModel::PlanEditTableModel(bool editable, const Currency& currency, QObject* parent)
     : QAbstractTableModel(parent), editable_(editable), currency_(currency) {}
 
-void PlanInstallmentsModel::setRows(std::vector<Row> rows, CellProblems problems) {
+void PlanEditTableModel::setRows(std::vector<Row> rows, CellProblems problems) {
     if (rows.size() == rows_.size()) {
         rows_ = std::move(rows);
         problems_ = std::move(problems);
@@ -25,20 +24,20 @@ void PlanInstallmentsModel::setRows(std::vector<Row> rows, CellProblems problems
     endResetModel();
 }
 
-QString PlanInstallmentsModel::problemAt(int row, int column) const {
+QString PlanEditTableModel::problemAt(int row, int column) const {
     const auto found = problems_.find({row, column});
     return found == problems_.end() ? QString() : found->second;
 }
 
-int PlanInstallmentsModel::rowCount(const QModelIndex& parent) const {
+int PlanEditTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
-int PlanInstallmentsModel::columnCount(const QModelIndex& parent) const {
+int PlanEditTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : (editable_ ? 3 : 5);
 }
 
-QVariant PlanInstallmentsModel::data(const QModelIndex& index, int role) const {
+QVariant PlanEditTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row& r = rows_[static_cast<std::size_t>(index.row())];
@@ -78,8 +77,7 @@ QVariant PlanInstallmentsModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-QVariant PlanInstallmentsModel::headerData(int section, Qt::Orientation orientation,
-                                           int role) const {
+QVariant PlanEditTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Interest)
         return tr("Interest, and in the first installment the unpaid interest and charges "
                   "carried into the new schedule");
@@ -100,14 +98,14 @@ QVariant PlanInstallmentsModel::headerData(int section, Qt::Orientation orientat
     return {};
 }
 
-Qt::ItemFlags PlanInstallmentsModel::flags(const QModelIndex& index) const {
+Qt::ItemFlags PlanEditTableModel::flags(const QModelIndex& index) const {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
     if (editable_ && index.isValid() && (index.column() == DueDate || index.column() == Amount))
         f |= Qt::ItemIsEditable;
     return f;
 }
 
-bool PlanInstallmentsModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+bool PlanEditTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
         return false;
     const Row& r = rows_[static_cast<std::size_t>(index.row())];
