@@ -9,7 +9,7 @@
 //     IMMEDIATE; COMMIT) and a one-row audit_log insert on the same connection.
 // Never writes to DB: it works on copies in WORKDIR.
 // Run: bench_desk DB AS_OF [WORKDIR]   (DB: a demo database without cases, e.g. made by
-// `recoverydesk-cli --db DB demo --loans 100000 --as-of 2026-11-27`)
+// `recoverydesk-cli --db DB demo --loans 100000 --as-of 2026-11-27 --no-history`)
 // Prints a table and one line per measure: `BENCH {"measure":...}` (JSON).
 #include "core/aging_report.h"
 #include "core/contact.h"

@@ -28,7 +28,7 @@ if [ ! -f "$db" ]; then
   rm -f "$db" "$db-wal" "$db-shm"
   echo "making $db ($n loans as of $asof) ..."
   start=$(date +%s)
-  "$cli" --db "$db" demo --loans "$n" --as-of "$asof" >/dev/null
+  "$cli" --db "$db" demo --loans "$n" --as-of "$asof" --no-history >/dev/null
   echo "demo database made in $(($(date +%s) - start)) s"
 fi
 

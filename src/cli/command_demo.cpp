@@ -2,12 +2,14 @@
 #include "commands.h"
 #include "demo/demo_generator.h"
 #include "demo/demo_names.h"
+#include "demo_desk_history.h"
 #include "import_runner.h"
 #include "services/portfolio_service.h"
 #include "services/settings_service.h"
 #include "services/user_service.h"
 
 #include <cctype>
+#include <chrono>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -27,11 +29,12 @@ std::string slug(std::string_view branch) {
 
 // An administrator, a supervisor for every two branches and a recovery officer for every
 // branch (usernames unlike the credit officers' of the portfolio), all with kDemoPassword.
-void addDemoUsers(services::Services& desk) {
+// Returns the administrator; none when the database already had users.
+std::optional<User> addDemoUsers(services::Services& desk) {
     auto& service = desk.users();
     if (!valueOr(service.needsFirstAdmin())) {
         fmt::print("The database already has users; no demo users were added.\n");
-        return;
+        return std::nullopt;
     }
     auto admin = service.createFirstAdmin({"admin", "Demo Administrator", Role::Admin, {}},
                                           std::string(kDemoPassword));
@@ -65,6 +68,7 @@ void addDemoUsers(services::Services& desk) {
                kDemoPassword);
     for (const auto& [name, what] : rows)
         fmt::print("  {:<24} {}\n", name, what);
+    return admin->user;
 }
 
 } // namespace
@@ -76,13 +80,17 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
     auto asOf = std::make_shared<std::string>();
     auto exportDir = std::make_shared<std::string>();
     auto currency = std::make_shared<std::string>("UGX");
+    auto noHistory = std::make_shared<bool>(false);
     cmd->add_option("--loans", *loans, "number of loans (default 2000)")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
     cmd->add_option("--seed", *seed, "random seed; the same seed gives the same portfolio");
     cmd->add_option("--as-of", *asOf, "the portfolio's business date (default: today)");
     cmd->add_option("--export", *exportDir, "also keep the portfolio as import files in DIR");
     cmd->add_option("--currency", *currency, "portfolio currency (default UGX)");
-    cmd->callback([&global, loans, seed, asOf, exportDir, currency] {
+    cmd->add_flag("--no-history", *noHistory,
+                  "the imported portfolio only: no desk history (contacts, promises, desk "
+                  "payments, plans, budgets, counselling, referrals) and no recompute");
+    cmd->callback([&global, loans, seed, asOf, exportDir, currency, noHistory] {
         demo::DemoOptions options;
         options.loans = *loans;
         options.seed = *seed;
@@ -147,7 +155,29 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
                                          {"institution_phone", "+256 414 230500"},
                                          {"institution_licence", "MDI/2019/0042"}})
             valueOr(desk->settings().change(localOperator(), key, value));
-        addDemoUsers(*desk);
+        const auto admin = addDemoUsers(*desk);
+        if (*noHistory)
+            return;
+        if (!admin) {
+            fmt::print("No desk history was added (it needs the demo users).\n");
+            return;
+        }
+        desk.reset();
+        const auto started = std::chrono::steady_clock::now();
+        const auto h = replayDeskHistory(path, *admin, options.asOf, options.seed);
+        const auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        fmt::print("Desk history of the 6 weeks to {} ({:.1f} s): {} contacts, {} promises, {} "
+                   "desk payments, {} plans ({} decisions), {} budgets, {} counselling sessions, "
+                   "{} referrals ({} updates), {} notes, {} stage changes, {} legal requests; "
+                   "cases recomputed as of {}\n",
+                   options.asOf.toString(), seconds, h.contacts, h.promises, h.payments, h.plans,
+                   h.decisions, h.budgets, h.sessions, h.referrals, h.referralUpdates, h.notes,
+                   h.stageChanges, h.legalRequests, options.asOf.toString());
+        if (h.notApplied > 0)
+            fmt::print("({} planned events were left out: their case had closed or the loan was "
+                       "paid off by then)\n",
+                       h.notApplied);
     });
 }
 

@@ -12,7 +12,7 @@ TEST_CASE("demo --export: importing the export gives identical reports", "[cli][
     const std::string otherDb = (tmp / "other.db").string();
     const std::string files = (tmp / "files").string();
     auto r = runCli({"--db", demoDb, "demo", "--loans", "400", "--seed", "5", "--as-of",
-                     "2026-11-28", "--export", files},
+                     "2026-11-28", "--export", files, "--no-history"},
                     "");
     INFO(r.err);
     REQUIRE(r.exitCode == 0);

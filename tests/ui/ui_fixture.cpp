@@ -109,7 +109,8 @@ const std::filesystem::path& demoTemplate() {
             return cached;
         static test::TempDir dir;
         const auto db = dir / "demo.db";
-        runCliOrThrow({"--db", db.string(), "demo", "--loans", "300", "--as-of", kBusinessDate});
+        runCliOrThrow({"--db", db.string(), "demo", "--loans", "300", "--as-of", kBusinessDate,
+                       "--no-history"});
         runCliOrThrow({"--db", db.string(), "recompute", "--as-of", kBusinessDate});
         for (const char* suffix : {"-wal", "-shm"})
             if (fs::exists(db.string() + suffix))
