@@ -152,7 +152,10 @@ std::vector<PlanInstallment> proposeArrangement(const std::vector<InstallmentSta
         for (const InstallmentState& s : atStart)
             if (s.dueDate >= from && s.dueDate <= dates[i])
                 regular += s.unpaid().total();
-        out.push_back({i + 1, dates[i], shares[i] + regular, {}});
+        // A part with nothing to pay (arrears smaller than the number of parts, and no
+        // installment of the loan in its period) is left out rather than proposed as 0.
+        if (shares[i] + regular > 0)
+            out.push_back({static_cast<int>(out.size()) + 1, dates[i], shares[i] + regular, {}});
         from = dates[i].addDays(1);
     }
     return out;

@@ -74,7 +74,8 @@ std::vector<Date> planDates(Date start, int parts, int every, bool months);
 
 // The arrangement the editor proposes (section 9b): the arrears as of S split into N parts
 // every k weeks or months, plus the unpaid regular installments falling due in each part's
-// period (after the previous part's date, up to its own).
+// period (after the previous part's date, up to its own). A part that would be 0 is left
+// out, so there may be fewer than N (none when there is nothing to pay).
 std::vector<PlanInstallment> proposeArrangement(const std::vector<InstallmentState>& atStart,
                                                 Date start, Amount arrears, int parts, int every,
                                                 bool months);

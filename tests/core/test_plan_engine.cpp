@@ -879,6 +879,20 @@ TEST_CASE("proposeArrangement splits the arrears and adds the regular installmen
         CHECK(weekly[2].amount == 3834);
         CHECK(rd::planTotal(weekly) == 22500);
     }
+    SECTION("a part with nothing to pay is left out, not proposed as 0") {
+        // 2 minor units of arrears in 4 monthly parts: shares 0, 0, 0, 2; the parts with no
+        // installment of the loan in their period would be 0 and are left out.
+        const auto small = rd::proposeArrangement(calc.installments(), kStart, 2, 4, 1, true);
+        REQUIRE_FALSE(small.empty());
+        CHECK(small.size() < 4);
+        for (std::size_t i = 0; i < small.size(); ++i) {
+            CHECK(small[i].n == static_cast<int>(i) + 1);
+            CHECK(small[i].amount > 0);
+        }
+        const auto none = rd::proposeArrangement(calc.installments(), kStart, 0, 4, 1, true);
+        CHECK(rd::planTotal(small) == rd::planTotal(none) + 2);
+        CHECK(rd::proposeArrangement({}, kStart, 0, 3, 1, true).empty());
+    }
 }
 
 TEST_CASE("proposeSettlement and planDates: month ends from Jan 31", "[plans][editor]") {
