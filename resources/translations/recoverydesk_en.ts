@@ -33,6 +33,16 @@
     </message>
 </context>
 <context>
+    <name>rd::ui::CallListModel</name>
+    <message numerus="yes">
+        <source>One call for %n loan(s) of this client:</source>
+        <translation>
+            <numerusform>One call for %n loan of this client:</numerusform>
+            <numerusform>One call for %n loans of this client:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::ui::CallListPage</name>
     <message numerus="yes">
         <source>%n case(s) need action on %1</source>
@@ -65,18 +75,15 @@
     <message numerus="yes">
         <source> - %n client(s) to call: a client&apos;s loans are one row</source>
         <translation>
-            <numerusform> - %n client to call: a client&apos;s loans are one row</numerusform>
-            <numerusform> - %n clients to call: a client&apos;s loans are one row</numerusform>
+            <numerusform> - %n client to call: a client's loans are one row</numerusform>
+            <numerusform> - %n clients to call: a client's loans are one row</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>rd::ui::CallListModel</name>
     <message numerus="yes">
-        <source>One call for %n loan(s) of this client:</source>
+        <source> - %n broken plan(s) first</source>
         <translation>
-            <numerusform>One call for %n loan of this client:</numerusform>
-            <numerusform>One call for %n loans of this client:</numerusform>
+            <numerusform> - %n broken plan first</numerusform>
+            <numerusform> - %n broken plans first</numerusform>
         </translation>
     </message>
 </context>
@@ -94,6 +101,81 @@
         <translation>
             <numerusform>The selected cases are in %n branch; cases move between officers of one branch: select cases of one branch.</numerusform>
             <numerusform>The selected cases are in %n branches; cases move between officers of one branch: select cases of one branch.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::LockDialog</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;Locked after %n minute(s) without use.&lt;/b&gt;&lt;br&gt;%1 (%2), enter your password to go on, or sign out.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Locked after %n minute without use.&lt;/b&gt;&lt;br&gt;%1 (%2), enter your password to go on, or sign out.</numerusform>
+            <numerusform>&lt;b&gt;Locked after %n minutes without use.&lt;/b&gt;&lt;br&gt;%1 (%2), enter your password to go on, or sign out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::PlanApprovalsPage</name>
+    <message numerus="yes">
+        <source>%n plan(s) wait for approval.</source>
+        <translation>
+            <numerusform>%n plan waits for approval.</numerusform>
+            <numerusform>%n plans wait for approval.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts %1; %n installment(s), total %2.</source>
+        <translation>
+            <numerusform>Starts %1; %n installment, total %2.</numerusform>
+            <numerusform>Starts %1; %n installments, total %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan %1: %2 of loan &lt;b&gt;%3&lt;/b&gt;, total %4 in %n installment(s).</source>
+        <translation>
+            <numerusform>Plan %1: %2 of loan &lt;b&gt;%3&lt;/b&gt;, total %4 in %n installment.</numerusform>
+            <numerusform>Plan %1: %2 of loan &lt;b&gt;%3&lt;/b&gt;, total %4 in %n installments.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::PlanConfirmation</name>
+    <message numerus="yes">
+        <source>A payment counts towards an installment when it is made by its due date or within %n day(s) after it.</source>
+        <translation>
+            <numerusform>A payment counts towards an installment when it is made by its due date or within %n day after it.</numerusform>
+            <numerusform>A payment counts towards an installment when it is made by its due date or within %n days after it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::ui::PlanOptionPanel</name>
+    <message numerus="yes">
+        <source>arrangement over %n month(s)</source>
+        <translation>
+            <numerusform>arrangement over %n month</numerusform>
+            <numerusform>arrangement over %n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>settlement in %n payment(s)</source>
+        <translation>
+            <numerusform>settlement in %n payment</numerusform>
+            <numerusform>settlement in %n payments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reschedule in %n installment(s)</source>
+        <translation>
+            <numerusform>reschedule in %n installment</numerusform>
+            <numerusform>reschedule in %n installments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>What it does to the loan: from %1 it follows this new schedule of %2 and its days past due become 0 (arrears of %3 now). The unpaid interest and charges of %4 %5. It is reported as restructured (in watch) until %n installment(s) of the new schedule are paid.</source>
+        <translation>
+            <numerusform>What it does to the loan: from %1 it follows this new schedule of %2 and its days past due become 0 (arrears of %3 now). The unpaid interest and charges of %4 %5. It is reported as restructured (in watch) until %n installment of the new schedule are paid.</numerusform>
+            <numerusform>What it does to the loan: from %1 it follows this new schedule of %2 and its days past due become 0 (arrears of %3 now). The unpaid interest and charges of %4 %5. It is reported as restructured (in watch) until %n installments of the new schedule are paid.</numerusform>
         </translation>
     </message>
 </context>
