@@ -173,7 +173,7 @@ TEST_CASE("a broken plan goes to the top until a contact after it broke", "[call
     CHECK(codes(rd::callReasons(brokenCase, kToday)) == Strings{"action_due"});
 }
 
-TEST_CASE("the latest activated plan is the one followed; a cancelled one is not",
+TEST_CASE("the latest activated plan is the one followed, a cancelled one is not",
           "[call_list][plans]") {
     auto old = arrangement(7, "2026-11-01");
     old.decisions.push_back({2, "cancelled", "sup", "", day("2026-11-15"), "replaced", 8});

@@ -228,7 +228,7 @@ TEST_CASE("Plan approvals: the waiting plans with waiver and affordability, appr
     CHECK(shown->plan.approvals() == 2);
 }
 
-TEST_CASE("Plan approvals: reject with Ctrl+J needs a comment; a supervisor's own proposal is "
+TEST_CASE("Plan approvals: reject with Ctrl+J needs a comment, and a supervisor's own proposal is "
           "refused in words",
           "[ui][plans]") {
     PlanDesk d;
@@ -389,7 +389,7 @@ TEST_CASE("Repayment plans tab: the active plan's installments kept and pending 
     CHECK(inst->index(0, I::Status).data().toString() == QStringLiteral("not approved yet"));
 }
 
-TEST_CASE("The plan confirmation of a settlement says the waiver; only an agreed plan is confirmed",
+TEST_CASE("The plan confirmation of a settlement says the waiver, and only an agreed plan is confirmed",
           "[ui][plans]") {
     ui::PlanConfirmation c;
     c.plan.status = PlanStatus::Active;

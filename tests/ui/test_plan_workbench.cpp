@@ -315,7 +315,7 @@ TEST_CASE("Proposing from the plan workbench needs a note and the affordability 
     CHECK(desk.count("SELECT COUNT(*) FROM plans") == 1);
 }
 
-TEST_CASE("With an affordable budget no reason is asked; others may not propose",
+TEST_CASE("With an affordable budget no reason is asked, and others may not propose",
           "[ui][plan-workbench]") {
     DemoDesk desk;
     auto c = officerCase(desk);
