@@ -101,8 +101,9 @@ public:
     // or after `since`.
     Result<std::vector<PlanExportRow>> exportSince(const User& actor, Date since);
 
-    // A new budget worksheet for the client (the officer of one of their cases, or a
-    // supervisor of the branch); lines with a name and a monthly amount >= 0.
+    // A new budget worksheet for the client, by an officer or supervisor of the client's
+    // branch (a budget belongs to the household, not to one case: the client may have no
+    // open case yet); lines with a name and a monthly amount >= 0, at least one income.
     Result<BudgetRecord> setBudget(const User& actor, std::string_view clientId,
                                    std::vector<BudgetLine> lines, Date businessDate,
                                    std::string note = {});
