@@ -11,6 +11,7 @@
 // Run: bench_desk DB AS_OF [WORKDIR]   (DB: a demo database without cases, e.g. made by
 // `recoverydesk-cli --db DB demo --loans 100000 --as-of 2026-11-27 --no-history`)
 // Prints a table and one line per measure: `BENCH {"measure":...}` (JSON).
+#include "bench_support.h"
 #include "core/aging_report.h"
 #include "core/contact.h"
 #include "services/call_list_service.h"
@@ -40,7 +41,7 @@
 
 using namespace rd;
 namespace fs = std::filesystem;
-using SteadyClock = std::chrono::steady_clock;
+using namespace rd::bench;
 
 namespace {
 
@@ -53,36 +54,6 @@ struct Runs {
     int caseFiles = 200; // different loans
     int saves = 100;     // contacts and payments each, on different cases
 };
-
-double msSince(SteadyClock::time_point start) {
-    return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
-}
-
-template <typename F> double timeMs(F&& f) {
-    const auto start = SteadyClock::now();
-    f();
-    return msSince(start);
-}
-
-struct Stats {
-    int n = 0;
-    double min = 0, median = 0, p95 = 0, max = 0;
-};
-
-Stats statsOf(std::vector<double> v) {
-    if (v.empty())
-        throw std::runtime_error("no samples");
-    std::sort(v.begin(), v.end());
-    Stats s;
-    s.n = static_cast<int>(v.size());
-    s.min = v.front();
-    s.max = v.back();
-    const std::size_t mid = v.size() / 2;
-    s.median = v.size() % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-    const auto rank = static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(v.size())));
-    s.p95 = v[std::max<std::size_t>(rank, 1) - 1];
-    return s;
-}
 
 // One row of the report: the figure, its floor (statistic `stat` of both) and the target.
 struct Measure {
@@ -133,25 +104,6 @@ void report(Measure m) {
                 m.targetIsRatio ? "ratio" : m.stat.c_str(), met.c_str());
     std::fflush(stdout);
     measures.push_back(std::move(m));
-}
-
-void removeDatabase(const fs::path& path) {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        fs::path file = path;
-        file += suffix;
-        fs::remove(file);
-    }
-}
-
-void copyDatabase(const fs::path& from, const fs::path& to) {
-    removeDatabase(to);
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        fs::path source = from, target = to;
-        source += suffix;
-        target += suffix;
-        if (fs::exists(source))
-            fs::copy_file(source, target);
-    }
 }
 
 std::unique_ptr<storage::Database> openDatabase(const fs::path& path) {

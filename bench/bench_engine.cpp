@@ -1,5 +1,6 @@
 // The engine alone, in memory: positions and aging for N generated loans, against a floor
 // that only reads the same schedule and payment amounts. Run: bench_engine [N] [AS_OF]
+#include "bench_support.h"
 #include "core/aging_report.h"
 #include "core/loan_position.h"
 #include "demo/demo_generator.h"
@@ -11,21 +12,7 @@
 #include <vector>
 
 using namespace rd;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-
-template <typename F> double bestSeconds(int runs, F&& f) {
-    double best = 1e30;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        f();
-        best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
-    }
-    return best;
-}
-
-} // namespace
+using rd::bench::bestSeconds;
 
 int main(int argc, char** argv) {
     const std::int64_t n = argc > 1 ? std::atoll(argv[1]) : 100000;

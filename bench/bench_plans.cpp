@@ -13,6 +13,7 @@
 // Run: bench_plans DB AS_OF [WORKDIR]   (DB: `recoverydesk-cli --db DB demo --loans 100000
 // --as-of 2026-11-27 --no-history`; its demo users are the officers and supervisors)
 // Prints the figures and one line `BENCH {"measure":"recompute_with_plans",...}` (JSON).
+#include "bench_support.h"
 #include "core/date.h"
 #include "core/decimal.h"
 #include "core/repayment_plan.h"
@@ -35,7 +36,7 @@
 
 using namespace rd;
 namespace fs = std::filesystem;
-using SteadyClock = std::chrono::steady_clock;
+using namespace rd::bench;
 
 namespace {
 
@@ -51,12 +52,6 @@ std::unique_ptr<services::Services> openDb(const fs::path& path) {
         services::Services::open(
             path, {}, Clock::fixed(std::chrono::sys_seconds{std::chrono::seconds{1'800'000'000}})),
         "open " + path.string());
-}
-
-void copyDatabase(const fs::path& from, const fs::path& to) {
-    for (const char* suffix : {"", "-wal", "-shm"})
-        fs::remove(fs::path(to.string() + suffix));
-    fs::copy_file(from, to);
 }
 
 double recomputeMs(const fs::path& path, Date asOf) {

@@ -1,5 +1,6 @@
 // The schedule calculator (domain.md 9a) on a 360-installment loan, against a floor that
 // only lays out the same 360 due dates and sums amounts. Run: bench_schedule [RUNS]
+#include "bench_support.h"
 #include "core/decimal.h"
 #include "core/schedule_calculator.h"
 
@@ -9,21 +10,7 @@
 #include <cstdlib>
 
 using namespace rd;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-
-template <typename F> double bestSeconds(int runs, F&& f) {
-    double best = 1e30;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        f();
-        best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
-    }
-    return best;
-}
-
-} // namespace
+using rd::bench::bestSeconds;
 
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::atoi(argv[1]) : 200;

@@ -10,6 +10,7 @@
 // Run: QT_QPA_PLATFORM=offscreen bench_workbench DB AS_OF [WORKDIR] (DB: a demo database,
 // e.g. made by `recoverydesk-cli --db DB demo --loans 100000 --as-of 2026-11-27`)
 // Prints one line per measure, `BENCH {"measure":...}` (JSON), then a markdown table.
+#include "bench_support.h"
 #include "desk_session.h"
 #include "dialogs/plan_workbench/plan_workbench_dialog.h"
 #include "services/call_list_service.h"
@@ -32,48 +33,9 @@
 
 using namespace rd;
 namespace fs = std::filesystem;
-using SteadyClock = std::chrono::steady_clock;
+using namespace rd::bench;
 
-namespace {
-
-struct Stats {
-    int n = 0;
-    double min = 0, median = 0, p95 = 0, max = 0;
-};
-
-Stats statsOf(std::vector<double> v) {
-    if (v.empty())
-        throw std::runtime_error("no samples");
-    std::sort(v.begin(), v.end());
-    Stats s;
-    s.n = static_cast<int>(v.size());
-    s.min = v.front();
-    s.max = v.back();
-    const std::size_t mid = v.size() / 2;
-    s.median = v.size() % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-    const auto rank = static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(v.size())));
-    s.p95 = v[std::max<std::size_t>(rank, 1) - 1];
-    return s;
-}
-
-template <typename F> double timeMs(F&& f) {
-    const auto start = SteadyClock::now();
-    f();
-    return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
-}
-
-void copyDatabase(const fs::path& from, const fs::path& to) {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        fs::path source = from, target = to;
-        source += suffix;
-        target += suffix;
-        fs::remove(target);
-        if (fs::exists(source))
-            fs::copy_file(source, target);
-    }
-}
-
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char** argv) try {
     if (argc < 3) {
