@@ -23,25 +23,6 @@ std::string q(const QString& text) {
     return text.toStdString();
 }
 
-struct OfficerCase {
-    User officer;
-    std::string loan;
-    services::CaseFile file;
-};
-
-OfficerCase officerCase(DemoDesk& desk) {
-    OfficerCase c;
-    c.officer = desk.signIn(desk.busiestOfficer());
-    const auto list = desk.callList().forOfficer(c.officer, c.officer.username, businessDate());
-    REQUIRE(list);
-    REQUIRE(!list->items.empty());
-    c.loan = list->items.front().entry.loanId;
-    auto file = desk.cases().caseFile(c.officer, c.loan, businessDate());
-    REQUIRE(file);
-    c.file = std::move(*file);
-    return c;
-}
-
 QPushButton* saveButton(QWidget* dialog) {
     auto* box = dialog->findChild<QDialogButtonBox*>();
     REQUIRE(box);

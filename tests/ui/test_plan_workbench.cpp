@@ -31,23 +31,9 @@ std::string q(const QString& text) {
     return text.toStdString();
 }
 
-struct OfficerCase {
-    User officer;
-    std::string loan;
-    services::CaseFile file;
-};
-
-// The first case of the busiest officer's call list (a loan in arrears).
-OfficerCase officerCase(DemoDesk& desk) {
-    OfficerCase c;
-    c.officer = desk.signIn(desk.busiestOfficer());
-    const auto list = desk.callList().forOfficer(c.officer, c.officer.username, businessDate());
-    REQUIRE(list);
-    REQUIRE(!list->items.empty());
-    c.loan = list->items.front().entry.loanId;
-    auto file = desk.cases().caseFile(c.officer, c.loan, businessDate());
-    REQUIRE(file);
-    c.file = std::move(*file);
+// The first case of the busiest officer's call list, a loan in arrears.
+OfficerCase caseInArrears(DemoDesk& desk) {
+    OfficerCase c = officerCase(desk);
     REQUIRE(c.file.position.arrears.total() > 0);
     return c;
 }
@@ -75,7 +61,7 @@ Amount parsedAmount(const QString& text) {
 
 TEST_CASE("The plan workbench opens a case's three options, worked out", "[ui][plan-workbench]") {
     DemoDesk desk;
-    auto c = officerCase(desk);
+    auto c = caseInArrears(desk);
     const auto session = desk.session(c.officer);
     ui::PlanWorkbenchDialog dialog(desk.services(), session, c.file);
     REQUIRE(dialog.load());
@@ -135,7 +121,7 @@ TEST_CASE("The plan workbench opens a case's three options, worked out", "[ui][p
 
 TEST_CASE("Plan workbench edits go through the undo stack", "[ui][plan-workbench]") {
     DemoDesk desk;
-    auto c = officerCase(desk);
+    auto c = caseInArrears(desk);
     const auto session = desk.session(c.officer);
     ui::PlanWorkbenchDialog dialog(desk.services(), session, c.file);
     REQUIRE(dialog.load());
@@ -204,7 +190,7 @@ TEST_CASE("Plan workbench edits go through the undo stack", "[ui][plan-workbench
 TEST_CASE("Invalid plan edits are shown in the table and block the proposal",
           "[ui][plan-workbench]") {
     DemoDesk desk;
-    auto c = officerCase(desk);
+    auto c = caseInArrears(desk);
     const auto session = desk.session(c.officer);
     ui::PlanWorkbenchDialog dialog(desk.services(), session, c.file);
     REQUIRE(dialog.load());
@@ -266,7 +252,7 @@ TEST_CASE("Invalid plan edits are shown in the table and block the proposal",
 TEST_CASE("Proposing from the plan workbench needs a note and the affordability reason",
           "[ui][plan-workbench]") {
     DemoDesk desk;
-    auto c = officerCase(desk);
+    auto c = caseInArrears(desk);
     const auto session = desk.session(c.officer);
     ui::CaseFilePage page(desk.services(), session);
     REQUIRE(page.showLoan(QString::fromStdString(c.loan)));
@@ -318,7 +304,7 @@ TEST_CASE("Proposing from the plan workbench needs a note and the affordability 
 TEST_CASE("With an affordable budget no reason is asked, and others may not propose",
           "[ui][plan-workbench]") {
     DemoDesk desk;
-    auto c = officerCase(desk);
+    auto c = caseInArrears(desk);
     const auto session = desk.session(c.officer);
     auto& plans = desk.all().plans();
     REQUIRE(plans.setBudget(c.officer, c.file.ledger.terms.clientId,

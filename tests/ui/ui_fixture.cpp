@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QDialog>
 #include <QTest>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
 #include <sqlite3.h>
@@ -248,6 +249,19 @@ std::string readBytes(const std::filesystem::path& path, std::size_t count) {
     in.read(bytes.data(), static_cast<std::streamsize>(count));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
     return bytes;
+}
+
+OfficerCase officerCase(DemoDesk& desk) {
+    OfficerCase c;
+    c.officer = desk.signIn(desk.busiestOfficer());
+    const auto list = desk.callList().forOfficer(c.officer, c.officer.username, businessDate());
+    REQUIRE(list);
+    REQUIRE(!list->items.empty());
+    c.loan = list->items.front().entry.loanId;
+    auto file = desk.cases().caseFile(c.officer, c.loan, businessDate());
+    REQUIRE(file);
+    c.file = std::move(*file);
+    return c;
 }
 
 } // namespace rd::uitest

@@ -149,4 +149,13 @@ void expect(bool condition, const std::string& what);
 
 std::string readBytes(const std::filesystem::path& path, std::size_t count);
 
+// The first case of the busiest officer's call list, signed in as that officer, with its
+// case file as of the business date (fails the test when there is none).
+struct OfficerCase {
+    User officer;
+    std::string loan;
+    services::CaseFile file;
+};
+OfficerCase officerCase(DemoDesk& desk);
+
 } // namespace rd::uitest
