@@ -119,6 +119,8 @@ const char* toString(ContactOutcome v) {
         return "promised";
     case ContactOutcome::Paid:
         return "paid";
+    case ContactOutcome::Sent:
+        return "sent";
     case ContactOutcome::Other:
         return "other";
     }
@@ -147,7 +149,8 @@ Result<ContactOutcome> parseContactOutcome(std::string_view text) {
     static constexpr std::array values{ContactOutcome::Reached,     ContactOutcome::NoAnswer,
                                        ContactOutcome::WrongNumber, ContactOutcome::Refused,
                                        ContactOutcome::Disputed,    ContactOutcome::Promised,
-                                       ContactOutcome::Paid,        ContactOutcome::Other};
+                                       ContactOutcome::Paid,        ContactOutcome::Sent,
+                                       ContactOutcome::Other};
     return parseEnum(text, values, "contact outcome");
 }
 

@@ -42,13 +42,14 @@ enum class ContactOutcome {
     Disputed,
     Promised,
     Paid,
+    Sent, // a letter recorded on its case (channel letter)
     Other
 };
 
 const char* toString(ContactChannel v);   // call sms email letter visit meeting
 const char* toString(ContactDirection v); // outbound inbound
 const char* toString(PersonReached v);    // client guarantor group_leader other
-const char* toString(ContactOutcome v);   // reached no_answer wrong_number refused disputed
+const char* toString(ContactOutcome v);   // reached no_answer wrong_number refused disputed sent
                                           // promised paid other
 Result<ContactChannel> parseContactChannel(std::string_view text);
 Result<ContactDirection> parseContactDirection(std::string_view text);

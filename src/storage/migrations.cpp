@@ -1,6 +1,8 @@
 #include "migrations.h"
 
 #include "database.h"
+#include "shipped_letter_templates.h"
+#include "sqlite_statement.h"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -673,6 +675,294 @@ CREATE TABLE referral_updates(
 CREATE INDEX referral_updates_by_referral ON referral_updates(referral_id, id);
 )sql";
 
+// Version 8: letters and legal action (recovery-rules.md, "Letters" and "Legal action"), and
+// the guarantors and collateral of the core banking system's files (import-format.md).
+// - guarantors and collateral are imported like clients: one row per id, the previous
+//   values kept in *_versions when a later import changes them.
+// - contacts is rebuilt to take the outcome 'sent' (a letter recorded on its case).
+// - letter_templates: every saved version of a template (kind, language, version), the
+//   shipped ones as version 1 by 'recoverydesk'. letters: each letter sent, numbered
+//   gap-free like receipts, with the template version, the exact text and its SHA-256 and
+//   the letterhead it was printed with (letter_logos keeps every logo image by its hash),
+//   so a reprint is identical; letter_prints records each later copy.
+// - feasibility assessments with their collateral and guarantor lines; the request to move
+//   a case to legal names its assessment (legal_request_feasibility).
+// - legal cases with their status history, hearings and mediation sessions and their
+//   outcomes, judgments, enforcement actions; recovery costs per case (a correction is a
+//   reversing row).
+// Everything but the imported tables is append-only.
+constexpr const char* kSchemaV8 = R"sql(
+CREATE TABLE guarantors(
+  id INTEGER PRIMARY KEY,
+  guarantor_id TEXT NOT NULL UNIQUE,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  full_name TEXT NOT NULL,
+  phone TEXT, national_id TEXT, relationship TEXT, address TEXT,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX guarantors_by_loan ON guarantors(loan_pk);
+CREATE TABLE guarantor_versions(
+  guarantor_pk INTEGER NOT NULL REFERENCES guarantors(id),
+  replaced_by_import INTEGER NOT NULL REFERENCES imports(id),
+  loan_pk INTEGER NOT NULL, full_name TEXT NOT NULL,
+  phone TEXT, national_id TEXT, relationship TEXT, address TEXT,
+  import_id INTEGER NOT NULL, source_line INTEGER NOT NULL
+);
+CREATE INDEX guarantor_versions_by_guarantor ON guarantor_versions(guarantor_pk);
+
+CREATE TABLE collateral(
+  id INTEGER PRIMARY KEY,
+  collateral_id TEXT NOT NULL UNIQUE,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  kind TEXT NOT NULL CHECK(kind IN ('land', 'building', 'vehicle', 'equipment', 'household',
+                                    'savings', 'other')),
+  description TEXT NOT NULL,
+  market_value INTEGER CHECK(market_value IS NULL OR market_value >= 0),
+  forced_sale_value INTEGER CHECK(forced_sale_value IS NULL OR forced_sale_value >= 0),
+  valued_on TEXT, registration TEXT,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX collateral_by_loan ON collateral(loan_pk);
+CREATE TABLE collateral_versions(
+  collateral_pk INTEGER NOT NULL REFERENCES collateral(id),
+  replaced_by_import INTEGER NOT NULL REFERENCES imports(id),
+  loan_pk INTEGER NOT NULL, kind TEXT NOT NULL, description TEXT NOT NULL,
+  market_value INTEGER, forced_sale_value INTEGER, valued_on TEXT, registration TEXT,
+  import_id INTEGER NOT NULL, source_line INTEGER NOT NULL
+);
+CREATE INDEX collateral_versions_by_collateral ON collateral_versions(collateral_pk);
+
+CREATE TABLE contacts_v8(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  at TEXT NOT NULL,
+  channel TEXT NOT NULL
+    CHECK(channel IN ('call', 'sms', 'email', 'letter', 'visit', 'meeting')),
+  direction TEXT NOT NULL CHECK(direction IN ('outbound', 'inbound')),
+  person TEXT NOT NULL CHECK(person IN ('client', 'guarantor', 'group_leader', 'other')),
+  outcome TEXT NOT NULL CHECK(outcome IN ('reached', 'no_answer', 'wrong_number', 'refused',
+                                          'disputed', 'promised', 'paid', 'sent', 'other')),
+  note TEXT NOT NULL DEFAULT '',
+  officer TEXT NOT NULL,
+  next_action_on TEXT,
+  next_action_kind TEXT,
+  override_reason TEXT,
+  corrects_contact_id INTEGER REFERENCES contacts(id),
+  recorded_at TEXT NOT NULL
+);
+INSERT INTO contacts_v8 SELECT id, case_id, loan_pk, at, channel, direction, person, outcome,
+  note, officer, next_action_on, next_action_kind, override_reason, corrects_contact_id,
+  recorded_at FROM contacts;
+DROP TABLE contacts;
+ALTER TABLE contacts_v8 RENAME TO contacts;
+CREATE INDEX contacts_by_loan ON contacts(loan_pk, at);
+CREATE TRIGGER contacts_append_only_update BEFORE UPDATE ON contacts BEGIN
+  SELECT RAISE(ABORT, 'contacts are append-only; add a correction instead');
+END;
+CREATE TRIGGER contacts_append_only_delete BEFORE DELETE ON contacts BEGIN
+  SELECT RAISE(ABORT, 'contacts are append-only; add a correction instead');
+END;
+
+CREATE TABLE letter_templates(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK(length(kind) > 0 AND kind NOT GLOB '*[^a-z0-9_]*'),
+  language TEXT NOT NULL CHECK(length(language) > 0 AND language NOT GLOB '*[^a-z]*'),
+  version INTEGER NOT NULL CHECK(version >= 1),
+  title TEXT NOT NULL CHECK(length(trim(title)) > 0),
+  body TEXT NOT NULL CHECK(length(trim(body)) > 0),
+  saved_by TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  UNIQUE(kind, language, version)
+);
+
+CREATE TABLE letter_logos(
+  sha256 TEXT PRIMARY KEY,
+  image BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE letters(
+  letter_no INTEGER PRIMARY KEY CHECK(letter_no >= 1),
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  contact_id INTEGER NOT NULL UNIQUE REFERENCES contacts(id),
+  template_id INTEGER NOT NULL REFERENCES letter_templates(id),
+  kind TEXT NOT NULL,
+  recipient TEXT NOT NULL CHECK(recipient IN ('client', 'guarantor')),
+  guarantor_pk INTEGER REFERENCES guarantors(id),
+  legal_case_id INTEGER REFERENCES legal_cases(id),
+  business_date TEXT NOT NULL,
+  deadline TEXT,
+  delivery TEXT NOT NULL CHECK(delivery IN ('print', 'hand', 'post', 'email')),
+  sent_at TEXT NOT NULL,
+  sent_by TEXT NOT NULL,
+  batch_id INTEGER,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  sha256 TEXT NOT NULL CHECK(length(sha256) = 64),
+  letterhead TEXT NOT NULL,
+  logo_sha256 TEXT REFERENCES letter_logos(sha256),
+  CHECK((recipient = 'guarantor') = (guarantor_pk IS NOT NULL))
+);
+CREATE INDEX letters_by_loan ON letters(loan_pk, letter_no);
+CREATE INDEX letters_by_case_kind ON letters(case_id, kind, business_date);
+
+CREATE TABLE letter_prints(
+  letter_no INTEGER NOT NULL REFERENCES letters(letter_no),
+  copy INTEGER NOT NULL CHECK(copy >= 2),
+  printed_at TEXT NOT NULL,
+  printed_by TEXT NOT NULL,
+  PRIMARY KEY(letter_no, copy)
+) WITHOUT ROWID;
+
+CREATE TABLE feasibility_assessments(
+  id INTEGER PRIMARY KEY,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  business_date TEXT NOT NULL,
+  assessed_by TEXT NOT NULL,
+  assessed_at TEXT NOT NULL,
+  balance INTEGER NOT NULL CHECK(balance >= 0),
+  cost_court INTEGER NOT NULL DEFAULT 0 CHECK(cost_court >= 0),
+  cost_lawyer INTEGER NOT NULL DEFAULT 0 CHECK(cost_lawyer >= 0),
+  cost_auctioneer INTEGER NOT NULL DEFAULT 0 CHECK(cost_auctioneer >= 0),
+  cost_transport INTEGER NOT NULL DEFAULT 0 CHECK(cost_transport >= 0),
+  chance_percent INTEGER NOT NULL CHECK(chance_percent BETWEEN 0 AND 100),
+  expected_net_recovery INTEGER NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX feasibility_by_loan ON feasibility_assessments(loan_pk, id);
+CREATE TABLE feasibility_collateral(
+  assessment_id INTEGER NOT NULL REFERENCES feasibility_assessments(id),
+  line_no INTEGER NOT NULL CHECK(line_no >= 1),
+  collateral_pk INTEGER REFERENCES collateral(id),
+  description TEXT NOT NULL CHECK(length(trim(description)) > 0),
+  market_value INTEGER NOT NULL CHECK(market_value >= 0),
+  forced_sale_value INTEGER NOT NULL CHECK(forced_sale_value >= 0),
+  PRIMARY KEY(assessment_id, line_no)
+) WITHOUT ROWID;
+CREATE TABLE feasibility_guarantors(
+  assessment_id INTEGER NOT NULL REFERENCES feasibility_assessments(id),
+  line_no INTEGER NOT NULL CHECK(line_no >= 1),
+  guarantor_pk INTEGER REFERENCES guarantors(id),
+  full_name TEXT NOT NULL CHECK(length(trim(full_name)) > 0),
+  phone TEXT NOT NULL DEFAULT '',
+  reached INTEGER NOT NULL CHECK(reached IN (0, 1)),
+  can_pay INTEGER NOT NULL CHECK(can_pay >= 0),
+  PRIMARY KEY(assessment_id, line_no)
+) WITHOUT ROWID;
+CREATE TABLE legal_request_feasibility(
+  approval_id INTEGER PRIMARY KEY REFERENCES case_approvals(id),
+  assessment_id INTEGER NOT NULL REFERENCES feasibility_assessments(id)
+);
+
+CREATE TABLE legal_cases(
+  id INTEGER PRIMARY KEY,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  forum_kind TEXT NOT NULL CHECK(forum_kind IN ('court', 'agency')),
+  forum TEXT NOT NULL CHECK(length(trim(forum)) > 0),
+  case_number TEXT NOT NULL DEFAULT '',
+  lawyer TEXT NOT NULL DEFAULT '',
+  filed_on TEXT NOT NULL,
+  opened_by TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX legal_cases_by_loan ON legal_cases(loan_pk, id);
+CREATE TABLE legal_case_updates(
+  id INTEGER PRIMARY KEY,
+  legal_case_id INTEGER NOT NULL REFERENCES legal_cases(id),
+  status TEXT NOT NULL CHECK(status IN ('filed', 'mediation', 'hearing', 'judgment',
+                                        'enforcement', 'closed')),
+  case_number TEXT,
+  lawyer TEXT,
+  business_date TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX legal_case_updates_by_case ON legal_case_updates(legal_case_id, id);
+CREATE TABLE legal_sessions(
+  id INTEGER PRIMARY KEY,
+  legal_case_id INTEGER NOT NULL REFERENCES legal_cases(id),
+  kind TEXT NOT NULL CHECK(kind IN ('hearing', 'mediation')),
+  session_date TEXT NOT NULL,
+  session_time TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '',
+  purpose TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  business_date TEXT NOT NULL
+);
+CREATE INDEX legal_sessions_by_date ON legal_sessions(session_date, id);
+CREATE INDEX legal_sessions_by_case ON legal_sessions(legal_case_id, session_date);
+CREATE TABLE legal_session_outcomes(
+  session_id INTEGER PRIMARY KEY REFERENCES legal_sessions(id),
+  outcome TEXT NOT NULL CHECK(length(trim(outcome)) > 0),
+  next_date TEXT,
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  business_date TEXT NOT NULL
+);
+CREATE TABLE legal_judgments(
+  id INTEGER PRIMARY KEY,
+  legal_case_id INTEGER NOT NULL REFERENCES legal_cases(id),
+  judgment_date TEXT NOT NULL,
+  amount_awarded INTEGER NOT NULL CHECK(amount_awarded >= 0),
+  costs_awarded INTEGER NOT NULL CHECK(costs_awarded >= 0),
+  note TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX legal_judgments_by_case ON legal_judgments(legal_case_id, id);
+CREATE TABLE legal_enforcements(
+  id INTEGER PRIMARY KEY,
+  legal_case_id INTEGER NOT NULL REFERENCES legal_cases(id),
+  kind TEXT NOT NULL CHECK(kind IN ('attachment', 'repossession')),
+  items TEXT NOT NULL CHECK(length(trim(items)) > 0),
+  action_date TEXT NOT NULL,
+  proceeds INTEGER NOT NULL DEFAULT 0 CHECK(proceeds >= 0),
+  note TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX legal_enforcements_by_case ON legal_enforcements(legal_case_id, id);
+
+CREATE TABLE recovery_costs(
+  id INTEGER PRIMARY KEY,
+  loan_pk INTEGER NOT NULL REFERENCES loans(id),
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  kind TEXT NOT NULL CHECK(kind IN ('legal', 'court', 'auctioneer', 'transport', 'agency',
+                                    'other')),
+  cost_date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK(amount <> 0),
+  reference TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  legal_case_id INTEGER REFERENCES legal_cases(id),
+  reverses_cost_id INTEGER UNIQUE REFERENCES recovery_costs(id),
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  CHECK((amount < 0) = (reverses_cost_id IS NOT NULL))
+);
+CREATE INDEX recovery_costs_by_loan ON recovery_costs(loan_pk, cost_date, id);
+CREATE INDEX recovery_costs_by_date ON recovery_costs(cost_date, id);
+
+ALTER TABLE users ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+)sql";
+
+// The append-only triggers of version 8, one pair a table.
+constexpr const char* kV8AppendOnly[] = {
+    "letter_templates",        "letter_logos",          "letters",
+    "letter_prints",           "feasibility_assessments", "feasibility_collateral",
+    "feasibility_guarantors",  "legal_request_feasibility", "legal_cases",
+    "legal_case_updates",      "legal_sessions",        "legal_session_outcomes",
+    "legal_judgments",         "legal_enforcements",    "recovery_costs",
+};
+
 // The append-only triggers of version 7, one pair a table.
 constexpr const char* kV7AppendOnly[] = {
     "budgets",           "budget_lines",         "plans",
@@ -681,9 +971,25 @@ constexpr const char* kV7AppendOnly[] = {
     "referrals",         "referral_updates",
 };
 
-std::string appendOnlyTriggers() {
+void seedShippedLetterTemplates(Database& db) {
+    Statement insert(db.handle(),
+                     "INSERT INTO letter_templates(kind, language, version, title, body, saved_by, "
+                     "saved_at) VALUES(?, ?, 1, ?, ?, 'recoverydesk', "
+                     "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+    for (const ShippedLetterTemplate& t : shippedLetterTemplates()) {
+        insert.bind(1, t.kind);
+        insert.bind(2, t.language);
+        insert.bind(3, t.title);
+        insert.bind(4, t.body);
+        insert.execute();
+        insert.reset();
+    }
+}
+
+template <std::size_t N>
+std::string appendOnlyTriggers(const char* const (&tables)[N]) {
     std::string sql;
-    for (const char* table : kV7AppendOnly)
+    for (const char* table : tables)
         for (const char* op : {"UPDATE", "DELETE"})
             sql += fmt::format("CREATE TRIGGER {0}_append_only_{2} BEFORE {1} ON {0} BEGIN\n"
                                "  SELECT RAISE(ABORT, '{0} are append-only');\nEND;\n",
@@ -701,7 +1007,7 @@ struct Step {
 
 constexpr Step kSteps[] = {
     {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},       {4, kSchemaV4},
-    {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7, true},
+    {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7, true}, {8, kSchemaV8, true},
 };
 
 void checkForeignKeys(Database& db) {
@@ -729,7 +1035,11 @@ void migrateSchema(Database& db, int fromVersion) {
             db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId).c_str());
         db.exec(step.sql);
         if (step.version == 7)
-            db.exec(appendOnlyTriggers().c_str());
+            db.exec(appendOnlyTriggers(kV7AppendOnly).c_str());
+        if (step.version == 8) {
+            db.exec(appendOnlyTriggers(kV8AppendOnly).c_str());
+            seedShippedLetterTemplates(db);
+        }
         if (step.rebuildsTables)
             checkForeignKeys(db);
         db.exec(fmt::format("PRAGMA user_version = {}", step.version).c_str());

@@ -199,6 +199,8 @@ QString outcomeText(ContactOutcome outcome) {
         return QCoreApplication::translate("rd", "Promised to pay");
     case ContactOutcome::Paid:
         return QCoreApplication::translate("rd", "Says paid");
+    case ContactOutcome::Sent:
+        return QCoreApplication::translate("rd", "Letter sent");
     case ContactOutcome::Other:
         return QCoreApplication::translate("rd", "Other");
     }
