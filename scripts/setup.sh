@@ -5,6 +5,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev sqlite3
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2 libsodium-dev
+  libkainjow-mustache-dev    # letter templates (mustache)
+  poppler-utils              # pdftotext: the tests read letters' PDFs back
   libgmp-dev                 # exact integers for the schedule calculator
   clang libclang-rt-14-dev   # libFuzzer targets
   sqlite3 hyperfine time     # bench/run.sh

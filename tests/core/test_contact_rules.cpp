@@ -74,7 +74,7 @@ TEST_CASE("contact codes refuse other spellings with the choices", "[contact][co
     REQUIRE_FALSE(outcome.ok());
     CHECK(outcome.error().message ==
           "\"no answer\" is not a contact outcome (use reached, no_answer, wrong_number, "
-          "refused, disputed, promised, paid or other)");
+          "refused, disputed, promised, paid, sent or other)");
     auto channel = rd::parseContactChannel("SMS");
     REQUIRE_FALSE(channel.ok());
     CHECK(channel.error().message == "\"SMS\" is not a contact channel (use call, sms, email, "

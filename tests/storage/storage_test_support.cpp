@@ -485,7 +485,22 @@ BigFolderRows writeBigFolder(const fs::path& dir, int loans, const std::string& 
 
 namespace rdst {
 
+// Takes a database back to schema version 7 (the contacts table keeps its version 8 rules,
+// which accept every version 7 row).
+void dropSchemaV8(rd::storage::Database& raw) {
+    for (const char* table :
+         {"recovery_costs", "legal_enforcements", "legal_judgments", "legal_session_outcomes",
+          "legal_sessions", "legal_case_updates", "letter_prints", "letters", "legal_cases",
+          "legal_request_feasibility", "feasibility_guarantors", "feasibility_collateral",
+          "feasibility_assessments", "letter_logos", "letter_templates", "collateral_versions",
+          "collateral", "guarantor_versions", "guarantors"})
+        raw.exec(fmt::format("DROP TABLE {}", table).c_str());
+    raw.exec("ALTER TABLE users DROP COLUMN phone");
+    raw.exec("PRAGMA user_version = 7");
+}
+
 void dropSchemaV7(rd::storage::Database& raw) {
+    dropSchemaV8(raw);
     raw.exec("DROP VIEW plan_decision_state");
     for (const char* table :
          {"referral_updates", "referrals", "counselling_attendees", "counselling_sessions",

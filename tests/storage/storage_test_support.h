@@ -92,6 +92,8 @@ std::string snapshot(sqlite3* db);
 std::string portfolio(sqlite3* db);
 std::int64_t rowCount(sqlite3* db, const std::string& table);
 
+// Takes a database of the current schema back to version 7 (what version 8 added dropped).
+void dropSchemaV8(rd::storage::Database& raw);
 // Takes a current file back to schema version 6: drops what version 7 added (the cases
 // table keeps its wider check, which version 7 writes again).
 void dropSchemaV7(rd::storage::Database& raw);
