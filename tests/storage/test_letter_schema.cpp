@@ -4,6 +4,7 @@
 #include "desk_fixture.h"
 #include "storage/migrations.h"
 #include "storage/shipped_letter_templates.h"
+#include "core/letter_template.h"
 
 #include <catch2/catch.hpp>
 
@@ -97,4 +98,14 @@ TEST_CASE("letter schema: templates, letters, legal records and costs are append
     CHECK(fails(db, "DELETE FROM letter_templates"));
     CHECK(fails(db, "INSERT INTO letter_templates(kind, language, version, title, body, "
                     "saved_by, saved_at) VALUES('Bad Kind', 'en', 1, 't', 'b', 'x', 't')"));
+}
+
+TEST_CASE("letter schema: every shipped template passes the check a saved one must pass",
+          "[letters]") {
+    for (const ShippedLetterTemplate& t : shippedLetterTemplates()) {
+        CAPTURE(t.kind, t.language);
+        auto checked = validateLetterTemplate(t.title, t.body);
+        INFO((checked.ok() ? std::string() : checked.error().message));
+        CHECK(checked.ok());
+    }
 }
