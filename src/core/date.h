@@ -33,6 +33,8 @@ public:
 
     constexpr Date addDays(std::int32_t n) const { return fromDays(days_ + n); }
     Date addMonths(int n) const; // clamps to the month's last day
+    // 1 Monday .. 7 Sunday (1970-01-01 was a Thursday).
+    constexpr int weekday() const { return ((days_ % 7 + 7 + 3) % 7) + 1; }
 
     friend constexpr std::int32_t operator-(Date a, Date b) { return a.days_ - b.days_; }
     friend constexpr auto operator<=>(Date a, Date b) = default;

@@ -1,11 +1,10 @@
 #include "letter_template.h"
 
+#include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 #include <sodium.h>
-
-#include <algorithm>
-#include <array>
 
 namespace rd {
 namespace {
@@ -104,7 +103,7 @@ const std::vector<MergeField>& mergeFields() {
         {"today", "the letter's date (its business date), e.g. 2 December 2026"},
         {"letter.number", "the letter number, gap-free like receipts"},
         {"deadline", "the date by which the client must act (kinds with a deadline)"},
-        {"deadline_days", "the days the deadline gives, e.g. 14"},
+        {"deadline_days", "the time the deadline gives, e.g. 14 days or 10 working days"},
         {"client.id", "the client's id in the core banking system"},
         {"client.full_name", "the client's full name"},
         {"client.phone", "the client's telephone"},
@@ -167,13 +166,11 @@ Result<void> validateLetterTemplate(std::string_view title, std::string_view bod
         const std::string& field = context.missing().front();
         std::string_view where;
         const int line = lineOf(title, body, field, &where);
-        return Error(where == "title"
-                         ? fmt::format("The title names {{{{{}}}}}, which is not a merge field.",
-                                       field)
-                         : fmt::format("Line {} names {{{{{}}}}}, which is not a merge field.",
-                                       line, field),
-                     ErrorKind::Invalid, Hint::None,
-                     {{"field", field}, {"line", std::to_string(line)}});
+        return Error(
+            where == "title"
+                ? fmt::format("The title names {{{{{}}}}}, which is not a merge field.", field)
+                : fmt::format("Line {} names {{{{{}}}}}, which is not a merge field.", line, field),
+            ErrorKind::Invalid, Hint::None, {{"field", field}, {"line", std::to_string(line)}});
     }
     return {};
 }

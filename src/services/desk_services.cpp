@@ -6,6 +6,7 @@
 #include "case_service.h"
 #include "contact_service.h"
 #include "counselling_service.h"
+#include "letter_service.h"
 #include "day_close_service.h"
 #include "import_service.h"
 #include "payment_service.h"
@@ -23,7 +24,8 @@ struct Services::Parts {
         : db(std::move(database)), clock(std::move(c)), users(*db, clock), cases(*db, clock),
           contacts(*db, clock), callList(*db), payments(*db, clock), actions(*db, clock),
           queries(*db), settings(*db, clock), imports(*db, clock), portfolio(*db, clock),
-          days(*db, clock), plans(*db, clock), counselling(*db, clock) {}
+          days(*db, clock), plans(*db, clock), counselling(*db, clock),
+          letters(*db, clock) {}
     std::unique_ptr<storage::Database> db;
     Clock clock;
     UserService users;
@@ -39,6 +41,7 @@ struct Services::Parts {
     DayCloseService days;
     PlanService plans;
     CounsellingService counselling;
+    LetterService letters;
 };
 
 Result<std::unique_ptr<Services>> Services::open(const std::filesystem::path& path,
@@ -100,6 +103,10 @@ DayCloseService& Services::days() {
 }
 CounsellingService& Services::counselling() {
     return parts_->counselling;
+}
+
+LetterService& Services::letters() {
+    return parts_->letters;
 }
 const Clock& Services::clock() const {
     return parts_->clock;

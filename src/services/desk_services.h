@@ -23,6 +23,7 @@ class PortfolioService;
 class DayCloseService;
 class PlanService;
 class CounsellingService;
+class LetterService;
 class ServiceFactory;
 
 struct OpenRequest {
@@ -59,6 +60,7 @@ public:
     DayCloseService& days();
     PlanService& plans();
     CounsellingService& counselling();
+    LetterService& letters();
 
     const Clock& clock() const;
     // Opens the same services on a connection of their own (for a background job).

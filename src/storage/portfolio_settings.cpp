@@ -1,5 +1,7 @@
 #include "portfolio_settings.h"
 
+#include "core/letter_deadlines.h"
+
 #include "core/text_trim.h"
 #include "core/time_zone_name.h"
 
@@ -153,6 +155,19 @@ const std::vector<SettingInfo>& knownSettings() {
          "the institution's licence number on receipts (at most 40 "
          "characters)",
          ""},
+        {"payment_instructions",
+         "how and where a client pays, printed in letters (at most 200 characters), e.g. at "
+         "any branch or by mobile money to merchant code 123456 quoting the loan number",
+         ""},
+        {"letter_deadlines",
+         "the days each letter kind gives the client to act, as KIND:DAYS (calendar days; a "
+         "deadline on a weekend or holiday moves to the next working day) or KIND:DAYSw "
+         "(working days)",
+         kLetterDeadlinesDefault},
+        {"holidays",
+         "public holidays the working days skip: MM-DD for every year, YYYY-MM-DD for one day "
+         "(Easter and Eid move each year: add them as dates)",
+         kHolidaysDefault},
         {"restructure_watch_installments",
          "a restructured loan stays in watch (bucket `restructured`, in PAR30+R) until this "
          "many installments due after the restructure were paid in full on time (1-24)",
@@ -360,6 +375,26 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
     if (key == "institution_name" || key == "institution_address" || key == "institution_licence" ||
         key == "institution_phone")
         return validateLetterhead(key, value);
+    if (key == "payment_instructions") {
+        const std::string v(trimView(value));
+        if (v.size() > 200)
+            return Error{fmt::format("payment_instructions is {} characters long: give at most "
+                                     "200",
+                                     v.size())};
+        return v;
+    }
+    if (key == "letter_deadlines") {
+        auto deadlines = parseLetterDeadlines(value);
+        if (!deadlines)
+            return deadlines.error();
+        return letterDeadlinesText(*deadlines);
+    }
+    if (key == "holidays") {
+        auto holidays = parseHolidays(value);
+        if (!holidays)
+            return holidays.error();
+        return std::string(trimView(value));
+    }
     if (key == "priority_weights") {
         auto weights = parsePriorityWeights(value);
         if (!weights)

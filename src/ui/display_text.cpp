@@ -302,6 +302,16 @@ const SettingWords kSettingWords[] = {
     {"institution_licence", QT_TRANSLATE_NOOP("rd", "Licence number"),
      QT_TRANSLATE_NOOP("rd", "The institution's licence number on receipts (at most 40 "
                              "characters).")},
+    {"payment_instructions", QT_TRANSLATE_NOOP("rd", "How to pay"),
+     QT_TRANSLATE_NOOP("rd", "How and where a client pays, printed in letters (at most 200 "
+                             "characters).")},
+    {"letter_deadlines", QT_TRANSLATE_NOOP("rd", "Letter deadlines"),
+     QT_TRANSLATE_NOOP("rd", "The days each letter kind gives the client, as kind:days "
+                             "(calendar days, moved off weekends and holidays) or kind:daysw "
+                             "(working days).")},
+    {"holidays", QT_TRANSLATE_NOOP("rd", "Public holidays"),
+     QT_TRANSLATE_NOOP("rd", "Days the working-day deadlines skip: MM-DD every year, or "
+                             "YYYY-MM-DD for one day (Easter and Eid each year).")},
     {"restructure_watch_installments", QT_TRANSLATE_NOOP("rd", "Restructure watch"),
      QT_TRANSLATE_NOOP("rd", "A restructured loan is reported as restructured (never current) "
                              "until this many installments after the restructure were paid in "

@@ -45,9 +45,9 @@ TEST_CASE("a field missing from the title refuses too", "[letters]") {
 }
 
 TEST_CASE("saving a template refuses an unknown field naming it and its line", "[letters]") {
-    auto checked = validateLetterTemplate("Reminder",
-                                          "Dear {{client.full_name}},\n\nYou owe "
-                                          "{{loan.arrears}}.\nCall {{officer.mobile}} today.\n");
+    auto checked =
+        validateLetterTemplate("Reminder", "Dear {{client.full_name}},\n\nYou owe "
+                                           "{{loan.arrears}}.\nCall {{officer.mobile}} today.\n");
     REQUIRE_FALSE(checked.ok());
     CHECK(checked.error().fact("field") == "officer.mobile");
     CHECK(checked.error().fact("line") == "4");

@@ -1,10 +1,10 @@
 // Schema version 8 (letters, legal action, guarantors and collateral): a version 7 file
 // migrates with its contacts rebuilt in place, the shipped templates are seeded as version 1,
 // and the new tables are append-only.
+#include "core/letter_template.h"
 #include "desk_fixture.h"
 #include "storage/migrations.h"
 #include "storage/shipped_letter_templates.h"
-#include "core/letter_template.h"
 
 #include <catch2/catch.hpp>
 

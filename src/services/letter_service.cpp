@@ -1,0 +1,294 @@
+#include "letter_service.h"
+
+#include "case_access.h"
+#include "case_service.h"
+#include "core/letter_deadlines.h"
+#include "core/text_trim.h"
+#include "letter_values.h"
+#include "service_edge.h"
+#include "storage/case_repository.h"
+#include "storage/database.h"
+#include "storage/letter_repository.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace rd::services {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using storage::LetterRepository;
+
+bool validCode(std::string_view s, bool allowDigits) {
+    if (s.empty() || s.size() > 40)
+        return false;
+    for (char ch : s)
+        if (!((ch >= 'a' && ch <= 'z') || (allowDigits && ((ch >= '0' && ch <= '9') || ch == '_'))))
+            return false;
+    return true;
+}
+
+Error noTemplate(std::string_view kind, std::string_view language) {
+    return Error{fmt::format("there is no {} letter template in language \"{}\": see the "
+                             "templates, or have an administrator write one",
+                             kind, language),
+                 ErrorKind::NotFound};
+}
+
+Letterhead currentLetterhead(const storage::Database& db) {
+    Letterhead h;
+    h.name = db.setting("institution_name").value_or("");
+    h.address = db.setting("institution_address").value_or("");
+    h.phone = db.setting("institution_phone").value_or("");
+    h.licence = db.setting("institution_licence").value_or("");
+    return h;
+}
+
+std::string userPhone(const storage::Database& db, const std::string& username) {
+    storage::Statement st(db.handle(), "SELECT phone FROM users WHERE username = ?");
+    st.bind(1, username);
+    return st.step() ? st.string(0) : std::string();
+}
+
+Json letterJson(const LetterRecord& l) {
+    Json j;
+    j["letter_no"] = l.letterNo;
+    j["loan_id"] = l.loanId;
+    j["kind"] = l.kind;
+    j["template_version"] = l.templateVersion;
+    j["sent_at"] = l.sentAt;
+    j["sent_by"] = l.sentBy;
+    j["delivery"] = toString(l.delivery);
+    j["sha256"] = l.sha256;
+    return j;
+}
+
+} // namespace
+
+LetterService::LetterService(storage::Database& db, Clock clock)
+    : db_(db), clock_(std::move(clock)) {}
+
+Result<std::vector<LetterTemplateRecord>> LetterService::templates(const User& actor) const {
+    return atEdge([&]() -> Result<std::vector<LetterTemplateRecord>> {
+        const auto current = currentUser(db_, actor);
+        if (!current || current->disabled)
+            return permissionDenied(actor, Permission::ReadBranch);
+        return LetterRepository(db_).latestTemplates();
+    });
+}
+
+Result<std::vector<LetterTemplateRecord>>
+LetterService::templateVersions(const User& actor, std::string_view kind,
+                                std::string_view language) const {
+    return atEdge([&]() -> Result<std::vector<LetterTemplateRecord>> {
+        const auto current = currentUser(db_, actor);
+        if (!current || current->disabled)
+            return permissionDenied(actor, Permission::ReadBranch);
+        auto versions = LetterRepository(db_).templateVersions(kind, language);
+        if (versions.empty())
+            return noTemplate(kind, language);
+        return versions;
+    });
+}
+
+Result<LetterTemplateRecord> LetterService::saveTemplate(const User& actor, std::string kind,
+                                                         std::string language, std::string title,
+                                                         std::string body) {
+    return atEdge([&]() -> Result<LetterTemplateRecord> {
+        const auto current = currentUser(db_, actor);
+        if (!current || !allows(*current, Permission::ManageSettings))
+            return permissionDenied(actor, Permission::ManageSettings);
+        kind = trimmed(kind);
+        language = trimmed(language);
+        title = trimmed(title);
+        if (!validCode(kind, true))
+            return Error{fmt::format("\"{}\" is not a letter kind: use lowercase letters, digits "
+                                     "and _ (such as final_demand)",
+                                     kind)};
+        if (!validCode(language, false))
+            return Error{fmt::format("\"{}\" is not a language code: use lowercase letters "
+                                     "(such as en, lg or sw)",
+                                     language)};
+        auto checked = validateLetterTemplate(title, body);
+        if (!checked)
+            return checked.error();
+        storage::Transaction tx(db_);
+        LetterRepository repo(db_);
+        const auto before = repo.latestTemplate(kind, language);
+        const std::string now = clock_.isoNow();
+        LetterTemplateRecord saved =
+            repo.saveTemplate(kind, language, title, body, current->username, now);
+        Json after{{"kind", kind},
+                   {"language", language},
+                   {"version", saved.version},
+                   {"title", title},
+                   {"body", body}};
+        std::optional<std::string> beforeText;
+        if (before)
+            beforeText =
+                Json{{"version", before->version}, {"title", before->title}, {"body", before->body}}
+                    .dump();
+        storage::CaseRepository(db_).audit(now, current->username, "save_letter_template",
+                                           "letter_template", kind + "/" + language, beforeText,
+                                           after.dump());
+        tx.commit();
+        return saved;
+    });
+}
+
+Result<LetterDraft> LetterService::draft(const User& actor, std::string_view loanId,
+                                         std::string_view kind, std::string_view language,
+                                         Date businessDate, std::int64_t letterNo) const {
+    auto file = CaseService(db_, clock_).caseFile(actor, loanId, businessDate);
+    if (!file)
+        return file.error();
+    LetterRepository repo(db_);
+    auto templ = repo.latestTemplate(kind, language);
+    if (!templ)
+        return noTemplate(kind, language);
+    LetterContext c;
+    c.file = &*file;
+    c.today = businessDate;
+    c.letterNo = letterNo;
+    c.letterhead = currentLetterhead(db_);
+    c.paymentDetails = db_.setting("payment_instructions").value_or("");
+    const auto deadlines =
+        parseLetterDeadlines(db_.setting("letter_deadlines").value_or(kLetterDeadlinesDefault));
+    const auto holidays = parseHolidays(db_.setting("holidays").value_or(kHolidaysDefault));
+    if (deadlines && holidays) {
+        if (auto it = deadlines->find(kind); it != deadlines->end()) {
+            c.deadline = letterDeadline(businessDate, it->second, *holidays);
+            c.deadlineDays = it->second.days;
+            c.workingDays = it->second.workingDays;
+        }
+    }
+    if (file->caseRecord && !file->caseRecord->assignedUsername.empty()) {
+        const std::string& officer = file->caseRecord->assignedUsername;
+        auto name = file->fullNames.find(officer);
+        c.officerName = name != file->fullNames.end() ? name->second : officer;
+        c.officerPhone = userPhone(db_, officer);
+    }
+    LetterDraft d;
+    d.values = letterValues(c);
+    auto rendered = renderLetter(templ->title, templ->body, d.values);
+    if (!rendered) {
+        Error e = rendered.error();
+        e.facts.emplace_back("loan", std::string(loanId));
+        e.facts.emplace_back("template", fmt::format("{}/{} version {}", templ->kind,
+                                                     templ->language, templ->version));
+        return e;
+    }
+    d.templ = *templ;
+    d.title = std::move(rendered->title);
+    d.text = std::move(rendered->text);
+    d.deadline = c.deadline;
+    d.letterhead = c.letterhead;
+    d.letterNo = letterNo;
+    return d;
+}
+
+Result<LetterDraft> LetterService::preview(const User& actor, std::string_view loanId,
+                                           std::string_view kind, std::string_view language,
+                                           Date businessDate) const {
+    return atEdge([&]() -> Result<LetterDraft> {
+        return draft(actor, loanId, kind, language, businessDate,
+                     LetterRepository(db_).nextLetterNo());
+    });
+}
+
+Result<LetterRecord> LetterService::send(const User& actor, std::string_view loanId,
+                                         std::string_view kind, std::string_view language,
+                                         LetterDelivery delivery, DateTime at,
+                                         const Deliver& deliver) {
+    return atEdge([&]() -> Result<LetterRecord> {
+        auto c = workableCase(db_, actor, loanId);
+        if (!c)
+            return c.error();
+        storage::Transaction tx(db_);
+        LetterRepository repo(db_);
+        const std::int64_t number = repo.nextLetterNo();
+        auto d = draft(actor, loanId, kind, language, at.date, number);
+        if (!d)
+            return d.error();
+        LetterRecord l;
+        l.letterNo = number;
+        l.loanId = std::string(loanId);
+        l.caseId = c->id;
+        l.kind = d->templ.kind;
+        l.language = d->templ.language;
+        l.templateVersion = d->templ.version;
+        l.businessDate = at.date;
+        l.deadline = d->deadline;
+        l.delivery = delivery;
+        l.sentAt = clock_.isoNow();
+        l.sentBy = actor.username;
+        l.title = d->title;
+        l.text = d->text;
+        l.sha256 = sha256Hex(l.title + "\n\n" + l.text);
+        l.letterhead = d->letterhead;
+        if (deliver) {
+            auto delivered = deliver(l);
+            if (!delivered)
+                return delivered.error();
+        }
+        ContactRecord contact;
+        contact.at = at;
+        contact.channel = ContactChannel::Letter;
+        contact.direction = ContactDirection::Outbound;
+        contact.person = PersonReached::Client;
+        contact.outcome = ContactOutcome::Sent;
+        contact.note = fmt::format("Letter {}: {}", number, l.title);
+        contact.officer = actor.username;
+        storage::CaseRepository cases(db_);
+        l.contactId = cases.insertContact(c->id, c->loanKey, contact, l.sentAt);
+        repo.insertLetter(l, c->loanKey, d->templ.id, std::nullopt);
+        cases.audit(l.sentAt, actor.username, "send_letter", "case", l.loanId, std::nullopt,
+                    letterJson(l).dump());
+        tx.commit();
+        return l;
+    });
+}
+
+Result<LetterRecord> LetterService::letter(const User& actor, std::int64_t letterNo) const {
+    return atEdge([&]() -> Result<LetterRecord> {
+        auto l = LetterRepository(db_).letter(letterNo);
+        if (!l)
+            return Error{
+                fmt::format("there is no letter number {}: see the case's letters", letterNo),
+                ErrorKind::NotFound};
+        auto readable = readableLoan(db_, actor, l->loanId);
+        if (!readable)
+            return readable.error();
+        return *l;
+    });
+}
+
+Result<int> LetterService::recordReprint(const User& actor, std::int64_t letterNo) {
+    return atEdge([&]() -> Result<int> {
+        auto l = letter(actor, letterNo);
+        if (!l)
+            return l.error();
+        storage::Transaction tx(db_);
+        LetterRepository repo(db_);
+        const int copy = repo.printedCopies(letterNo) + 1;
+        const std::string now = clock_.isoNow();
+        repo.insertPrint(letterNo, copy, now, actor.username);
+        storage::CaseRepository(db_).audit(now, actor.username, "reprint_letter", "case", l->loanId,
+                                           std::nullopt,
+                                           Json{{"letter_no", letterNo}, {"copy", copy}}.dump());
+        tx.commit();
+        return copy;
+    });
+}
+
+Result<std::vector<LetterRecord>> LetterService::lettersOfLoan(const User& actor,
+                                                               std::string_view loanId) const {
+    return atEdge([&]() -> Result<std::vector<LetterRecord>> {
+        auto readable = readableLoan(db_, actor, loanId);
+        if (!readable)
+            return readable.error();
+        return LetterRepository(db_).lettersOfLoan(readable->key);
+    });
+}
+
+} // namespace rd::services

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/contact.h"
+#include "core/date.h"
+#include "core/letter_records.h"
+#include "core/letter_template.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "storage_fwd.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rd::services {
+
+// A letter rendered for a case but not sent: what it would say today, with the number it
+// would get if sent now.
+struct LetterDraft {
+    LetterTemplateRecord templ;
+    std::string title;
+    std::string text;
+    std::optional<Date> deadline;
+    Letterhead letterhead;
+    std::int64_t letterNo = 0;
+    MergeValues values;
+};
+
+// Letters (domain.md section 12, docs/letters.md): templates with every version kept, the
+// preview of a letter for a case, and sending it, which records it on the case as a contact
+// (channel letter, outcome sent) with a gap-free letter number, the template version, the
+// exact text, its SHA-256 and the letterhead, in one transaction with an audit record.
+class LetterService {
+public:
+    explicit LetterService(storage::Database& db, Clock clock = {});
+
+    // The newest version of every template; any enabled user (the editor and the send
+    // dialog list them).
+    Result<std::vector<LetterTemplateRecord>> templates(const User& actor) const;
+    // Every version of one template, oldest first.
+    Result<std::vector<LetterTemplateRecord>>
+    templateVersions(const User& actor, std::string_view kind, std::string_view language) const;
+    // Saves a new version (ManageSettings: administrators). The title and body are checked:
+    // an unknown field is refused naming it and its line. A kind is lowercase letters,
+    // digits and _ (a new kind is allowed); a language a lowercase code such as en, lg, sw.
+    Result<LetterTemplateRecord> saveTemplate(const User& actor, std::string kind,
+                                              std::string language, std::string title,
+                                              std::string body);
+
+    // The letter as it would be sent on `businessDate` (ReadBranch in the loan's branch); a
+    // field without a value refuses, naming it. Records nothing.
+    Result<LetterDraft> preview(const User& actor, std::string_view loanId, std::string_view kind,
+                                std::string_view language, Date businessDate) const;
+
+    // Called with the letter before it is recorded, inside the transaction (to print it or
+    // write its PDF): an error from it records nothing and the number is not used.
+    using Deliver = std::function<Result<void>(const LetterRecord&)>;
+    // Sends the letter on the loan's open case (whoever may work the case), as of `at` (the
+    // business date and time it was sent); returns what was recorded.
+    Result<LetterRecord> send(const User& actor, std::string_view loanId, std::string_view kind,
+                              std::string_view language, LetterDelivery delivery, DateTime at,
+                              const Deliver& deliver = {});
+
+    // A letter as sent, for a reprint (ReadBranch in its loan's branch); `recordCopy` records
+    // the reprint (a copy number, who, when) as the receipts' duplicates are.
+    Result<LetterRecord> letter(const User& actor, std::int64_t letterNo) const;
+    Result<int> recordReprint(const User& actor, std::int64_t letterNo);
+    // The loan's letters, oldest first (ReadBranch).
+    Result<std::vector<LetterRecord>> lettersOfLoan(const User& actor,
+                                                    std::string_view loanId) const;
+
+private:
+    Result<LetterDraft> draft(const User& actor, std::string_view loanId, std::string_view kind,
+                              std::string_view language, Date businessDate,
+                              std::int64_t letterNo) const;
+    storage::Database& db_;
+    Clock clock_;
+};
+
+} // namespace rd::services
