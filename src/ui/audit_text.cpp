@@ -193,6 +193,16 @@ QString userTarget(const Row& r) {
     return name.isEmpty() ? tr("a user") : r.person(name);
 }
 
+QString deliveryText(const QString& code) {
+    if (code == QLatin1String("hand"))
+        return tr("hand");
+    if (code == QLatin1String("post"))
+        return tr("post");
+    if (code == QLatin1String("email"))
+        return tr("email");
+    return tr("print");
+}
+
 using Sentence = std::function<QString(const Row&)>;
 
 const std::map<QString, Sentence>& sentences() {
@@ -203,6 +213,28 @@ const std::map<QString, Sentence>& sentences() {
              return tr("%1 recorded a promise of %2 by %3.")
                  .arg(r.who(), r.money(r.after.object.value(QLatin1String("amount_minor"))),
                       dateText(r.text("promised_for")));
+         }},
+        {QStringLiteral("send_letter"),
+         [](const Row& r) {
+             return tr("%1 sent letter %2 (%3, delivered by %4).")
+                 .arg(r.who())
+                 .arg(r.after.object.value(QLatin1String("letter_no")).toInteger())
+                 .arg(letterKindText(r.text("kind").toStdString()),
+                      deliveryText(r.text("delivery")));
+         }},
+        {QStringLiteral("reprint_letter"),
+         [](const Row& r) {
+             return tr("%1 printed copy %2 of letter %3.")
+                 .arg(r.who())
+                 .arg(r.after.object.value(QLatin1String("copy")).toInteger())
+                 .arg(r.after.object.value(QLatin1String("letter_no")).toInteger());
+         }},
+        {QStringLiteral("save_letter_template"),
+         [](const Row& r) {
+             return tr("%1 saved version %2 of the %3 letter template (%4).")
+                 .arg(r.who())
+                 .arg(r.after.object.value(QLatin1String("version")).toInteger())
+                 .arg(letterKindText(r.text("kind").toStdString()).toLower(), r.text("language"));
          }},
         {QStringLiteral("add_note"),
          [](const Row& r) {

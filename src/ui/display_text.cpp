@@ -446,7 +446,41 @@ QString settingValueText(const std::string& key, const std::string& value) {
     }
     if (key == "buckets")
         return QString::fromStdString(value).replace(u',', QStringLiteral(", "));
+    if (key == "letter_deadlines") {
+        QStringList parts;
+        for (const auto& item : QString::fromStdString(value).split(u',', Qt::SkipEmptyParts)) {
+            const auto colon = item.indexOf(u':');
+            if (colon < 0) {
+                parts << item.trimmed();
+                continue;
+            }
+            QString days = item.mid(colon + 1).trimmed();
+            const bool working = days.endsWith(u'w');
+            if (working)
+                days.chop(1);
+            parts << (working ? tr("%1: %2 working days") : tr("%1: %2 days"))
+                         .arg(letterKindText(item.left(colon).trimmed().toStdString()), days);
+        }
+        return parts.join(QStringLiteral(", "));
+    }
     return QString::fromStdString(value);
+}
+
+QString letterKindText(const std::string& kind) {
+    static const std::map<std::string, const char*> words = {
+        {"reminder", QT_TRANSLATE_NOOP("rd", "Reminder")},
+        {"first_demand", QT_TRANSLATE_NOOP("rd", "First demand")},
+        {"final_demand", QT_TRANSLATE_NOOP("rd", "Final demand")},
+        {"pre_legal_notice", QT_TRANSLATE_NOOP("rd", "Pre-legal notice")},
+        {"settlement_offer", QT_TRANSLATE_NOOP("rd", "Settlement offer")},
+        {"plan_confirmation", QT_TRANSLATE_NOOP("rd", "Plan confirmation")},
+        {"court_filing_cover", QT_TRANSLATE_NOOP("rd", "Court filing cover")},
+        {"repossession_request", QT_TRANSLATE_NOOP("rd", "Repossession request")},
+        {"receipt", QT_TRANSLATE_NOOP("rd", "Account statement")},
+    };
+    if (auto it = words.find(kind); it != words.end())
+        return QCoreApplication::translate("rd", it->second);
+    return plainWords(kind);
 }
 
 QString userText(const std::string& username, const FullNames& fullNames) {

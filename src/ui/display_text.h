@@ -66,6 +66,8 @@ QString settingDescriptionText(const std::string& key);
 // A setting's value as the settings page shows it: codes in words ("fewest_open_cases",
 // "broken_promise=1000,..."), anything else as stored.
 QString settingValueText(const std::string& key, const std::string& value);
+// A letter kind in words ("Final demand"); an administrator's own kind in plain words.
+QString letterKindText(const std::string& kind);
 
 // Any code in plain words, for what has no words of its own: "some_code" -> "Some code".
 QString plainWords(const std::string& code);

@@ -1,0 +1,235 @@
+// `letter templates`, `letter template save`, `letter preview`, `letter send` and
+// `letter show`: letter templates and the letters sent (services/letter_service.h).
+#include "command_letters.h"
+
+#include "cli_environment.h"
+#include "services/letter_service.h"
+#include "sign_in.h"
+
+#include <ctime>
+#include <fmt/format.h>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace rd::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <typename T> T parsed(Result<T> value, const char* option) {
+    if (!value)
+        throw UserError(fmt::format("{}: {}", option, value.error().message));
+    return *value;
+}
+
+DateTime localNow() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    DateTime now;
+    now.date = Date::fromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
+                               static_cast<unsigned>(tm.tm_mday));
+    now.minuteOfDay = tm.tm_hour * 60 + tm.tm_min;
+    return now;
+}
+
+void checkFormat(const std::string& format) {
+    if (format != "text" && format != "json")
+        throw UserError(fmt::format("--format: \"{}\" is not a format (use text or json)", format));
+}
+
+Json letterJson(const LetterRecord& l) {
+    return Json{{"letter_no", l.letterNo},
+                {"loan_id", l.loanId},
+                {"kind", l.kind},
+                {"template_version", l.templateVersion},
+                {"sent_at", l.sentAt},
+                {"sent_by", l.sentBy},
+                {"delivery", toString(l.delivery)},
+                {"text", l.title + "\n\n" + l.text},
+                {"sha256", l.sha256}};
+}
+
+void printLetterText(const Letterhead& head, std::int64_t number, Date date,
+                     const std::string& title, const std::string& text) {
+    for (const std::string* line : {&head.name, &head.address, &head.phone, &head.licence})
+        if (!line->empty())
+            fmt::print("{}\n", *line);
+    fmt::print("\nLetter {}    {}\n\n{}\n\n{}", number, date.toString(), title, text);
+    if (!text.empty() && text.back() != '\n')
+        fmt::print("\n");
+}
+
+void addTemplatesCommand(CLI::App* letter, GlobalOptions& global) {
+    auto* cmd = letter->add_subcommand("templates", "the newest version of every letter template");
+    struct Options {
+        ActorOptions actor;
+        std::string format = "text";
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("--format", o->format, "text or json");
+    addActor(cmd, o->actor, false);
+    cmd->callback([&global, o] {
+        checkFormat(o->format);
+        auto desk = global.open();
+        const User user = actorOrOperator(*desk, o->actor);
+        const auto all = valueOr(desk->letters().templates(user), "letter templates");
+        if (o->format == "json") {
+            Json rows = Json::array();
+            for (const auto& t : all)
+                rows.push_back({{"kind", t.kind},
+                                {"language", t.language},
+                                {"version", t.version},
+                                {"title", t.title},
+                                {"saved_by", t.savedBy},
+                                {"saved_at", t.savedAt}});
+            fmt::print("{}\n", rows.dump(2));
+            return;
+        }
+        fmt::print("{:<22} {:<4} {:>7}  {}\n", "KIND", "LANG", "VERSION", "TITLE");
+        for (const auto& t : all)
+            fmt::print("{:<22} {:<4} {:>7}  {}\n", t.kind, t.language, t.version, t.title);
+    });
+
+    auto* tpl = letter->add_subcommand("template", "an administrator's work on templates");
+    tpl->require_subcommand(1);
+    auto* save = tpl->add_subcommand("save", "saves a new version of a template (administrators)");
+    struct SaveOptions {
+        ActorOptions actor;
+        std::string kind, language = "en", title, bodyFile;
+    };
+    auto s = std::make_shared<SaveOptions>();
+    save->add_option("KIND", s->kind, "letter kind, e.g. final_demand (a new kind is allowed)")
+        ->required();
+    save->add_option("--language", s->language, "language code, e.g. en, lg, sw (default en)");
+    save->add_option("--title", s->title, "the letter's title (may use merge fields)")->required();
+    save->add_option("--body-file", s->bodyFile, "a UTF-8 text file with the body")->required();
+    addActor(save, s->actor);
+    save->callback([&global, s] {
+        std::ifstream in(s->bodyFile, std::ios::binary);
+        if (!in)
+            throw UserError(
+                fmt::format("--body-file: cannot read \"{}\": check the path", s->bodyFile));
+        std::stringstream body;
+        body << in.rdbuf();
+        auto desk = global.open();
+        const User user = signInActor(*desk, s->actor);
+        auto saved = desk->letters().saveTemplate(user, s->kind, s->language, s->title, body.str());
+        if (!saved) {
+            Error e = saved.error();
+            if (!e.fact("line").empty() && e.fact("line") != "1")
+                e.message = fmt::format("{}:{}: {}", s->bodyFile, e.fact("line"), e.message);
+            fail(e, "letter template save");
+        }
+        fmt::print("Template {} ({}) saved as version {}.\n", saved->kind, saved->language,
+                   saved->version);
+    });
+}
+
+void addPreviewCommand(CLI::App* letter, GlobalOptions& global) {
+    auto* cmd = letter->add_subcommand("preview", "renders a letter for a loan; records nothing");
+    struct Options {
+        ActorOptions actor;
+        std::string loan, kind, language = "en", date, format = "text";
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("LOAN_ID", o->loan, "the loan")->required();
+    cmd->add_option("--template", o->kind, "letter kind, e.g. first_demand")->required();
+    cmd->add_option("--language", o->language, "language code (default en)");
+    cmd->add_option("--date", o->date, "the letter's date YYYY-MM-DD (default: today)");
+    cmd->add_option("--format", o->format, "text or json");
+    addActor(cmd, o->actor, false);
+    cmd->callback([&global, o] {
+        checkFormat(o->format);
+        const Date date = o->date.empty() ? today() : parseDateOption(o->date, "--date");
+        auto desk = global.open();
+        const User user = actorOrOperator(*desk, o->actor);
+        const auto d = valueOr(desk->letters().preview(user, o->loan, o->kind, o->language, date),
+                               "letter preview");
+        if (o->format == "json") {
+            fmt::print("{}\n",
+                       Json{{"loan_id", o->loan},
+                            {"kind", d.templ.kind},
+                            {"template_version", d.templ.version},
+                            {"date", date.toString()},
+                            {"deadline", d.deadline ? Json(d.deadline->toString()) : Json(nullptr)},
+                            {"text", d.title + "\n\n" + d.text}}
+                           .dump(2));
+            return;
+        }
+        printLetterText(d.letterhead, d.letterNo, date, d.title, d.text);
+    });
+}
+
+void addSendCommand(CLI::App* letter, GlobalOptions& global) {
+    auto* cmd = letter->add_subcommand("send", "sends a letter on the loan's case and records it "
+                                               "(prints the letter number)");
+    struct Options {
+        ActorOptions actor;
+        std::string loan, kind, language = "en", delivery = "print", at, format = "text";
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("LOAN_ID", o->loan, "the loan")->required();
+    cmd->add_option("--template", o->kind, "letter kind, e.g. final_demand")->required();
+    cmd->add_option("--language", o->language, "language code (default en)");
+    cmd->add_option("--delivery", o->delivery, "print, hand, post or email (default print)");
+    cmd->add_option("--at", o->at,
+                    "when it was sent: YYYY-MM-DDTHH:MM (default: now, local "
+                    "time); the date is the letter's date");
+    cmd->add_option("--format", o->format, "text or json");
+    addActor(cmd, o->actor);
+    cmd->callback([&global, o] {
+        checkFormat(o->format);
+        const LetterDelivery delivery = parsed(parseLetterDelivery(o->delivery), "--delivery");
+        const DateTime at = o->at.empty() ? localNow() : parsed(DateTime::parse(o->at), "--at");
+        auto desk = global.open();
+        const User user = signInActor(*desk, o->actor);
+        const auto sent = valueOr(
+            desk->letters().send(user, o->loan, o->kind, o->language, delivery, at), "letter send");
+        if (o->format == "json") {
+            fmt::print("{}\n", letterJson(sent).dump(2));
+            return;
+        }
+        fmt::print("Letter {} ({} of loan {}) recorded, delivery {}; sha256 {}.\n", sent.letterNo,
+                   sent.kind, sent.loanId, toString(sent.delivery), sent.sha256);
+    });
+}
+
+void addShowCommand(CLI::App* letter, GlobalOptions& global) {
+    auto* cmd = letter->add_subcommand("show", "the exact text of a letter as it was sent");
+    struct Options {
+        ActorOptions actor;
+        std::int64_t letterNo = 0;
+        std::string format = "text";
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("LETTER_NO", o->letterNo, "the letter number")->required();
+    cmd->add_option("--format", o->format, "text or json");
+    addActor(cmd, o->actor, false);
+    cmd->callback([&global, o] {
+        checkFormat(o->format);
+        auto desk = global.open();
+        const User user = actorOrOperator(*desk, o->actor);
+        const auto l = valueOr(desk->letters().letter(user, o->letterNo), "letter show");
+        if (o->format == "json") {
+            fmt::print("{}\n", letterJson(l).dump(2));
+            return;
+        }
+        printLetterText(l.letterhead, l.letterNo, l.businessDate, l.title, l.text);
+    });
+}
+
+} // namespace
+
+void addLetterCommands(CLI::App& app, GlobalOptions& global) {
+    auto* letter = app.add_subcommand("letter", "letter templates and the letters sent");
+    letter->require_subcommand(1);
+    addTemplatesCommand(letter, global);
+    addPreviewCommand(letter, global);
+    addSendCommand(letter, global);
+    addShowCommand(letter, global);
+}
+
+} // namespace rd::cli
