@@ -5,6 +5,7 @@
 #include "services/call_list_service.h"
 #include "services/case_service.h"
 #include "services/contact_service.h"
+#include "services/letter_service.h"
 #include "services/portfolio_service.h"
 
 #include <ctime>
@@ -346,9 +347,24 @@ void addCase(CLI::App& app, GlobalOptions& global) {
         auto file = desk->cases().caseFile(localOperator(), *loanId, date);
         if (!file)
             fail(file.error());
-        if (*format == "json")
-            fmt::print("{}\n", caseFileJson(*file).dump(1));
-        else
+        if (*format == "json") {
+            Json j = caseFileJson(*file);
+            // The letters sent, as `letter show` gives them without their text.
+            Json letters = Json::array();
+            for (const auto& l : valueOr(desk->letters().lettersOfLoan(localOperator(), *loanId)))
+                letters.push_back(
+                    Json{{"letter_no", l.letterNo},
+                         {"kind", l.kind},
+                         {"template_version", l.templateVersion},
+                         {"business_date", l.businessDate.toString()},
+                         {"deadline", l.deadline ? Json(l.deadline->toString()) : Json(nullptr)},
+                         {"sent_at", l.sentAt},
+                         {"sent_by", l.sentBy},
+                         {"delivery", toString(l.delivery)},
+                         {"sha256", l.sha256}});
+            j["letters"] = letters;
+            fmt::print("{}\n", j.dump(1));
+        } else
             printCaseFile(*file);
     });
 

@@ -59,6 +59,12 @@ TEST_CASE("cli letters: send records a numbered letter that show prints identica
     auto second = d.asOk("akello", {"letter", "send", "L1", "--template", "first_demand", "--at",
                                     "2026-03-20T10:30"});
     CHECK_THAT(second.out, Catch::Contains("Letter 2"));
+    Json file =
+        Json::parse(d.ok({"case", "show", "L1", "--as-of", "2026-03-20", "--format", "json"}).out);
+    REQUIRE(file["letters"].size() == 2);
+    CHECK(file["letters"][0]["letter_no"] == 1);
+    CHECK(file["letters"][1]["kind"] == "first_demand");
+    CHECK(file["letters"][0]["sha256"] == j["sha256"]);
 }
 
 TEST_CASE("cli letters: bad input is refused with what to do", "[cli][letters]") {
