@@ -3,6 +3,7 @@
 #include "command_letters.h"
 
 #include "cli_environment.h"
+#include "pdf/letter_pdf.h"
 #include "services/letter_service.h"
 #include "sign_in.h"
 
@@ -60,6 +61,20 @@ void printLetterText(const Letterhead& head, std::int64_t number, Date date,
     fmt::print("\nLetter {}    {}\n\n{}\n\n{}", number, date.toString(), title, text);
     if (!text.empty() && text.back() != '\n')
         fmt::print("\n");
+}
+
+pdf::LetterPage pageOf(const LetterRecord& l) {
+    return {l.letterhead, l.letterNo, l.businessDate, l.title, l.text};
+}
+
+Result<void> writePdf(const std::string& path, const LetterRecord& l) {
+    auto written = pdf::writeLettersPdf(path, {pageOf(l)});
+    if (!written)
+        return Error{fmt::format("the letter's PDF could not be written ({}): nothing was "
+                                 "recorded; give a path in a folder you may write to",
+                                 written.error().message),
+                     written.error().kind};
+    return {};
 }
 
 void addTemplatesCommand(CLI::App* letter, GlobalOptions& global) {
@@ -168,7 +183,7 @@ void addSendCommand(CLI::App* letter, GlobalOptions& global) {
                                                "(prints the letter number)");
     struct Options {
         ActorOptions actor;
-        std::string loan, kind, language = "en", delivery = "print", at, format = "text";
+        std::string loan, kind, language = "en", delivery = "print", at, format = "text", output;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("LOAN_ID", o->loan, "the loan")->required();
@@ -178,6 +193,7 @@ void addSendCommand(CLI::App* letter, GlobalOptions& global) {
     cmd->add_option("--at", o->at,
                     "when it was sent: YYYY-MM-DDTHH:MM (default: now, local "
                     "time); the date is the letter's date");
+    cmd->add_option("--output", o->output, "also write the letter to this PDF file");
     cmd->add_option("--format", o->format, "text or json");
     addActor(cmd, o->actor);
     cmd->callback([&global, o] {
@@ -186,8 +202,14 @@ void addSendCommand(CLI::App* letter, GlobalOptions& global) {
         const DateTime at = o->at.empty() ? localNow() : parsed(DateTime::parse(o->at), "--at");
         auto desk = global.open();
         const User user = signInActor(*desk, o->actor);
-        const auto sent = valueOr(
-            desk->letters().send(user, o->loan, o->kind, o->language, delivery, at), "letter send");
+        const auto sent =
+            valueOr(desk->letters().send(user, o->loan, o->kind, o->language, delivery, at,
+                                         [&](const LetterRecord& l) -> Result<void> {
+                                             if (o->output.empty())
+                                                 return {};
+                                             return writePdf(o->output, l);
+                                         }),
+                    "letter send");
         if (o->format == "json") {
             fmt::print("{}\n", letterJson(sent).dump(2));
             return;
@@ -202,10 +224,11 @@ void addShowCommand(CLI::App* letter, GlobalOptions& global) {
     struct Options {
         ActorOptions actor;
         std::int64_t letterNo = 0;
-        std::string format = "text";
+        std::string format = "text", output;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("LETTER_NO", o->letterNo, "the letter number")->required();
+    cmd->add_option("--output", o->output, "write it to this PDF file (identical to the one sent)");
     cmd->add_option("--format", o->format, "text or json");
     addActor(cmd, o->actor, false);
     cmd->callback([&global, o] {
@@ -213,6 +236,8 @@ void addShowCommand(CLI::App* letter, GlobalOptions& global) {
         auto desk = global.open();
         const User user = actorOrOperator(*desk, o->actor);
         const auto l = valueOr(desk->letters().letter(user, o->letterNo), "letter show");
+        if (!o->output.empty())
+            check(writePdf(o->output, l), "letter show");
         if (o->format == "json") {
             fmt::print("{}\n", letterJson(l).dump(2));
             return;

@@ -3,7 +3,10 @@
 #include "cli_desk.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 using namespace rd::test;
@@ -98,4 +101,48 @@ TEST_CASE("cli letters: bad input is refused with what to do", "[cli][letters]")
                                "--body-file", body.string()});
     CHECK(saved.exitCode == 0);
     CHECK_THAT(saved.out, Catch::Contains("version 2"));
+}
+
+namespace {
+// The text of a PDF as poppler's pdftotext reads it, with the typographic ligatures the
+// layout uses spelled out.
+std::string pdfText(const std::filesystem::path& pdf) {
+    const auto txt = pdf.string() + ".txt";
+    REQUIRE(std::system(("pdftotext -layout '" + pdf.string() + "' '" + txt + "'").c_str()) == 0);
+    std::ifstream in(txt);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (auto [lig, plain] : {std::pair{"\xef\xac\x81", "fi"},
+                              {"\xef\xac\x82", "fl"},
+                              {"\xef\xac\x83", "ffi"},
+                              {"\xef\xac\x80", "ff"}})
+        for (auto at = text.find(lig); at != std::string::npos; at = text.find(lig))
+            text.replace(at, std::string(lig).size(), plain);
+    return text;
+}
+} // namespace
+
+TEST_CASE("cli letters: the PDF of a letter reads back, and its reprint reads the same",
+          "[cli][letters][pdf]") {
+    Desk d;
+    const auto pdf = d.tmp / "letter.pdf";
+    d.asOk("akello", {"letter", "send", "L1", "--template", "first_demand", "--at",
+                      "2026-03-20T10:00", "--output", pdf.string()});
+    const std::string text = pdfText(pdf);
+    CHECK_THAT(text, Catch::Contains("Pearl Microfinance Ltd") && Catch::Contains("Letter No. 1") &&
+                         Catch::Contains("Amina Nakato") && Catch::Contains("L1"));
+    const auto again = d.tmp / "again.pdf";
+    auto shown = d.ok({"letter", "show", "1", "--output", again.string()});
+    CHECK(pdfText(again) == text);
+    CHECK(shown.err.empty());
+
+    // A PDF that cannot be written records nothing and uses no number.
+    auto refused = d.as("akello", {"letter", "send", "L1", "--template", "reminder", "--at",
+                                   "2026-03-20T10:05", "--output",
+                                   (d.tmp / "no-such-folder" / "x.pdf").string()});
+    CHECK(refused.exitCode != 0);
+    CHECK_THAT(refused.err, Catch::Contains("nothing was recorded"));
+    CHECK(d.run({"letter", "show", "2"}).exitCode != 0);
+    auto next = d.asOk(
+        "akello", {"letter", "send", "L1", "--template", "reminder", "--at", "2026-03-20T10:06"});
+    CHECK_THAT(next.out, Catch::Contains("Letter 2"));
 }
