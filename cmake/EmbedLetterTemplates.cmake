@@ -4,7 +4,7 @@
 file(GLOB files RELATIVE "${LETTERS_DIR}" "${LETTERS_DIR}/*/*.txt")
 list(SORT files)
 set(out "// Generated from resources/letters by cmake/EmbedLetterTemplates.cmake; do not edit.\n")
-string(APPEND out "#include \"shipped_letter_templates.h\"\n\nnamespace rd::storage {\n\n")
+string(APPEND out "#include \"storage/shipped_letter_templates.h\"\n\nnamespace rd::storage {\n\n")
 string(APPEND out "const std::vector<ShippedLetterTemplate>& shippedLetterTemplates() {\n")
 string(APPEND out "    static const std::vector<ShippedLetterTemplate> templates = {\n")
 foreach(f IN LISTS files)
