@@ -42,6 +42,11 @@ void addImportCommand(CLI::App& app, GlobalOptions& global) {
                    c.schedulesReplaced, c.installmentsWritten);
         fmt::print("  charges   {} new\n", c.chargesAdded);
         fmt::print("  payments  {} new, {} reversed\n", c.paymentsAdded, c.paymentsReversed);
+        // Only for a folder with the files, so that other imports report as they always have.
+        if (c.guarantorsAdded + c.guarantorsChanged > 0)
+            fmt::print("  guarantors {} new, {} changed\n", c.guarantorsAdded, c.guarantorsChanged);
+        if (c.collateralAdded + c.collateralChanged > 0)
+            fmt::print("  collateral {} new, {} changed\n", c.collateralAdded, c.collateralChanged);
         fmt::print("  unchanged rows {}\n", c.rowsUnchanged);
     });
 }

@@ -18,13 +18,6 @@ std::string lowerAscii(std::string_view text) {
     return out;
 }
 
-std::string phoneNumber(Rng& rng) {
-    // MTN: 77, 78, 76; Airtel: 70, 75, 74.
-    static constexpr std::string_view kPrefixes[] = {"77", "78", "76", "70", "75", "74"};
-    const std::size_t p = rng.weighted({30, 20, 8, 22, 15, 5});
-    return fmt::format("+256{}{:07}", kPrefixes[p], rng.range(0, 9'999'999));
-}
-
 std::string nationalId(Rng& rng, bool female) {
     // CM/CF, two digits of the birth year, six digits, four letters: 14 characters.
     std::string id = female ? "CF" : "CM";
@@ -40,6 +33,13 @@ template <typename T> const T& pickFrom(Rng& rng, std::span<const T> items) {
 }
 
 } // namespace
+
+std::string phoneNumber(Rng& rng) {
+    // MTN: 77, 78, 76; Airtel: 70, 75, 74.
+    static constexpr std::string_view kPrefixes[] = {"77", "78", "76", "70", "75", "74"};
+    const std::size_t p = rng.weighted({30, 20, 8, 22, 15, 5});
+    return fmt::format("+256{}{:07}", kPrefixes[p], rng.range(0, 9'999'999));
+}
 
 std::string clientId(std::uint64_t number) {
     return fmt::format("CL{:06}", number);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "demo/demo_generator.h"
+#include "demo/demo_random.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,5 +24,7 @@ void makeClient(std::uint64_t seed, std::uint64_t number, ClientProfile& profile
                 DemoClient* details);
 
 std::string clientId(std::uint64_t number);
+// A Ugandan mobile number, +2567XXXXXXXX.
+std::string phoneNumber(Rng& rng);
 
 } // namespace rd::demo

@@ -1,6 +1,7 @@
 #include "core/money.h"
 #include "csv/csv_writer.h"
 #include "demo/demo_generator.h"
+#include "demo/demo_security.h"
 
 #include <array>
 #include <cstring>
@@ -45,9 +46,10 @@ private:
     std::size_t next_ = 0;
 };
 
-enum FileIndex { Clients, Loans, Schedule, Charges, Payments, FileCount };
+enum FileIndex { Clients, Loans, Schedule, Charges, Payments, Guarantors, Collateral, FileCount };
 constexpr std::array<const char*, FileCount> kFileNames = {
-    "clients.csv", "loans.csv", "schedule.csv", "charges.csv", "payments.csv"};
+    "clients.csv",  "loans.csv",      "schedule.csv",  "charges.csv",
+    "payments.csv", "guarantors.csv", "collateral.csv"};
 
 // The files being written, under temporary names until all of them are complete.
 class OutputFiles {
@@ -118,6 +120,10 @@ Result<DemoSummary> writeAll(const DemoOptions& o, OutputFiles& files,
     files[Charges].row({"charge_id", "loan_id", "installment_no", "charged_on", "kind", "amount"});
     files[Payments].row(
         {"payment_id", "loan_id", "paid_on", "amount", "method", "reference", "reversed_on"});
+    files[Guarantors].row({"guarantor_id", "loan_id", "full_name", "phone", "national_id",
+                           "relationship", "address"});
+    files[Collateral].row({"collateral_id", "loan_id", "kind", "description", "market_value",
+                           "forced_sale_value", "valued_on", "registration"});
 
     DemoSummary summary;
     DateTexts date(o.asOf);
@@ -151,6 +157,18 @@ Result<DemoSummary> writeAll(const DemoOptions& o, OutputFiles& files,
             files[Payments].row({p.id, t.loanId, date(p.paidOn), formatAmount(p.amount, exponent),
                                  toString(p.method), p.reference,
                                  p.reversedOn ? date(*p.reversedOn) : std::string_view()});
+        const DemoSecurity security =
+            makeSecurity(o.seed, static_cast<std::uint64_t>(summary.loans), t, exponent);
+        for (const DemoGuarantor& g : security.guarantors)
+            files[Guarantors].row({g.guarantorId, t.loanId, g.fullName, g.phone, g.nationalId,
+                                   g.relationship, g.address});
+        for (const DemoCollateral& c : security.collateral)
+            files[Collateral].row({c.collateralId, t.loanId, c.kind, c.description,
+                                   formatAmount(c.marketValue, exponent),
+                                   formatAmount(c.forcedSaleValue, exponent), date(c.valuedOn),
+                                   c.registration});
+        summary.guarantors += static_cast<std::int64_t>(security.guarantors.size());
+        summary.collateral += static_cast<std::int64_t>(security.collateral.size());
         ++summary.loans;
         summary.installments += static_cast<std::int64_t>(l.schedule.size());
         summary.charges += static_cast<std::int64_t>(l.charges.size());

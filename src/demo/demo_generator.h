@@ -67,6 +67,7 @@ private:
 
 struct DemoSummary {
     std::int64_t clients = 0, loans = 0, installments = 0, charges = 0, payments = 0;
+    std::int64_t guarantors = 0, collateral = 0;
 };
 
 // Writes clients.csv, loans.csv, schedule.csv, charges.csv and payments.csv (the import

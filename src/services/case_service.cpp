@@ -11,6 +11,7 @@
 #include "storage/loan_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/portfolio_settings.h"
+#include "storage/security_repository.h"
 #include "storage/user_repository.h"
 #include "user_service.h"
 
@@ -433,6 +434,9 @@ Result<CaseFile> CaseService::readCaseFile(const LoanInfo& loan, Date asOf) cons
     for (const auto& r : storage::DeskPaymentRepository(db_).forLoan(loanId))
         f.deskPayments.push_back({r.paymentId, r.takenBy, r.takenAt, r.reversedOn, r.reversedBy,
                                   r.reversalReason, r.reversalRecordedAt});
+    const storage::SecurityRepository security(db_);
+    f.guarantors = security.guarantorsOf(info->key);
+    f.collateral = security.collateralOf(info->key);
     for (const auto& u : storage::UserRepository(db_).list())
         f.fullNames.emplace(u.user.username, u.user.fullName);
     EarlyWarningInput input;

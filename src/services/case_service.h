@@ -9,6 +9,7 @@
 #include "core/early_warning.h"
 #include "core/loan_position.h"
 #include "core/result.h"
+#include "core/security_records.h"
 #include "core/user.h"
 #include "storage_fwd.h"
 
@@ -85,6 +86,9 @@ struct CaseFile {
     std::vector<CaseReviewRecord> reviews;
     int promiseGraceDays = 2;                   // the setting the promises were evaluated with
     std::vector<DeskPaymentFacts> deskPayments; // by receipt number
+    // The loan's guarantors and collateral as imported, by their ids.
+    std::vector<GuarantorRecord> guarantors;
+    std::vector<CollateralRecord> collateral;
     // The full name of every user, by username: the faces name who did what with it.
     std::map<std::string, std::string> fullNames;
 

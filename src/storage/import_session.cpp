@@ -238,14 +238,17 @@ void ImportSession::refreshLedgerCache() {
 
 void ImportSession::record() {
     const auto& c = out_.counts;
-    const std::string summary =
-        fmt::format("{{\"clients_added\": {}, \"clients_changed\": {}, \"loans_added\": {}, "
-                    "\"loans_changed\": {}, \"schedules_added\": {}, \"schedules_replaced\": {}, "
-                    "\"installments_written\": {}, \"charges_added\": {}, \"payments_added\": {}, "
-                    "\"payments_reversed\": {}, \"rows_unchanged\": {}}}",
-                    c.clientsAdded, c.clientsChanged, c.loansAdded, c.loansChanged,
-                    c.schedulesAdded, c.schedulesReplaced, c.installmentsWritten, c.chargesAdded,
-                    c.paymentsAdded, c.paymentsReversed, c.rowsUnchanged);
+    const std::string summary = fmt::format(
+        "{{\"clients_added\": {}, \"clients_changed\": {}, \"loans_added\": {}, "
+        "\"loans_changed\": {}, \"schedules_added\": {}, \"schedules_replaced\": {}, "
+        "\"installments_written\": {}, \"charges_added\": {}, \"payments_added\": {}, "
+        "\"payments_reversed\": {}, \"guarantors_added\": {}, \"guarantors_changed\": {}, "
+        "\"collateral_added\": {}, \"collateral_changed\": {}, "
+        "\"rows_unchanged\": {}}}",
+        c.clientsAdded, c.clientsChanged, c.loansAdded, c.loansChanged, c.schedulesAdded,
+        c.schedulesReplaced, c.installmentsWritten, c.chargesAdded, c.paymentsAdded,
+        c.paymentsReversed, c.guarantorsAdded, c.guarantorsChanged, c.collateralAdded,
+        c.collateralChanged, c.rowsUnchanged);
     Statement finish =
         db_.prepare("UPDATE imports SET finished_at = ?2, summary = ?3 WHERE id = ?1");
     finish.bind(1, importId_).bind(2, options_.clock.isoNow()).bind(3, summary).execute();
@@ -272,7 +275,7 @@ void ImportSession::run() {
     if (!anyFile) {
         out_.errors.add({dir_.string(), 0, "(folder)",
                          "holds none of clients.csv, loans.csv, schedule.csv, charges.csv, "
-                         "payments.csv (check the folder name)"});
+                         "payments.csv, guarantors.csv, collateral.csv (check the folder name)"});
         return;
     }
 
@@ -317,7 +320,8 @@ void ImportSession::run() {
     timed("loans", [&] { importLoans(); });
     if (!currency_) {
         // Clients alone need no currency; amounts do.
-        for (const char* name : {"schedule.csv", "charges.csv", "payments.csv"}) {
+        for (const char* name :
+             {"schedule.csv", "charges.csv", "payments.csv", "guarantors.csv", "collateral.csv"}) {
             std::error_code ec;
             if (std::filesystem::exists(dir_ / name, ec)) {
                 out_.errors.add({name, 1, "(file)",
@@ -341,6 +345,8 @@ void ImportSession::run() {
     timed("schedule", [&] { importSchedule(); });
     timed("charges", [&] { importCharges(); });
     timed("payments", [&] { importPayments(); });
+    timed("guarantors", [&] { importGuarantors(); });
+    timed("collateral", [&] { importCollateral(); });
     timed("checks", [&] { finalChecks(); });
     if (!out_.errors.empty())
         return; // the transaction rolls back

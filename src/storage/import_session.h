@@ -91,8 +91,37 @@ inline const std::vector<ColumnSpec> kPaymentColumns = {
     {"payment_id", true}, {"loan_id", true},    {"paid_on", true},     {"amount", true},
     {"method", false},    {"reference", false}, {"reversed_on", false}};
 
-inline const char* const kFileNames[] = {"clients.csv", "loans.csv", "schedule.csv", "charges.csv",
-                                         "payments.csv"};
+enum GuarantorColumn {
+    kGuarantorId,
+    kGLoanId,
+    kGFullName,
+    kGPhone,
+    kGNationalId,
+    kRelationship,
+    kGAddress
+};
+inline const std::vector<ColumnSpec> kGuarantorColumns = {
+    {"guarantor_id", true}, {"loan_id", true},       {"full_name", true}, {"phone", false},
+    {"national_id", false}, {"relationship", false}, {"address", false}};
+
+enum CollateralColumn {
+    kCollateralId,
+    kKLoanId,
+    kCollateralKind,
+    kDescription,
+    kMarketValue,
+    kForcedSaleValue,
+    kValuedOn,
+    kRegistration
+};
+inline const std::vector<ColumnSpec> kCollateralColumns = {
+    {"collateral_id", true}, {"loan_id", true},       {"kind", true},
+    {"description", true},   {"market_value", false}, {"forced_sale_value", false},
+    {"valued_on", false},    {"registration", false}};
+
+inline const char* const kFileNames[] = {"clients.csv",   "loans.csv",    "schedule.csv",
+                                         "charges.csv",   "payments.csv", "guarantors.csv",
+                                         "collateral.csv"};
 
 using OptText = std::optional<std::string>;
 inline OptText optText(std::string_view v) {
@@ -200,6 +229,8 @@ private:
     void importPayments();
     void flushPayments(ImportTable& t);
     void importPayment(const ImportTable& t, const PendingPayment& p);
+    void importGuarantors();
+    void importCollateral();
     void finalChecks();
     void refreshLedgerCache();
     void record();

@@ -400,6 +400,24 @@ QString closeReasonText(const std::string& reason) {
     return plainWords(reason).toLower();
 }
 
+QString collateralKindText(const std::string& kind) {
+    if (kind == "land")
+        return tr("Land");
+    if (kind == "building")
+        return tr("Building");
+    if (kind == "vehicle")
+        return tr("Vehicle");
+    if (kind == "equipment")
+        return tr("Equipment");
+    if (kind == "household")
+        return tr("Household goods");
+    if (kind == "savings")
+        return tr("Savings");
+    if (kind == "other")
+        return tr("Other");
+    return plainWords(kind);
+}
+
 QString assignmentRuleText(const std::string& rule) {
     if (rule == "fewest_open_cases")
         return tr("Fewest open cases");

@@ -54,6 +54,8 @@ QString stageCodeText(const std::string& code);
 QString nextActionKindText(const std::string& kind);
 // Why a case was closed ("cured", "paid").
 QString closeReasonText(const std::string& reason);
+// A kind of collateral ("household": "Household goods").
+QString collateralKindText(const std::string& kind);
 // A rule of the case_assignment setting ("fewest_open_cases": "Fewest open cases").
 QString assignmentRuleText(const std::string& rule);
 // A call-list reason by its code in the priority_weights setting ("broken_promise").

@@ -91,8 +91,8 @@ std::string header(const std::vector<std::vector<std::string>>& rows) {
     return h;
 }
 
-const char* const kFiles[] = {"clients.csv", "loans.csv", "schedule.csv", "charges.csv",
-                              "payments.csv"};
+const char* const kFiles[] = {"clients.csv",  "loans.csv",      "schedule.csv",  "charges.csv",
+                              "payments.csv", "guarantors.csv", "collateral.csv"};
 
 bool isAmount(const std::string& s, int exponent) {
     const auto dot = s.find('.');
@@ -197,6 +197,39 @@ TEST_CASE("demo files follow the import format and match the summary", "[demo][f
         if (!row[6].empty())
             CHECK(row[6] >= row[2]); // ISO dates compare as text
     }
+    const auto guarantors = readCsv(out / "guarantors.csv");
+    const auto collateral = readCsv(out / "collateral.csv");
+    CHECK(header(guarantors) ==
+          "guarantor_id,loan_id,full_name,phone,national_id,relationship,address");
+    CHECK(header(collateral) == "collateral_id,loan_id,kind,description,market_value,"
+                                "forced_sale_value,valued_on,registration");
+    CHECK(static_cast<std::int64_t>(guarantors.size()) - 1 == s.guarantors);
+    CHECK(static_cast<std::int64_t>(collateral.size()) - 1 == s.collateral);
+    // Most loans have a guarantor, about half have collateral.
+    CHECK(s.guarantors > s.loans * 3 / 4);
+    CHECK(s.collateral > s.loans / 3);
+    std::set<std::string> securityIds;
+    for (std::size_t i = 1; i < guarantors.size(); ++i) {
+        const auto& row = guarantors[i];
+        REQUIRE(row.size() == 7);
+        CHECK(securityIds.insert(row[0]).second);
+        CHECK(installmentsOf.count(row[1]) == 1);
+        CHECK_FALSE(row[2].empty());
+    }
+    std::set<std::string> kinds;
+    for (std::size_t i = 1; i < collateral.size(); ++i) {
+        const auto& row = collateral[i];
+        REQUIRE(row.size() == 8);
+        CHECK(securityIds.insert(row[0]).second);
+        CHECK(installmentsOf.count(row[1]) == 1);
+        kinds.insert(row[2]);
+        CHECK(isAmount(row[4], exponent));
+        CHECK(isAmount(row[5], exponent));
+        CHECK(Date::parse(row[6]).ok());
+        if (row[2] == "vehicle" || row[2] == "land")
+            CHECK_FALSE(row[7].empty());
+    }
+    CHECK(kinds == std::set<std::string>{"household", "land", "savings", "vehicle"});
     for (const char* f : kFiles) // no temporary file left behind
         CHECK_FALSE(fs::exists(out / (std::string(f) + ".partial")));
 }

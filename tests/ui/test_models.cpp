@@ -429,7 +429,9 @@ TEST_CASE("Every model of src/ui/models has a model-tester test here", "[ui][mod
         QStringLiteral("budget_lines_model.h"), QStringLiteral("counselling_models.h"),
         // in test_plan_approvals.cpp:
         QStringLiteral("plan_approvals_model.h"), QStringLiteral("plan_history_model.h"),
-        QStringLiteral("plan_installments_model.h")};
+        QStringLiteral("plan_installments_model.h"),
+        // in test_security_tab.cpp:
+        QStringLiteral("guarantors_model.h"), QStringLiteral("collateral_model.h")};
     const QDir dir(QStringLiteral(RD_UI_MODELS_DIR));
     REQUIRE(dir.exists());
     const auto headers = dir.entryList({QStringLiteral("*.h")}, QDir::Files, QDir::Name);

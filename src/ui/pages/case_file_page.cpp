@@ -10,6 +10,7 @@
 #include "case_file/promises_tab.h"
 #include "case_file/receipts_tab.h"
 #include "case_file/schedule_tab.h"
+#include "case_file/security_tab.h"
 #include "case_file/timeline_tab.h"
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/plan_workbench/plan_workbench_dialog.h"
@@ -42,7 +43,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
       plans_(new PlansTab(services_, session_, this)),
       otherLoans_(new OtherLoansTab(services_, session_, this)),
       audit_(new AuditTab(services_, session_, this)),
-      counselling_(new CounsellingTab(services_, session_, this)),
+      counselling_(new CounsellingTab(services_, session_, this)), security_(new SecurityTab(this)),
       noteButton_(new QPushButton(tr("Add &note (Ctrl+N)"), this)),
       stageButton_(new QPushButton(tr("Change sta&ge..."), this)),
       reviewButton_(new QPushButton(tr("Sign off revie&w..."), this)),
@@ -61,6 +62,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     tabs_->addTab(otherLoans_, tr("&Other loans"));
     tabs_->addTab(audit_, tr("&Audit trail"));
     tabs_->addTab(counselling_, tr("&Budget and counselling"));
+    tabs_->addTab(security_, tr("G&uarantors and collateral"));
     message_->setObjectName(QStringLiteral("caseMessage"));
     message_->setWordWrap(true);
     message_->hide();
@@ -200,6 +202,7 @@ bool CaseFilePage::showLoan(const QString& loanId) {
     schedule_->setFile(*file_);
     promises_->setFile(*file_);
     payments_->setFile(*file_);
+    security_->setFile(*file_);
     // The tabs that read more than the case file; one storage failure is shown once.
     for (const auto& read : {receipts_->load(*file_), plans_->load(*file_), otherLoans_->load(*file_),
                              counselling})

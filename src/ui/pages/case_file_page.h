@@ -33,6 +33,7 @@ class ReceiptsModel;
 class ReceiptsTab;
 class ScheduleModel;
 class ScheduleTab;
+class SecurityTab;
 class TimelineModel;
 class TimelineTab;
 
@@ -97,6 +98,7 @@ public:
     QTableView* receiptsView() const;
     CounsellingTab* counsellingTab() const { return counselling_; }
     PlansTab* plansTab() const;
+    SecurityTab* securityTab() const { return security_; }
 
 signals:
     void openOtherLoan(const QString& loanId);
@@ -131,6 +133,7 @@ private:
     OtherLoansTab* otherLoans_;
     AuditTab* audit_;
     CounsellingTab* counselling_;
+    SecurityTab* security_;
     QPushButton* noteButton_;
     QPushButton* stageButton_;
     QPushButton* reviewButton_;

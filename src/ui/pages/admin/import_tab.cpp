@@ -30,23 +30,32 @@ QString fromStd(const std::string& text) {
 
 // What an import made or would make, one line per kind of row.
 QString changesText(const ImportCounts& c) {
-    return AdminImportTab::tr("  clients    %1 new, %2 changed\n"
-                              "  loans      %3 new, %4 changed\n"
-                              "  schedules  %5 new, %6 replaced (%7 installments written)\n"
-                              "  charges    %8 new\n"
-                              "  payments   %9 new, %10 reversed\n"
-                              "  unchanged rows %11")
-        .arg(c.clientsAdded)
-        .arg(c.clientsChanged)
-        .arg(c.loansAdded)
-        .arg(c.loansChanged)
-        .arg(c.schedulesAdded)
-        .arg(c.schedulesReplaced)
-        .arg(c.installmentsWritten)
-        .arg(c.chargesAdded)
-        .arg(c.paymentsAdded)
-        .arg(c.paymentsReversed)
-        .arg(c.rowsUnchanged);
+    QString text = AdminImportTab::tr("  clients    %1 new, %2 changed\n"
+                                      "  loans      %3 new, %4 changed\n"
+                                      "  schedules  %5 new, %6 replaced (%7 installments written)\n"
+                                      "  charges    %8 new\n"
+                                      "  payments   %9 new, %10 reversed\n"
+                                      "  unchanged rows %11")
+                       .arg(c.clientsAdded)
+                       .arg(c.clientsChanged)
+                       .arg(c.loansAdded)
+                       .arg(c.loansChanged)
+                       .arg(c.schedulesAdded)
+                       .arg(c.schedulesReplaced)
+                       .arg(c.installmentsWritten)
+                       .arg(c.chargesAdded)
+                       .arg(c.paymentsAdded)
+                       .arg(c.paymentsReversed)
+                       .arg(c.rowsUnchanged);
+    if (c.guarantorsAdded + c.guarantorsChanged > 0)
+        text += AdminImportTab::tr("\n  guarantors %1 new, %2 changed")
+                    .arg(c.guarantorsAdded)
+                    .arg(c.guarantorsChanged);
+    if (c.collateralAdded + c.collateralChanged > 0)
+        text += AdminImportTab::tr("\n  collateral %1 new, %2 changed")
+                    .arg(c.collateralAdded)
+                    .arg(c.collateralChanged);
+    return text;
 }
 
 // What the background job hands back to the GUI thread.
