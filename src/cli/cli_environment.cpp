@@ -47,4 +47,15 @@ Date today() {
                            static_cast<unsigned>(tm.tm_mday));
 }
 
+DateTime localNow() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    DateTime now;
+    now.date = Date::fromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
+                               static_cast<unsigned>(tm.tm_mday));
+    now.minuteOfDay = tm.tm_hour * 60 + tm.tm_min;
+    return now;
+}
+
 } // namespace rd::cli

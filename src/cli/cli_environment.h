@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/contact.h"
 #include "core/date.h"
 
 #include <filesystem>
@@ -17,5 +18,7 @@ void setUpLogging(bool verbose);
 
 // Today's date on this machine's clock: the default business date.
 Date today();
+// The local wall-clock time, to the minute: the default time of an event recorded.
+DateTime localNow();
 
 } // namespace rd::cli

@@ -26,18 +26,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// The local wall-clock time, to the minute.
-DateTime localNow() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    DateTime now;
-    now.date = Date::fromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
-                               static_cast<unsigned>(tm.tm_mday));
-    now.minuteOfDay = tm.tm_hour * 60 + tm.tm_min;
-    return now;
-}
-
 Amount parseAmountOption(services::Services& services, const std::string& text,
                          const char* option) {
     auto amount = parseAmount(text, portfolioCurrency(services).exponent);

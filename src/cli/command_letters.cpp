@@ -25,17 +25,6 @@ template <typename T> T parsed(Result<T> value, const char* option) {
     return *value;
 }
 
-DateTime localNow() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    DateTime now;
-    now.date = Date::fromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
-                               static_cast<unsigned>(tm.tm_mday));
-    now.minuteOfDay = tm.tm_hour * 60 + tm.tm_min;
-    return now;
-}
-
 void checkFormat(const std::string& format) {
     if (format != "text" && format != "json")
         throw UserError(fmt::format("--format: \"{}\" is not a format (use text or json)", format));
