@@ -14,6 +14,7 @@
 #include "pages/admin_page.h"
 #include "pages/call_list_page.h"
 #include "pages/case_file/plans_tab.h"
+#include "pages/case_file/security_tab.h"
 #include "pages/case_file_page.h"
 #include "pages/cases_page.h"
 #include "pages/plan_approvals_page.h"
@@ -378,6 +379,9 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
         auto* file = window.caseFilePage();
         file->tabs()->setCurrentIndex(1);
         if (!save(&window, dir, QStringLiteral("04-case-file-schedule")))
+            return false;
+        file->tabs()->setCurrentIndex(file->tabs()->indexOf(file->securityTab()));
+        if (!save(&window, dir, QStringLiteral("21-case-file-guarantors")))
             return false;
         file->tabs()->setCurrentIndex(0);
         {
