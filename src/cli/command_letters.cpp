@@ -1,8 +1,11 @@
-// `letter templates`, `letter template save`, `letter preview`, `letter send` and
-// `letter show`: letter templates and the letters sent (services/letter_service.h).
+// `letter templates`, `letter template save`, `letter preview`, `letter send`, `letter show`
+// and `letters due`: letter templates, the letters sent and those due
+// (services/letter_service.h).
 #include "command_letters.h"
 
 #include "cli_environment.h"
+#include "command_cases.h"
+#include "core/money_text.h"
 #include "pdf/letter_pdf.h"
 #include "services/letter_service.h"
 #include "sign_in.h"
@@ -235,6 +238,57 @@ void addShowCommand(CLI::App* letter, GlobalOptions& global) {
     });
 }
 
+void addDueCommand(CLI::App* letters, GlobalOptions& global) {
+    auto* cmd = letters->add_subcommand("due", "the cases that need a letter today by the ladder");
+    struct Options {
+        ActorOptions actor;
+        std::string officer, branch, date, format = "text";
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("--officer", o->officer, "only this officer's cases (username)");
+    cmd->add_option("--branch", o->branch, "only this branch's cases");
+    cmd->add_option("--date", o->date, "the day YYYY-MM-DD (default: today)");
+    cmd->add_option("--format", o->format, "text or json");
+    addActor(cmd, o->actor, false);
+    cmd->callback([&global, o] {
+        checkFormat(o->format);
+        services::LettersDueQuery q;
+        q.officer = o->officer;
+        q.branch = o->branch;
+        q.date = o->date.empty() ? today() : parseDateOption(o->date, "--date");
+        auto desk = global.open();
+        const User user = actorOrOperator(*desk, o->actor);
+        const Currency currency = portfolioCurrency(*desk);
+        const auto due = valueOr(desk->letters().lettersDue(user, q), "letters due");
+        if (o->format == "json") {
+            Json rows = Json::array();
+            for (const auto& d : due)
+                rows.push_back({{"loan_id", d.loanId},
+                                {"client", d.clientName},
+                                {"branch", d.branch},
+                                {"officer", d.officer.empty() ? Json(nullptr) : Json(d.officer)},
+                                {"stage", toString(d.stage)},
+                                {"dpd", d.daysPastDue},
+                                {"arrears", formatAmount(d.arrears, currency.exponent)},
+                                {"kind", d.due.kind},
+                                {"reason", d.due.reason},
+                                {"last_sent", d.due.lastSent ? Json(d.due.lastSent->toString())
+                                                             : Json(nullptr)}});
+            fmt::print("{}\n", Json{{"date", q.date.toString()}, {"letters", rows}}.dump(2));
+            return;
+        }
+        fmt::print("Letters due on {}: {}\n", q.date.toString(), due.size());
+        if (due.empty())
+            return;
+        fmt::print("{:<14} {:<24} {:<18} {:>4} {:>14}  {:<18} {}\n", "LOAN", "CLIENT", "OFFICER",
+                   "DPD", "ARREARS", "LETTER", "WHY");
+        for (const auto& d : due)
+            fmt::print("{:<14} {:<24} {:<18} {:>4} {:>14}  {:<18} {}\n", d.loanId, d.clientName,
+                       d.officer.empty() ? "-" : d.officer, d.daysPastDue,
+                       formatAmountGrouped(d.arrears, currency.exponent), d.due.kind, d.due.reason);
+    });
+}
+
 } // namespace
 
 void addLetterCommands(CLI::App& app, GlobalOptions& global) {
@@ -244,6 +298,9 @@ void addLetterCommands(CLI::App& app, GlobalOptions& global) {
     addPreviewCommand(letter, global);
     addSendCommand(letter, global);
     addShowCommand(letter, global);
+    auto* letters = app.add_subcommand("letters", "the letters the ladder says are due");
+    letters->require_subcommand(1);
+    addDueCommand(letters, global);
 }
 
 } // namespace rd::cli

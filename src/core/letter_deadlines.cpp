@@ -9,19 +9,6 @@
 namespace rd {
 namespace {
 
-std::vector<std::string_view> splitList(std::string_view text) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find(',', start), text.size());
-        std::string_view part = trimView(text.substr(start, end - start));
-        if (!part.empty())
-            parts.push_back(part);
-        start = end + 1;
-    }
-    return parts;
-}
-
 bool isWorkingDay(Date d, const Holidays& holidays) {
     const int weekday = d.weekday(); // 1 Monday .. 7 Sunday
     return weekday <= 5 && !holidays.contains(d);
@@ -31,7 +18,7 @@ bool isWorkingDay(Date d, const Holidays& holidays) {
 
 Result<LetterDeadlines> parseLetterDeadlines(std::string_view text) {
     LetterDeadlines out;
-    for (std::string_view part : splitList(text)) {
+    for (std::string_view part : splitCommaList(text)) {
         const std::size_t colon = part.find(':');
         const auto bad = [&] {
             return Error{fmt::format("\"{}\" is not a letter deadline: give KIND:DAYS, e.g. "
@@ -74,7 +61,7 @@ bool Holidays::contains(Date d) const {
 
 Result<Holidays> parseHolidays(std::string_view text) {
     Holidays out;
-    for (std::string_view part : splitList(text)) {
+    for (std::string_view part : splitCommaList(text)) {
         if (part.size() == 5 && part[2] == '-') {
             auto full = Date::parse(fmt::format("2000-{}", part));
             if (full) {

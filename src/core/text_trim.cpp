@@ -1,5 +1,7 @@
 #include "text_trim.h"
 
+#include <algorithm>
+
 namespace rd {
 
 std::string_view trimView(std::string_view s) {
@@ -15,6 +17,19 @@ std::string_view trimView(std::string_view s) {
 
 std::string trimmed(std::string_view text) {
     return std::string(trimView(text));
+}
+
+std::vector<std::string_view> splitCommaList(std::string_view text) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        std::string_view part = trimView(text.substr(start, end - start));
+        if (!part.empty())
+            parts.push_back(part);
+        start = end + 1;
+    }
+    return parts;
 }
 
 } // namespace rd

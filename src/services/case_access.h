@@ -4,6 +4,7 @@
 #include "core/case_records.h"
 #include "core/result.h"
 #include "core/user.h"
+#include "storage/case_query_repository.h"
 #include "storage_fwd.h"
 
 #include <optional>
@@ -24,6 +25,10 @@ Result<CaseRecord> workableCase(storage::Database& db, const User& actor, std::s
 // The loan's branch if `actor` (as stored now) may read it (ReadBranch); an unknown loan or
 // user is an error.
 Result<LoanInfo> readableLoan(storage::Database& db, const User& actor, std::string_view loanId);
+
+// The branches `actor` (as stored now) may read: every branch for an administrator; an
+// error for a disabled user or one in no branch.
+Result<storage::BranchScope> readScope(storage::Database& db, const User& actor);
 
 // The error for a loan without an open case.
 Error noOpenCase(std::string_view loanId);

@@ -22,25 +22,6 @@ namespace {
 using storage::BranchScope;
 using storage::CaseQueryRepository;
 
-// The branches `actor` (as stored now) may read: every branch for an administrator.
-Result<BranchScope> readScope(storage::Database& db, const User& actor) {
-    const auto current = currentUser(db, actor);
-    const User& who = current ? *current : actor;
-    if (!current || who.disabled)
-        return permissionDenied(who, Permission::ReadBranch);
-    BranchScope scope;
-    scope.all = allows(who, Permission::ReadBranch, {}); // an administrator
-    for (const auto& b : who.branches)
-        if (allows(who, Permission::ReadBranch, b))
-            scope.branches.push_back(b);
-    if (!scope.all && scope.branches.empty())
-        return Error{fmt::format("{} works in no branch, so there is nothing they may read; an "
-                                 "administrator adds their branch",
-                                 who.username),
-                     ErrorKind::Denied};
-    return scope;
-}
-
 bool inScope(const BranchScope& scope, const std::string& branch) {
     return scope.all ||
            std::find(scope.branches.begin(), scope.branches.end(), branch) != scope.branches.end();

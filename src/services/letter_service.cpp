@@ -2,6 +2,7 @@
 
 #include "case_access.h"
 #include "case_service.h"
+#include "core/call_list.h"
 #include "core/letter_deadlines.h"
 #include "core/text_trim.h"
 #include "letter_values.h"
@@ -9,7 +10,12 @@
 #include "storage/case_repository.h"
 #include "storage/database.h"
 #include "storage/letter_repository.h"
+#include "storage/plan_repository.h"
+#include "storage/portfolio_settings.h"
+#include "storage/user_repository.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -291,6 +297,65 @@ Result<std::vector<LetterRecord>> LetterService::lettersOfLoan(const User& actor
         if (!readable)
             return readable.error();
         return LetterRepository(db_).lettersOfLoan(readable->key);
+    });
+}
+
+Result<std::vector<LetterDueItem>> LetterService::lettersDue(const User& actor,
+                                                             const LettersDueQuery& q) const {
+    return atEdge([&]() -> Result<std::vector<LetterDueItem>> {
+        auto scope = readScope(db_, actor);
+        if (!scope)
+            return scope.error();
+        int repeatDays = kLetterRepeatDaysDefault;
+        if (const auto text = db_.setting("letter_repeat_days"))
+            repeatDays = std::atoi(text->c_str());
+        auto ladder = parseLetterLadder(db_.setting("letter_ladder").value_or(kLetterLadderDefault),
+                                        repeatDays);
+        if (!ladder)
+            return ladder.error();
+        storage::CaseQuery query;
+        query.branch = q.branch;
+        if (!q.officer.empty()) {
+            const auto user = storage::UserRepository(db_).find(q.officer);
+            if (!user)
+                return Error{fmt::format("there is no user named \"{}\"", q.officer),
+                             ErrorKind::NotFound, Hint::ListUsers};
+            query.assignedTo = {user->user.id};
+        }
+        const auto records = storage::CaseQueryRepository(db_).cases(query, *scope);
+        std::vector<std::int64_t> keys;
+        keys.reserve(records.size());
+        for (const auto& r : records)
+            keys.push_back(r.loanKey);
+        const auto plans = storage::PlanRepository(db_).approvedOf(keys);
+        const auto letters = LetterRepository(db_).ladderLetters();
+        PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
+        std::vector<LetterDueItem> out;
+        for (const auto& r : records) {
+            const LoanPosition position = calc.compute(r.ledger, q.date);
+            if (position.daysPastDue <= 0)
+                continue;
+            LadderCase c;
+            c.daysPastDue = position.daysPastDue;
+            if (const auto p = plans.find(r.loanKey); p != plans.end()) {
+                CallListCase planCase;
+                planCase.plan = callListPlan(p->second, r.ledger.payments, q.date);
+                c.planKept = planBeingKept(planCase);
+            }
+            if (const auto l = letters.find(r.loanKey); l != letters.end())
+                c.sent = l->second;
+            auto due = letterDue(*ladder, c, q.date);
+            if (!due)
+                continue;
+            out.push_back({r.loanId, r.clientName, r.branch, r.officer, r.stage,
+                           position.daysPastDue, position.arrears.total(), std::move(*due)});
+        }
+        std::sort(out.begin(), out.end(), [](const LetterDueItem& a, const LetterDueItem& b) {
+            if (a.daysPastDue != b.daysPastDue)
+                return a.daysPastDue > b.daysPastDue;
+            return a.loanId < b.loanId;
+        });
+        return out;
     });
 }
 

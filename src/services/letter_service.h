@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/case_stage.h"
 #include "core/clock.h"
 #include "core/contact.h"
 #include "core/date.h"
+#include "core/letter_ladder.h"
 #include "core/letter_records.h"
 #include "core/letter_template.h"
 #include "core/result.h"
@@ -27,6 +29,25 @@ struct LetterDraft {
     Letterhead letterhead;
     std::int64_t letterNo = 0;
     MergeValues values;
+};
+
+// A case that needs a letter today by the ladder (core/letter_ladder.h).
+struct LetterDueItem {
+    std::string loanId;
+    std::string clientName;
+    std::string branch;
+    std::string officer; // the case's officer; empty when unassigned
+    CaseStage stage = CaseStage::Early;
+    int daysPastDue = 0;
+    Amount arrears = 0;
+    LetterDue due;
+};
+
+// What a Letters due list covers: one officer's cases, or a branch's.
+struct LettersDueQuery {
+    std::string officer; // username; empty: every officer in scope
+    std::string branch;  // empty: every branch the actor may read
+    Date date;
 };
 
 // Letters (domain.md section 12, docs/letters.md): templates with every version kept, the
@@ -71,6 +92,12 @@ public:
     // The loan's letters, oldest first (ReadBranch).
     Result<std::vector<LetterRecord>> lettersOfLoan(const User& actor,
                                                     std::string_view loanId) const;
+
+    // The open cases that need a letter on the date by the ladder (settings letter_ladder and
+    // letter_repeat_days), with the reason, most days past due first (then loan id); the
+    // branches the actor may read (ReadBranch).
+    Result<std::vector<LetterDueItem>> lettersDue(const User& actor,
+                                                  const LettersDueQuery& query) const;
 
 private:
     Result<LetterDraft> draft(const User& actor, std::string_view loanId, std::string_view kind,

@@ -170,6 +170,16 @@ std::vector<LetterRecord> LetterRepository::lettersOfLoan(std::int64_t loanKey) 
     return out;
 }
 
+std::unordered_map<std::int64_t, std::vector<LadderLetter>>
+LetterRepository::ladderLetters() const {
+    Statement st(db_.handle(), "SELECT loan_pk, kind, business_date, deadline FROM letters "
+                               "WHERE recipient = 'client'");
+    std::unordered_map<std::int64_t, std::vector<LadderLetter>> out;
+    while (st.step())
+        out[st.int64(0)].push_back({st.string(1), dateColumn(st, 2), optionalDateColumn(st, 3)});
+    return out;
+}
+
 int LetterRepository::printedCopies(std::int64_t letterNo) const {
     Statement st(db_.handle(), "SELECT ifnull(max(copy), 1) FROM letter_prints WHERE "
                                "letter_no = ?");

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/letter_ladder.h"
 #include "core/letter_records.h"
 #include "database.h"
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace rd::storage {
@@ -35,6 +37,8 @@ public:
                       std::optional<std::int64_t> batchId);
     std::optional<LetterRecord> letter(std::int64_t letterNo) const;
     std::vector<LetterRecord> lettersOfLoan(std::int64_t loanKey) const;
+    // The letters sent to clients, as the ladder reads them, by loan key.
+    std::unordered_map<std::int64_t, std::vector<LadderLetter>> ladderLetters() const;
     // Copies printed after the first, and recording another.
     int printedCopies(std::int64_t letterNo) const;
     void insertPrint(std::int64_t letterNo, int copy, const std::string& at, const std::string& by);

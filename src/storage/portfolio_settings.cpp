@@ -1,7 +1,7 @@
 #include "portfolio_settings.h"
 
 #include "core/letter_deadlines.h"
-
+#include "core/letter_ladder.h"
 #include "core/text_trim.h"
 #include "core/time_zone_name.h"
 
@@ -168,6 +168,13 @@ const std::vector<SettingInfo>& knownSettings() {
          "public holidays the working days skip: MM-DD for every year, YYYY-MM-DD for one day "
          "(Easter and Eid move each year: add them as dates)",
          kHolidaysDefault},
+        {"letter_ladder",
+         "which letter is due when: KIND:DPD (due from that many days past due) or "
+         "KIND:after_KIND (due once that kind's deadline passed unpaid), lowest rung first; "
+         "only the highest rung a case reached is due",
+         kLetterLadderDefault},
+        {"letter_repeat_days",
+         "a letter kind is not due again within this many days of the last one (1-365)", "30"},
         {"restructure_watch_installments",
          "a restructured loan stays in watch (bucket `restructured`, in PAR30+R) until this "
          "many installments due after the restructure were paid in full on time (1-24)",
@@ -352,6 +359,14 @@ Result<std::string> validateSetting(const Database& db, const std::string& key,
         return number(1, 240, "minutes");
     if (key == "restructure_watch_installments")
         return number(1, 24, "installments");
+    if (key == "letter_repeat_days")
+        return number(1, 365, "days");
+    if (key == "letter_ladder") {
+        auto ladder = parseLetterLadder(value, kLetterRepeatDaysDefault);
+        if (!ladder)
+            return ladder.error();
+        return letterLadderText(*ladder);
+    }
     if (key == "plan_waiver_limit_percent")
         return number(0, 100, "percent");
     if (key == "plan_max_share_of_surplus")

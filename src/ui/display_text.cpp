@@ -312,6 +312,11 @@ const SettingWords kSettingWords[] = {
     {"holidays", QT_TRANSLATE_NOOP("rd", "Public holidays"),
      QT_TRANSLATE_NOOP("rd", "Days the working-day deadlines skip: MM-DD every year, or "
                              "YYYY-MM-DD for one day (Easter and Eid each year).")},
+    {"letter_ladder", QT_TRANSLATE_NOOP("rd", "Letter ladder"),
+     QT_TRANSLATE_NOOP("rd", "Which letter is due when, lowest first: a kind from so many days "
+                             "past due, or once an earlier letter's deadline passed unpaid.")},
+    {"letter_repeat_days", QT_TRANSLATE_NOOP("rd", "Letter repeat interval"),
+     QT_TRANSLATE_NOOP("rd", "Days before a letter kind is due again (1-365).")},
     {"restructure_watch_installments", QT_TRANSLATE_NOOP("rd", "Restructure watch"),
      QT_TRANSLATE_NOOP("rd", "A restructured loan is reported as restructured (never current) "
                              "until this many installments after the restructure were paid in "
@@ -464,6 +469,24 @@ QString settingValueText(const std::string& key, const std::string& value) {
     }
     if (key == "buckets")
         return QString::fromStdString(value).replace(u',', QStringLiteral(", "));
+    if (key == "letter_ladder") {
+        QStringList parts;
+        for (const auto& item : QString::fromStdString(value).split(u',', Qt::SkipEmptyParts)) {
+            const auto colon = item.indexOf(u':');
+            if (colon < 0) {
+                parts << item.trimmed();
+                continue;
+            }
+            const QString kind = letterKindText(item.left(colon).trimmed().toStdString());
+            const QString when = item.mid(colon + 1).trimmed();
+            if (when.startsWith(QStringLiteral("after_")))
+                parts << tr("%1 once the %2's deadline passed unpaid")
+                             .arg(kind, letterKindText(when.mid(6).toStdString()).toLower());
+            else
+                parts << tr("%1 from %2 days past due").arg(kind, when);
+        }
+        return parts.join(QStringLiteral(", "));
+    }
     if (key == "letter_deadlines") {
         QStringList parts;
         for (const auto& item : QString::fromStdString(value).split(u',', Qt::SkipEmptyParts)) {

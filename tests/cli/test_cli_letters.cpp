@@ -146,3 +146,61 @@ TEST_CASE("cli letters: the PDF of a letter reads back, and its reprint reads th
         "akello", {"letter", "send", "L1", "--template", "reminder", "--at", "2026-03-20T10:06"});
     CHECK_THAT(next.out, Catch::Contains("Letter 2"));
 }
+
+TEST_CASE("cli letters due: the ladder's letter, satisfied by sending it", "[cli][letters]") {
+    Desk d;
+    d.ok({"settings", "set", "letter_ladder", "reminder:1,first_demand:400"});
+    Json due =
+        Json::parse(d.ok({"letters", "due", "--date", "2026-03-20", "--format", "json"}).out);
+    CHECK(due["date"] == "2026-03-20");
+    Json l1;
+    for (const auto& row : due["letters"])
+        if (row["loan_id"] == "L1")
+            l1 = row;
+    REQUIRE(l1.is_object());
+    REQUIRE(l1["dpd"].get<int>() >= 1);
+    CHECK(l1["kind"] == "reminder");
+    CHECK(l1["officer"] == "akello");
+    CHECK(l1["last_sent"].is_null());
+    CHECK_THAT(l1["reason"].get<std::string>(), Catch::Contains("days past due (reminder from 1)"));
+    // Akello's own list has it; bosco's does not.
+    CHECK_THAT(d.ok({"letters", "due", "--officer", "akello", "--date", "2026-03-20"}).out,
+               Catch::Contains("L1"));
+    CHECK(d.ok({"letters", "due", "--officer", "bosco", "--date", "2026-03-20"}).out.find("L1 ") ==
+          std::string::npos);
+
+    d.asOk("akello",
+           {"letter", "send", "L1", "--template", "reminder", "--at", "2026-03-20T09:00"});
+    const auto listed = [&](const char* date) {
+        Json j = Json::parse(d.ok({"letters", "due", "--date", date, "--format", "json"}).out);
+        for (const auto& row : j["letters"])
+            if (row["loan_id"] == "L1")
+                return row;
+        return Json();
+    };
+    CHECK(listed("2026-03-20").is_null());
+    CHECK(listed("2026-04-18").is_null()); // within the repeat interval of 30 days
+    Json again = listed("2026-04-19");
+    REQUIRE(again.is_object());
+    CHECK(again["last_sent"] == "2026-03-20");
+    d.ok({"settings", "set", "letter_repeat_days", "60"});
+    CHECK(listed("2026-04-19").is_null());
+}
+
+TEST_CASE("cli letters due: a bad ladder or officer is refused", "[cli][letters]") {
+    Desk d;
+    auto bad = d.run({"settings", "set", "letter_ladder", "reminder:30,first_demand:7"});
+    CHECK(bad.exitCode != 0);
+    CHECK_THAT(bad.err, Catch::Contains("more days past due than the one before (30)"));
+    auto after = d.run({"settings", "set", "letter_ladder", "pre_legal_notice:after_final_demand"});
+    CHECK(after.exitCode != 0);
+    CHECK_THAT(after.err, Catch::Contains("is not an earlier rung"));
+    auto repeat = d.run({"settings", "set", "letter_repeat_days", "0"});
+    CHECK(repeat.exitCode != 0);
+    auto nobody = d.run({"letters", "due", "--officer", "nobody", "--date", "2026-03-20"});
+    CHECK(nobody.exitCode != 0);
+    CHECK_THAT(nobody.err, Catch::Contains("there is no user named \"nobody\""));
+    auto badDate = d.run({"letters", "due", "--date", "2026-02-30"});
+    CHECK(badDate.exitCode != 0);
+    CHECK_THAT(badDate.err, Catch::Contains("--date"));
+}
