@@ -39,3 +39,15 @@ TEST_CASE("feasibility: the percentage rounds half away from zero") {
     CHECK(expectedNetRecovery(input(1000, 3, 0, 50, 0)) == 2); // 1.5 -> 2
     CHECK(expectedNetRecovery(input(1000, 1, 0, 49, 0)) == 0); // 0.49 -> 0
 }
+
+TEST_CASE("feasibility: the worked example of docs/legal.md", "[legal]") {
+    FeasibilityInput in;
+    in.balance = 2400000;
+    in.collateral.push_back({"motorcycle", 2500000, 1500000});
+    in.guarantors.push_back({"Okello James", "0772000111", true, 300000});
+    in.chancePercent = 60;
+    in.costs.court = 50000;
+    in.costs.lawyer = 150000;
+    in.costs.transport = 50000;
+    CHECK(expectedNetRecovery(in) == 830000);
+}
