@@ -451,59 +451,48 @@ QString settingDescriptionText(const std::string& key) {
     return {};
 }
 
+namespace {
+
+// A setting that lists `name<sep>value` items, each put in words by `words(name, value)`;
+// an item without the separator is shown as it is.
+template <typename Words> QString listText(const std::string& value, QChar sep, Words words) {
+    QStringList parts;
+    for (const auto& item : QString::fromStdString(value).split(u',', Qt::SkipEmptyParts)) {
+        const auto at = item.indexOf(sep);
+        if (at < 0)
+            parts << item.trimmed();
+        else
+            parts << words(item.left(at).trimmed().toStdString(), item.mid(at + 1).trimmed());
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
 QString settingValueText(const std::string& key, const std::string& value) {
     if (key == "case_assignment")
         return assignmentRuleText(value);
-    if (key == "priority_weights") {
-        QStringList parts;
-        for (const auto& item : QString::fromStdString(value).split(u',', Qt::SkipEmptyParts)) {
-            const auto eq = item.indexOf(u'=');
-            if (eq < 0) {
-                parts << item.trimmed();
-                continue;
-            }
-            parts << QStringLiteral("%1 %2").arg(
-                reasonCodeText(item.left(eq).trimmed().toStdString()), item.mid(eq + 1).trimmed());
-        }
-        return parts.join(QStringLiteral(", "));
-    }
+    if (key == "priority_weights")
+        return listText(value, u'=', [](const std::string& reason, const QString& weight) {
+            return QStringLiteral("%1 %2").arg(reasonCodeText(reason), weight);
+        });
     if (key == "buckets")
         return QString::fromStdString(value).replace(u',', QStringLiteral(", "));
-    if (key == "letter_ladder") {
-        QStringList parts;
-        for (const auto& item : QString::fromStdString(value).split(u',', Qt::SkipEmptyParts)) {
-            const auto colon = item.indexOf(u':');
-            if (colon < 0) {
-                parts << item.trimmed();
-                continue;
-            }
-            const QString kind = letterKindText(item.left(colon).trimmed().toStdString());
-            const QString when = item.mid(colon + 1).trimmed();
+    if (key == "letter_ladder")
+        return listText(value, u':', [](const std::string& kind, const QString& when) {
             if (when.startsWith(QStringLiteral("after_")))
-                parts << tr("%1 once the %2's deadline passed unpaid")
-                             .arg(kind, letterKindText(when.mid(6).toStdString()).toLower());
-            else
-                parts << tr("%1 from %2 days past due").arg(kind, when);
-        }
-        return parts.join(QStringLiteral(", "));
-    }
-    if (key == "letter_deadlines") {
-        QStringList parts;
-        for (const auto& item : QString::fromStdString(value).split(u',', Qt::SkipEmptyParts)) {
-            const auto colon = item.indexOf(u':');
-            if (colon < 0) {
-                parts << item.trimmed();
-                continue;
-            }
-            QString days = item.mid(colon + 1).trimmed();
+                return tr("%1 once the %2's deadline passed unpaid")
+                    .arg(letterKindText(kind), letterKindText(when.mid(6).toStdString()).toLower());
+            return tr("%1 from %2 days past due").arg(letterKindText(kind), when);
+        });
+    if (key == "letter_deadlines")
+        return listText(value, u':', [](const std::string& kind, QString days) {
             const bool working = days.endsWith(u'w');
             if (working)
                 days.chop(1);
-            parts << (working ? tr("%1: %2 working days") : tr("%1: %2 days"))
-                         .arg(letterKindText(item.left(colon).trimmed().toStdString()), days);
-        }
-        return parts.join(QStringLiteral(", "));
-    }
+            return (working ? tr("%1: %2 working days") : tr("%1: %2 days"))
+                .arg(letterKindText(kind), days);
+        });
     return QString::fromStdString(value);
 }
 
