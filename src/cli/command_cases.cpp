@@ -2,9 +2,11 @@
 
 #include "cli_environment.h"
 #include "core/money_text.h"
+#include "legal_json.h"
 #include "services/call_list_service.h"
 #include "services/case_service.h"
 #include "services/contact_service.h"
+#include "services/legal_service.h"
 #include "services/letter_service.h"
 #include "services/portfolio_service.h"
 
@@ -351,6 +353,12 @@ void addCase(CLI::App& app, GlobalOptions& global) {
                          {"delivery", toString(l.delivery)},
                          {"sha256", l.sha256}});
             j["letters"] = letters;
+            const auto legal = legalFileJson(
+                valueOr(desk->legal().legalOfLoan(localOperator(), *loanId)), file->currency);
+            j["feasibility"] = legal["feasibility"];
+            j["legal"] = legal["legal"];
+            j["costs"] = legal["costs"];
+            j["costs_total"] = legal["costs_total"];
             fmt::print("{}\n", j.dump(1));
         } else
             printCaseFile(*file);

@@ -10,6 +10,7 @@
 #include "services/contact_service.h"
 #include "services/counselling_service.h"
 #include "services/desk_services.h"
+#include "services/legal_service.h"
 #include "services/payment_service.h"
 #include "services/plan_service.h"
 #include "services/portfolio_service.h"
@@ -796,6 +797,33 @@ private:
         return officer ? officer : supervisorOf(branch);
     }
 
+    // The officer's feasibility assessment before the request: the loan's imported
+    // collateral and guarantors (the first guarantor reached and able to pay a little), the
+    // usual estimates of a magistrate's court case, and a fair chance.
+    Result<FeasibilityRecord> assessForLegal(const User& officer, const std::string& loanId,
+                                             Date d) {
+        auto file = desk_->cases().caseFile(officer, loanId, d);
+        if (!file)
+            return file.error();
+        services::FeasibilityRequest r;
+        for (const auto& c : file->collateral)
+            r.collateral.push_back({c.collateralId, {}});
+        for (const auto& g : file->guarantors) {
+            AssessedGuarantor line{g.guarantorId, {}};
+            if (r.guarantors.empty()) {
+                line.value = {g.fullName, g.phone, true, file->position.outstandingPrincipal / 10};
+            }
+            r.guarantors.push_back(std::move(line));
+        }
+        Amount unit = 1;
+        for (int i = 0; i < file->currency.exponent; ++i)
+            unit *= 10;
+        r.costs = {150000 * unit, 500000 * unit, 100000 * unit, 50000 * unit};
+        r.chancePercent = r.collateral.empty() ? 35 : 60;
+        r.note = "Client has stopped answering; the security is still in place";
+        return desk_->legal().assessFeasibility(officer, loanId, r, d);
+    }
+
     void scheduleLegal(const std::string& loanId, int index) {
         auto r = rng(kTagLegal, loanId);
         const Date d = businessDaysAfter(start_, 8 + static_cast<int>(r.below(10)));
@@ -803,6 +831,8 @@ private:
         at(d, 14 * 60 + 10, [this, loanId, d, index, branch] {
             const User* officer = officerOf(loanId);
             if (!officer)
+                return;
+            if (!applied(assessForLegal(*officer, loanId, d)))
                 return;
             auto id = desk_->actions().requestLegal(
                 *officer, loanId,

@@ -57,6 +57,8 @@ Wording wording(Hint hint) {
     case Hint::RequestLegal:
         return {"(`case stage LOAN --to legal` as an officer files the request; a supervisor "
                 "decides it with `case approve`)"};
+    case Hint::AssessFeasibility:
+        return {"(record one with `legal feasibility LOAN --as USER --chance PERCENT ...`)"};
     case Hint::ListReceipts:
         return {"list them with `payments export`", Join::InParens};
     case Hint::CreateDatabase:

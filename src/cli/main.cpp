@@ -1,6 +1,7 @@
 #include "cli_environment.h"
 #include "command_cases.h"
 #include "command_counselling.h"
+#include "command_legal.h"
 #include "command_letters.h"
 #include "command_payments.h"
 #include "command_plan.h"
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
     addPlanActionCommands(addPlanCommands(app, global), app, global);
     addCounsellingCommands(app, global);
     addLetterCommands(app, global);
+    addLegalCommands(app, global);
 
     app.parse_complete_callback([&] { setUpLogging(global.verbose); });
     try {

@@ -4,6 +4,7 @@
 #include "plan_standing.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <unordered_map>
 
@@ -13,7 +14,8 @@ namespace {
 
 constexpr std::pair<CallReason, const char*> kReasonCodes[] = {
     {CallReason::BrokenPlan, "broken_plan"},    {CallReason::BrokenPromise, "broken_promise"},
-    {CallReason::PromiseDue, "promise_due"},    {CallReason::PlanDue, "plan_due"},
+    {CallReason::PromiseDue, "promise_due"},    {CallReason::HearingDue, "hearing_due"},
+    {CallReason::PlanDue, "plan_due"},          {CallReason::LetterDue, "letter_due"},
     {CallReason::FollowUpDue, "follow_up_due"}, {CallReason::ActionDue, "action_due"},
     {CallReason::NewCase, "new_case"},          {CallReason::EarlyWarning, "early_warning"},
 };
@@ -35,6 +37,12 @@ std::optional<CallReason> callReasonFromString(std::string_view code) {
 }
 
 namespace {
+
+bool letterDeadlinePassed(const CallListCase& c, Date date) {
+    if (!c.letterDeadline || !(c.letterDeadline->deadline < date) || c.position.daysPastDue <= 0)
+        return false;
+    return !(c.lastContactAt && c.lastContactAt->date > c.letterDeadline->deadline);
+}
 
 bool promiseNotKept(const CallListCase& c) {
     return c.latestPromise && c.latestPromiseEvaluation &&
@@ -114,6 +122,29 @@ std::string reasonText(CallReason reason, const CallListCase& c, Date date,
         return fmt::format("Plan installment {} due tomorrow: {} to pay", due->installment->n,
                            money(due->owed));
     }
+    case CallReason::HearingDue: {
+        std::string text;
+        for (const CallListHearing& h : c.hearings) {
+            if (!text.empty())
+                text += "; ";
+            const char* what = h.mediation ? "Mediation" : "Hearing";
+            const std::string at = h.time.empty() ? std::string() : " at " + h.time;
+            const std::string where = h.place.empty() ? std::string() : ", " + h.place;
+            text += h.date == date
+                        ? fmt::format("{} today{}{}", what, at, where)
+                        : fmt::format("{} on {}{}{}", what, h.date.toString(), at, where);
+        }
+        return text;
+    }
+    case CallReason::LetterDue: {
+        const CallListLetterDeadline& l = *c.letterDeadline;
+        std::string kind = l.kind;
+        std::replace(kind.begin(), kind.end(), '_', ' ');
+        if (!kind.empty())
+            kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+        return fmt::format("{} (letter {}): deadline {} passed unpaid", kind, l.letterNo,
+                           l.deadline.toString());
+    }
     case CallReason::FollowUpDue: {
         std::string text;
         for (const CallListFollowUp& f : c.followUps) {
@@ -160,6 +191,10 @@ ScorePart reasonPart(CallReason reason, const CallListCase& c, const PriorityWei
         return {"plan installment due tomorrow", w.planDue};
     case CallReason::FollowUpDue:
         return {"referral follow-up due", w.followUpDue};
+    case CallReason::HearingDue:
+        return {"hearing due", w.hearingDue};
+    case CallReason::LetterDue:
+        return {"letter deadline passed", w.letterDue};
     case CallReason::BrokenPromise:
         return {"broken promise", w.brokenPromise};
     case CallReason::PromiseDue:
@@ -215,6 +250,8 @@ bool planBeingKept(const CallListCase& c) {
 std::vector<CallReason> callReasons(const CallListCase& c, Date date) {
     std::vector<CallReason> reasons;
     if (planBeingKept(c)) {
+        if (!c.hearings.empty())
+            reasons.push_back(CallReason::HearingDue);
         if (planDueTomorrow(c, date))
             reasons.push_back(CallReason::PlanDue);
         if (!c.followUps.empty())
@@ -230,6 +267,10 @@ std::vector<CallReason> callReasons(const CallListCase& c, Date date) {
     }
     if (promisePending(c, date) && c.latestPromise->promisedFor == date)
         reasons.push_back(CallReason::PromiseDue);
+    if (!c.hearings.empty())
+        reasons.push_back(CallReason::HearingDue);
+    if (letterDeadlinePassed(c, date))
+        reasons.push_back(CallReason::LetterDue);
     if (!c.followUps.empty())
         reasons.push_back(CallReason::FollowUpDue);
     if (c.nextActionOn && *c.nextActionOn <= date)

@@ -22,14 +22,16 @@ enum class CallReason {
     BrokenPlan,
     BrokenPromise,
     PromiseDue,
+    HearingDue,
     PlanDue,
+    LetterDue,
     FollowUpDue,
     ActionDue,
     NewCase,
     EarlyWarning
 };
-// broken_plan, broken_promise, promise_due, plan_due, follow_up_due, action_due, new_case,
-// early_warning
+// broken_plan, broken_promise, promise_due, hearing_due, plan_due, letter_due, follow_up_due,
+// action_due, new_case, early_warning
 const char* toString(CallReason reason);
 std::optional<CallReason> callReasonFromString(std::string_view code);
 
@@ -45,7 +47,9 @@ struct PriorityWeights {
     int brokenPlan = 1000;
     int brokenPromise = 1000;
     int promiseDue = 500;
+    int hearingDue = 500;
     int planDue = 500;
+    int letterDue = 400;
     int followUpDue = 300;
     int actionDue = 300;
     int newCase = 200;
@@ -89,6 +93,24 @@ struct CallListFollowUp {
     Date due;
 };
 
+// A hearing or mediation session of the loan's legal case without an outcome yet, from
+// the working day before it until its day (core/legal_records.h hearingDueOn).
+struct CallListHearing {
+    std::int64_t sessionId = 0;
+    bool mediation = false;
+    Date date;
+    std::string time; // "09:30" or empty
+    std::string place;
+};
+
+// The latest letter sent on the case that gave the client a deadline (a final demand, a
+// pre-legal notice, a settlement offer).
+struct CallListLetterDeadline {
+    std::int64_t letterNo = 0;
+    std::string kind; // final_demand
+    Date deadline;
+};
+
 // One open case, as the call list needs it.
 struct CallListCase {
     std::string loanId;
@@ -108,6 +130,8 @@ struct CallListCase {
     std::optional<BucketRoll> roll;
     std::optional<CallListPlan> plan;
     std::vector<CallListFollowUp> followUps; // due on or before the list date
+    std::vector<CallListHearing> hearings;   // due on the list date
+    std::optional<CallListLetterDeadline> letterDeadline;
 };
 
 struct CallListOptions {
@@ -141,14 +165,17 @@ std::string scoreText(const CallListItem& item);
 // - broken_promise: the latest promise is broken or partial (past its deadline without the
 //   full amount) and no contact has been logged since its deadline passed;
 // - promise_due: the latest promise is pending and falls due today;
+// - hearing_due: a hearing or mediation session is tomorrow, the next working day or today;
 // - plan_due: the plan is active and tomorrow is the due date of an installment whose
 //   cumulative amount is not paid yet;
+// - letter_due: the deadline of the latest letter that gave one has passed, the loan is still
+//   past due, and no contact has been logged since the deadline;
 // - follow_up_due: a referral's follow-up date has come (until the referral is updated);
 // - action_due: the next action date is on or before the date;
 // - new_case: new and not yet contacted;
 // - early_warning: one or more early-warning flags.
-// While the plan is active and kept, only plan_due and follow_up_due apply: a plan being
-// kept keeps the case off the list otherwise.
+// While the plan is active and kept, only plan_due, hearing_due and follow_up_due apply: a
+// plan being kept keeps the case off the list otherwise.
 std::vector<CallReason> callReasons(const CallListCase& c, Date date);
 
 // Whether the case belongs on the list: it has a reason, except that a pending promise

@@ -2,6 +2,7 @@
 
 // Counselling sessions and referrals to outside services (domain.md section 11, schema
 // version 7) as services hand them to the faces: plain values and their text codes.
+#include "core/code_table.h"
 #include "core/date.h"
 #include "core/result.h"
 
@@ -22,27 +23,8 @@ enum class ReferralStatus { Referred, Contacted, Completed, Declined };
 
 namespace counselling_detail {
 
-template <typename E, std::size_t N>
-Result<E> parseCode(std::string_view code, const std::array<std::pair<E, const char*>, N>& codes,
-                    const char* what) {
-    std::string expected;
-    for (const auto& [value, text] : codes) {
-        if (code == text)
-            return value;
-        expected += expected.empty() ? text : std::string(", ") + text;
-    }
-    return Error{"unknown " + std::string(what) + " \"" + std::string(code) +
-                     "\" (expected one of: " + expected + ")",
-                 ErrorKind::Invalid};
-}
-
-template <typename E, std::size_t N>
-std::string_view codeOf(E value, const std::array<std::pair<E, const char*>, N>& codes) {
-    for (const auto& [v, text] : codes)
-        if (v == value)
-            return text;
-    return "?";
-}
+using codes::codeOf;
+using codes::parseCode;
 
 inline constexpr std::array<std::pair<SessionKind, const char*>, 2> kSessionKinds{{
     {SessionKind::OneToOne, "one_to_one"},

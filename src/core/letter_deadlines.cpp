@@ -7,14 +7,17 @@
 #include <fmt/format.h>
 
 namespace rd {
-namespace {
-
 bool isWorkingDay(Date d, const Holidays& holidays) {
     const int weekday = d.weekday(); // 1 Monday .. 7 Sunday
     return weekday <= 5 && !holidays.contains(d);
 }
 
-} // namespace
+Date workingDayBefore(Date d, const Holidays& holidays) {
+    do
+        d = d.addDays(-1);
+    while (!isWorkingDay(d, holidays));
+    return d;
+}
 
 Result<LetterDeadlines> parseLetterDeadlines(std::string_view text) {
     LetterDeadlines out;

@@ -36,6 +36,11 @@ struct Holidays {
 };
 Result<Holidays> parseHolidays(std::string_view text);
 
+// Monday to Friday and not a holiday.
+bool isWorkingDay(Date d, const Holidays& holidays);
+// The last working day before `d`.
+Date workingDayBefore(Date d, const Holidays& holidays);
+
 // The deadline of a letter dated `from`: `days` calendar days later, or that many working
 // days later; a calendar deadline falling on a weekend or holiday moves to the next working
 // day, so the client always has a day the branch is open.

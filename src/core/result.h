@@ -23,27 +23,28 @@ enum class ErrorKind {
 // option, command or menu.
 enum class Hint {
     None,
-    GiveText,         // a note's text
-    GiveComment,      // a decision's or review's comment
-    GiveReason,       // a reversal's or override's reason
-    GiveReference,    // a payment's reference
-    GivePromiseBoth,  // a promise's amount and date together
-    GiveBranch,       // a user's branch
-    FirstUserIsAdmin, // the first user must be an administrator
-    ActAsAdmin,       // an administrator must do it
-    ListUsers,        // see who the users are
-    ShowCase,         // look at the case's timeline for the right id
-    Recompute,        // open cases first
-    RequestLegal,     // file a request for the move to legal instead
-    ListReceipts,     // see the receipts
-    CreateDatabase,   // create the database (init or import)
-    MigrateDatabase,  // bring the database to this version
+    GiveText,          // a note's text
+    GiveComment,       // a decision's or review's comment
+    GiveReason,        // a reversal's or override's reason
+    GiveReference,     // a payment's reference
+    GivePromiseBoth,   // a promise's amount and date together
+    GiveBranch,        // a user's branch
+    FirstUserIsAdmin,  // the first user must be an administrator
+    ActAsAdmin,        // an administrator must do it
+    ListUsers,         // see who the users are
+    ShowCase,          // look at the case's timeline for the right id
+    Recompute,         // open cases first
+    RequestLegal,      // file a request for the move to legal instead
+    AssessFeasibility, // assess the feasibility of legal action first (fact loan)
+    ListReceipts,      // see the receipts
+    CreateDatabase,    // create the database (init or import)
+    MigrateDatabase,   // bring the database to this version
     CheckDatabasePath,
     RebuildCache,
     SetCurrency,
     ConfirmOverpayment, // the payment is more than the loan owes: take it only when confirmed
-    ReopenDay,          // the officer's day is closed: a supervisor reopens it (facts officer, date)
-    Retry, // a storage failure: nothing was saved; free disk space or close the other program
+    ReopenDay, // the officer's day is closed: a supervisor reopens it (facts officer, date)
+    Retry,     // a storage failure: nothing was saved; free disk space or close the other program
 };
 
 // A failure a user can cause (bad text, broken rule) or a storage failure. `message` says

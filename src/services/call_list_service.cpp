@@ -6,6 +6,8 @@
 #include "storage/case_query_repository.h"
 #include "storage/counselling_repository.h"
 #include "storage/database.h"
+#include "storage/legal_repository.h"
+#include "storage/letter_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/portfolio_settings.h"
 #include "storage/user_repository.h"
@@ -65,6 +67,10 @@ Result<CallList> CallListService::forOfficer(const User& actor, std::string_view
         std::unordered_map<std::string, std::vector<CallListFollowUp>> followUps;
         for (const auto& due : storage::CounsellingRepository(db_).followUpsDue(date))
             followUps[due.loanId].push_back({due.referralId, due.organisation, due.followUpOn});
+        const auto holidays = parseHolidays(db_.setting("holidays").value_or(kHolidaysDefault));
+        const auto hearings =
+            storage::LegalRepository(db_).hearingsDue(date, holidays ? *holidays : Holidays{});
+        const auto deadlines = storage::LetterRepository(db_).latestDeadlines(date);
 
         std::vector<CallListCase> entries;
         entries.reserve(records.size());
@@ -112,6 +118,10 @@ Result<CallList> CallListService::forOfficer(const User& actor, std::string_view
                 c.plan = callListPlan(p->second, r.ledger.payments, date);
             if (const auto f = followUps.find(r.loanId); f != followUps.end())
                 c.followUps = f->second;
+            if (const auto h = hearings.find(r.loanId); h != hearings.end())
+                c.hearings = h->second;
+            if (const auto l = deadlines.find(r.caseId); l != deadlines.end())
+                c.letterDeadline = l->second;
             c.flags = earlyWarnings(input, calc);
             entries.push_back(std::move(c));
         }

@@ -6,6 +6,7 @@
 #include "storage/case_actions_repository.h"
 #include "storage/case_repository.h"
 #include "storage/database.h"
+#include "storage/legal_repository.h"
 
 #include <fmt/format.h>
 #include <map>
@@ -19,6 +20,7 @@ using storage::ApprovalRecord;
 using storage::CaseActionsRepository;
 using storage::CaseRecord;
 using storage::CaseRepository;
+using storage::LegalRepository;
 
 Json textOrNull(const std::string& s) {
     return s.empty() ? Json(nullptr) : Json(s);
@@ -53,8 +55,25 @@ ApprovalView viewOf(storage::Database& db, ApprovalRecord a) {
         v.caseOpen = c->open && c->id == a.caseId;
         v.assignedUsername = c->assignedUsername;
     }
+    if (auto id = LegalRepository(db).requestAssessment(a.id))
+        v.feasibility = LegalRepository(db).assessment(*id);
     v.approval = std::move(a);
     return v;
+}
+
+// The newest feasibility assessment made on this case: what a move to legal carries.
+Result<std::int64_t> assessmentForLegal(storage::Database& db, const CaseRecord& c) {
+    const auto assessments = LegalRepository(db).assessmentsOfLoan(c.loanKey);
+    for (auto it = assessments.rbegin(); it != assessments.rend(); ++it)
+        if (it->caseId == c.id)
+            return it->id;
+    return Error{fmt::format("the case of {} has no feasibility assessment: legal action is "
+                             "weighed first (balance, security, costs and the chance of "
+                             "recovery), and the move to legal carries that assessment",
+                             c.loanId),
+                 ErrorKind::Conflict,
+                 Hint::AssessFeasibility,
+                 {{"loan", c.loanId}}};
 }
 
 } // namespace
@@ -87,6 +106,9 @@ Result<CaseRecord> CaseActionsService::changeStage(const User& actor, std::strin
                              ErrorKind::Denied,
                              Hint::RequestLegal,
                              {{"loan", std::string(loanId)}}};
+            auto assessment = assessmentForLegal(db_, *c);
+            if (!assessment)
+                return assessment.error();
             // Our rule: a supervisor's own move to legal is recorded as a request they approved.
             ApprovalRecord request;
             request.caseId = c->id;
@@ -96,6 +118,7 @@ Result<CaseRecord> CaseActionsService::changeStage(const User& actor, std::strin
             request.businessDate = businessDate;
             request.note = note;
             approvalId = actions.insertApproval(request);
+            LegalRepository(db_).linkRequest(*approvalId, *assessment);
             actions.insertDecision(
                 *approvalId,
                 {true, who.username, now, businessDate,
@@ -141,6 +164,9 @@ Result<std::int64_t> CaseActionsService::requestLegal(const User& actor, std::st
                                          "decides it",
                                          loanId, a.id, a.requestedBy, c->branch),
                              ErrorKind::Conflict};
+        auto assessment = assessmentForLegal(db_, *c);
+        if (!assessment)
+            return assessment.error();
         ApprovalRecord request;
         request.caseId = c->id;
         request.kind = "legal";
@@ -149,9 +175,11 @@ Result<std::int64_t> CaseActionsService::requestLegal(const User& actor, std::st
         request.businessDate = businessDate;
         request.note = note;
         const auto id = actions.insertApproval(request);
+        LegalRepository(db_).linkRequest(id, *assessment);
         Json after;
         after["approval_id"] = id;
         after["kind"] = "legal";
+        after["assessment_id"] = *assessment;
         after["stage"] = toString(c->stage);
         after["note"] = textOrNull(note);
         CaseRepository(db_).audit(request.requestedAt, who.username, "request_legal", "case",

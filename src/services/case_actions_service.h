@@ -4,6 +4,7 @@
 #include "core/case_stage.h"
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/legal_records.h"
 #include "core/result.h"
 #include "core/user.h"
 #include "storage_fwd.h"
@@ -23,6 +24,9 @@ struct ApprovalView {
     CaseStage stage = CaseStage::Early; // the case's stage now
     bool caseOpen = true;
     std::string assignedUsername; // the case's officer; empty when none
+    // The feasibility assessment the request carries (none for a request made before
+    // assessments were recorded).
+    std::optional<FeasibilityRecord> feasibility;
     bool pending() const { return !approval.decision.has_value(); }
 };
 
@@ -45,8 +49,9 @@ public:
                                    std::string note, Date businessDate);
 
     // Asks a supervisor to move the case to legal: the case's officer or a supervisor of the
-    // branch; one pending request per case; the reason (`note`) is required. Returns the
-    // approval id.
+    // branch; one pending request per case; the reason (`note`) is required. The request
+    // carries the newest feasibility assessment of the case (LegalService), and is refused
+    // when there is none; so is a supervisor's own move into legal. Returns the approval id.
     Result<std::int64_t> requestLegal(const User& actor, std::string_view loanId, std::string note,
                                       Date businessDate);
 

@@ -8,6 +8,8 @@
 #include "storage/counselling_repository.h"
 #include "storage/database.h"
 #include "storage/desk_payment_repository.h"
+#include "storage/legal_repository.h"
+#include "storage/letter_repository.h"
 #include "storage/loan_repository.h"
 #include "storage/plan_repository.h"
 #include "storage/portfolio_settings.h"
@@ -431,6 +433,16 @@ Result<CaseFile> CaseService::readCaseFile(const LoanInfo& loan, Date asOf) cons
     for (const auto& due : storage::CounsellingRepository(db_).followUpsDue(asOf))
         if (due.loanId == loanId)
             f.followUps.push_back({due.referralId, due.organisation, due.followUpOn});
+    if (f.caseRecord && f.caseRecord->open) {
+        const auto holidays = parseHolidays(db_.setting("holidays").value_or(kHolidaysDefault));
+        auto hearings =
+            storage::LegalRepository(db_).hearingsDue(asOf, holidays ? *holidays : Holidays{});
+        if (auto h = hearings.find(std::string(loanId)); h != hearings.end())
+            f.hearings = std::move(h->second);
+        const auto deadlines = storage::LetterRepository(db_).latestDeadlines(asOf);
+        if (auto l = deadlines.find(f.caseRecord->id); l != deadlines.end())
+            f.letterDeadline = l->second;
+    }
     for (const auto& r : storage::DeskPaymentRepository(db_).forLoan(loanId))
         f.deskPayments.push_back({r.paymentId, r.takenBy, r.takenAt, r.reversedOn, r.reversedBy,
                                   r.reversalReason, r.reversalRecordedAt});
@@ -474,6 +486,8 @@ CallListCase CaseFile::callListCase() const {
     c.flags = flags;
     c.plan = plan;
     c.followUps = followUps;
+    c.hearings = hearings;
+    c.letterDeadline = letterDeadline;
     if (caseRecord) {
         c.officer = caseRecord->assignedUsername;
         c.stage = caseRecord->stage;

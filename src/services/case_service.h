@@ -95,6 +95,9 @@ struct CaseFile {
     // The plan the loan follows as of `asOf` and the referral follow-ups due (call list).
     std::optional<CallListPlan> plan;
     std::vector<CallListFollowUp> followUps;
+    // The hearings due and the latest letter deadline of the open case (call list).
+    std::vector<CallListHearing> hearings;
+    std::optional<CallListLetterDeadline> letterDeadline;
 
     // The case as the call list sees it (only meaningful for an open case).
     CallListCase callListCase() const;

@@ -6,9 +6,10 @@
 #include "case_service.h"
 #include "contact_service.h"
 #include "counselling_service.h"
-#include "letter_service.h"
 #include "day_close_service.h"
 #include "import_service.h"
+#include "legal_service.h"
+#include "letter_service.h"
 #include "payment_service.h"
 #include "plan_service.h"
 #include "portfolio_service.h"
@@ -24,8 +25,8 @@ struct Services::Parts {
         : db(std::move(database)), clock(std::move(c)), users(*db, clock), cases(*db, clock),
           contacts(*db, clock), callList(*db), payments(*db, clock), actions(*db, clock),
           queries(*db), settings(*db, clock), imports(*db, clock), portfolio(*db, clock),
-          days(*db, clock), plans(*db, clock), counselling(*db, clock),
-          letters(*db, clock) {}
+          days(*db, clock), plans(*db, clock), counselling(*db, clock), letters(*db, clock),
+          legal(*db, clock) {}
     std::unique_ptr<storage::Database> db;
     Clock clock;
     UserService users;
@@ -42,6 +43,7 @@ struct Services::Parts {
     PlanService plans;
     CounsellingService counselling;
     LetterService letters;
+    LegalService legal;
 };
 
 Result<std::unique_ptr<Services>> Services::open(const std::filesystem::path& path,
@@ -107,6 +109,9 @@ CounsellingService& Services::counselling() {
 
 LetterService& Services::letters() {
     return parts_->letters;
+}
+LegalService& Services::legal() {
+    return parts_->legal;
 }
 const Clock& Services::clock() const {
     return parts_->clock;

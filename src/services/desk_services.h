@@ -24,6 +24,7 @@ class DayCloseService;
 class PlanService;
 class CounsellingService;
 class LetterService;
+class LegalService;
 class ServiceFactory;
 
 struct OpenRequest {
@@ -61,6 +62,7 @@ public:
     PlanService& plans();
     CounsellingService& counselling();
     LetterService& letters();
+    LegalService& legal();
 
     const Clock& clock() const;
     // Opens the same services on a connection of their own (for a background job).

@@ -180,6 +180,19 @@ LetterRepository::ladderLetters() const {
     return out;
 }
 
+std::unordered_map<std::int64_t, CallListLetterDeadline>
+LetterRepository::latestDeadlines(Date asOf) const {
+    Statement st(db_.handle(),
+                 "SELECT case_id, letter_no, kind, deadline FROM letters WHERE letter_no IN "
+                 "(SELECT max(letter_no) FROM letters WHERE recipient = 'client' AND deadline "
+                 "IS NOT NULL AND business_date <= ? GROUP BY case_id)");
+    st.bind(1, asOf.toString());
+    std::unordered_map<std::int64_t, CallListLetterDeadline> out;
+    while (st.step())
+        out[st.int64(0)] = {st.int64(1), st.string(2), dateColumn(st, 3)};
+    return out;
+}
+
 int LetterRepository::printedCopies(std::int64_t letterNo) const {
     Statement st(db_.handle(), "SELECT ifnull(max(copy), 1) FROM letter_prints WHERE "
                                "letter_no = ?");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/call_list.h"
 #include "core/letter_ladder.h"
 #include "core/letter_records.h"
 #include "database.h"
@@ -39,6 +40,9 @@ public:
     std::vector<LetterRecord> lettersOfLoan(std::int64_t loanKey) const;
     // The letters sent to clients, as the ladder reads them, by loan key.
     std::unordered_map<std::int64_t, std::vector<LadderLetter>> ladderLetters() const;
+    // By case id: the latest client letter sent on or before `asOf` that gave a deadline
+    // (the call list's letter_due).
+    std::unordered_map<std::int64_t, CallListLetterDeadline> latestDeadlines(Date asOf) const;
     // Copies printed after the first, and recording another.
     int printedCopies(std::int64_t letterNo) const;
     void insertPrint(std::int64_t letterNo, int copy, const std::string& at, const std::string& by);

@@ -13,8 +13,9 @@ namespace rd::storage {
 namespace {
 
 constexpr const char* kWeightsDefault =
-    "broken_plan=1000,broken_promise=1000,promise_due=500,plan_due=500,follow_up_due=300,"
-    "action_due=300,new_case=200,early_warning=100,money_at_stake=400,bucket_roll=300";
+    "broken_plan=1000,broken_promise=1000,promise_due=500,hearing_due=500,plan_due=500,"
+    "letter_due=400,follow_up_due=300,action_due=300,new_case=200,early_warning=100,"
+    "money_at_stake=400,bucket_roll=300";
 
 // A whole number of plain digits (no sign, no spaces inside).
 std::optional<int> parseCount(std::string_view text) {
@@ -57,7 +58,9 @@ constexpr WeightKey kWeightKeys[] = {
     {"broken_plan", &PriorityWeights::brokenPlan},
     {"broken_promise", &PriorityWeights::brokenPromise},
     {"promise_due", &PriorityWeights::promiseDue},
+    {"hearing_due", &PriorityWeights::hearingDue},
     {"plan_due", &PriorityWeights::planDue},
+    {"letter_due", &PriorityWeights::letterDue},
     {"follow_up_due", &PriorityWeights::followUpDue},
     {"action_due", &PriorityWeights::actionDue},
     {"new_case", &PriorityWeights::newCase},

@@ -214,6 +214,87 @@ const std::map<QString, Sentence>& sentences() {
                  .arg(r.who(), r.money(r.after.object.value(QLatin1String("amount_minor"))),
                       dateText(r.text("promised_for")));
          }},
+        {QStringLiteral("assess_feasibility"),
+         [](const Row& r) {
+             const auto& a = r.after.object;
+             return tr("%1 assessed legal action: balance %2, a %3% chance of recovery, "
+                       "expected net recovery %4.")
+                        .arg(r.who(), r.money(a.value(QLatin1String("balance"))))
+                        .arg(a.value(QLatin1String("chance_percent")).toInteger())
+                        .arg(r.money(a.value(QLatin1String("expected_net_recovery")))) +
+                    labelled(tr("Note: %1"), r.text("note"));
+         }},
+        {QStringLiteral("open_legal_case"),
+         [](const Row& r) {
+             const QString number = r.text("case_number");
+             return tr("%1 recorded legal case %2 filed at %3 on %4%5.")
+                        .arg(r.who())
+                        .arg(r.after.object.value(QLatin1String("legal_case_id")).toInteger())
+                        .arg(r.text("forum"), dateText(r.text("filed_on")),
+                             number.isEmpty() ? QString() : tr(" (case number %1)").arg(number)) +
+                    labelled(tr("Note: %1"), r.text("note"));
+         }},
+        {QStringLiteral("update_legal_case"),
+         [](const Row& r) {
+             return tr("%1 recorded legal case %2 as %3.")
+                        .arg(r.who())
+                        .arg(r.after.object.value(QLatin1String("legal_case_id")).toInteger())
+                        .arg(plainWords(r.text("status").toStdString()).toLower()) +
+                    labelled(tr("Case number: %1."), r.text("case_number")) +
+                    labelled(tr("Lawyer: %1."), r.text("lawyer")) +
+                    labelled(tr("Note: %1"), r.text("note"));
+         }},
+        {QStringLiteral("add_legal_session"),
+         [](const Row& r) {
+             const QString time = r.text("time");
+             return tr("%1 scheduled a %2 on %3%4 at %5.")
+                        .arg(r.who(), plainWords(r.text("kind").toStdString()).toLower(),
+                             dateText(r.text("date")),
+                             time.isEmpty() ? QString() : tr(" at %1").arg(time), r.text("place")) +
+                    labelled(tr("Purpose: %1."), r.text("purpose"));
+         }},
+        {QStringLiteral("record_session_outcome"),
+         [](const Row& r) {
+             const QString next = r.text("next_date");
+             return tr("%1 recorded the outcome of session %2: %3.")
+                        .arg(r.who())
+                        .arg(r.after.object.value(QLatin1String("session_id")).toInteger())
+                        .arg(r.text("outcome")) +
+                    (next.isEmpty() ? QString() : tr(" Next session on %1.").arg(dateText(next)));
+         }},
+        {QStringLiteral("record_judgment"),
+         [](const Row& r) {
+             const auto& a = r.after.object;
+             return tr("%1 recorded the judgment of %2: %3 awarded, costs %4.")
+                        .arg(r.who(), dateText(r.text("date")),
+                             r.money(a.value(QLatin1String("amount_awarded"))),
+                             r.money(a.value(QLatin1String("costs_awarded")))) +
+                    labelled(tr("Note: %1"), r.text("note"));
+         }},
+        {QStringLiteral("record_enforcement"),
+         [](const Row& r) {
+             return tr("%1 recorded a %2 on %3: %4, proceeds %5.")
+                        .arg(r.who(), plainWords(r.text("kind").toStdString()).toLower(),
+                             dateText(r.text("date")), r.text("items"),
+                             r.money(r.after.object.value(QLatin1String("proceeds")))) +
+                    labelled(tr("Note: %1"), r.text("note"));
+         }},
+        {QStringLiteral("add_cost"),
+         [](const Row& r) {
+             return tr("%1 recorded a %2 cost of %3 on %4.")
+                        .arg(r.who(), plainWords(r.text("kind").toStdString()).toLower(),
+                             r.money(r.after.object.value(QLatin1String("amount"))),
+                             dateText(r.text("date"))) +
+                    labelled(tr("Reference: %1."), r.text("reference")) +
+                    labelled(tr("Note: %1"), r.text("note"));
+         }},
+        {QStringLiteral("reverse_cost"),
+         [](const Row& r) {
+             return tr("%1 reversed cost %2.")
+                        .arg(r.who())
+                        .arg(r.after.object.value(QLatin1String("reverses_cost_id")).toInteger()) +
+                    reasonPart(r.text("reason"));
+         }},
         {QStringLiteral("send_letter"),
          [](const Row& r) {
              return tr("%1 sent letter %2 (%3, delivered by %4).")

@@ -229,6 +229,10 @@ QString reasonText(CallReason reason) {
         return QCoreApplication::translate("rd", "Plan installment due");
     case CallReason::FollowUpDue:
         return QCoreApplication::translate("rd", "Referral follow-up due");
+    case CallReason::HearingDue:
+        return QCoreApplication::translate("rd", "Hearing due");
+    case CallReason::LetterDue:
+        return QCoreApplication::translate("rd", "Letter deadline passed");
     case CallReason::BrokenPromise:
         return QCoreApplication::translate("rd", "Broken promise");
     case CallReason::PromiseDue:

@@ -41,6 +41,8 @@ QString hintText(Hint hint, const Error& error) {
                   "an import: wait for it to end (see the status bar), then refresh with F5.");
     case Hint::RequestLegal:
         return tr("Use Change stage... to file a request for a supervisor's approval.");
+    case Hint::AssessFeasibility:
+        return tr("Record a feasibility assessment on the case file's Legal tab first.");
     case Hint::ListReceipts:
         return tr("The Desk receipts tab of the case file lists the loan's receipts.");
     case Hint::CreateDatabase:

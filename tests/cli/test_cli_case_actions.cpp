@@ -38,7 +38,13 @@ TEST_CASE("cli case actions: stage changes and the legal approval", "[cli][case-
     CHECK(notMine.exitCode == 1);
     CHECK_THAT(notMine.err, Catch::Contains("assigned to akello"));
 
-    // An officer's move to legal files a request.
+    // An officer's move to legal files a request, which carries a feasibility assessment.
+    auto unassessed = d.as("akello", {"case", "stage", "L1", "--to", "legal", "--note",
+                                      "no payment since January", "--date", "2026-03-20"});
+    CHECK(unassessed.exitCode == 1);
+    CHECK_THAT(unassessed.err, Catch::Contains("no feasibility assessment") &&
+                                   Catch::Contains("legal feasibility L1 --as"));
+    d.asOk("akello", {"legal", "feasibility", "L1", "--chance", "50", "--date", "2026-03-20"});
     auto requested = d.asOk("akello", {"case", "stage", "L1", "--to", "legal", "--note",
                                        "no payment since January", "--date", "2026-03-20"});
     CHECK_THAT(requested.out, Catch::Contains("Approval 1 requested"));
@@ -65,6 +71,7 @@ TEST_CASE("cli case actions: stage changes and the legal approval", "[cli][case-
     CHECK(file["approvals"][0]["decision"]["decided_by"] == "sarah");
 
     // A supervisor moves a case to legal at once; their own request they may not decide.
+    d.asOk("simon", {"legal", "feasibility", "L2", "--chance", "20"});
     auto direct = d.asOk("simon", {"case", "stage", "L2", "--to", "legal", "--note", "fraud"});
     CHECK_THAT(direct.out, Catch::Contains("now in stage legal"));
     CHECK(d.show("L2")["approvals"][0]["decision"]["decided_by"] == "simon");

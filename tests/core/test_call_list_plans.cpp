@@ -79,14 +79,15 @@ using Strings = std::vector<std::string>;
 
 TEST_CASE("the new reason codes are the interchange words, in the urgency order",
           "[call_list][plans]") {
-    const Strings expected{"broken_plan",   "broken_promise", "promise_due", "plan_due",
-                           "follow_up_due", "action_due",     "new_case",    "early_warning"};
+    const Strings expected{"broken_plan", "broken_promise", "promise_due",   "hearing_due",
+                           "plan_due",    "letter_due",     "follow_up_due", "action_due",
+                           "new_case",    "early_warning"};
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const auto r = static_cast<CallReason>(i);
         CHECK(rd::toString(r) == expected[i]);
         CHECK(rd::callReasonFromString(expected[i]) == r);
     }
-    CHECK_FALSE(rd::callReasonFromString("hearing_due"));
+    CHECK_FALSE(rd::callReasonFromString("court_date"));
 }
 
 TEST_CASE("a plan's standing on a date counts only the decisions taken by then",

@@ -10,6 +10,7 @@
 #include "services/case_query_service.h"
 #include "services/case_service.h"
 #include "services/contact_service.h"
+#include "services/legal_service.h"
 #include "services/settings_service.h"
 #include "services/user_service.h"
 #include "storage/case_repository.h"
@@ -36,6 +37,7 @@ struct Desk {
     services::CaseActionsService actions{*db, [this] { return clock; }};
     services::CaseQueryService queries{*db};
     services::SettingsService settings{*db, [this] { return clock; }};
+    services::LegalService legal{*db, [this] { return clock; }};
     User admin, akello, bosco, sarah, simon, zawadi, nadia;
     int imports = 0;
 
@@ -96,6 +98,17 @@ struct Desk {
         c.at = DateTime::parse(at).value();
         c.outcome = ContactOutcome::NoAnswer;
         return c;
+    }
+    // A feasibility assessment of the loan's open case by `who` (chance 50%, court fees
+    // 100.00): what a request to move the case to legal carries. Fails the test unless made.
+    std::int64_t assess(const User& who, const std::string& loan, Date on) {
+        services::FeasibilityRequest r;
+        r.chancePercent = 50;
+        r.costs.court = 10000;
+        auto a = legal.assessFeasibility(who, loan, r, on);
+        INFO("assess " << loan << ": " << (a ? "" : a.error().message));
+        REQUIRE(a.ok());
+        return a->id;
     }
     void set(const std::string& key, const std::string& value) {
         auto done = settings.change(admin, key, value);

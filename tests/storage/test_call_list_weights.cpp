@@ -25,8 +25,9 @@ TEST_CASE("priority_weights: money_at_stake and bucket_roll are weights like the
           "[settings][desk][call-list]") {
     Desk d;
     CHECK(*d.settings.change(d.admin, "priority_weights", "money_at_stake=0, bucket_roll=50") ==
-          "broken_plan=1000,broken_promise=1000,promise_due=500,plan_due=500,follow_up_due=300,"
-          "action_due=300,new_case=200,early_warning=100,money_at_stake=0,bucket_roll=50");
+          "broken_plan=1000,broken_promise=1000,promise_due=500,hearing_due=500,plan_due=500,"
+          "letter_due=400,follow_up_due=300,action_due=300,new_case=200,early_warning=100,"
+          "money_at_stake=0,bucket_roll=50");
     const auto bad = d.settings.change(d.admin, "priority_weights", "money_at_stake=lots");
     REQUIRE_FALSE(bad.ok());
     CHECK_THAT(bad.error().message, Catch::Contains("money_at_stake") &&

@@ -58,6 +58,7 @@ TEST_CASE("case actions: an officer's move to legal needs a supervisor's approva
     Desk d;
     d.recompute(kDay);
     REQUIRE(d.officerOf("L3") == "akello");
+    d.assess(d.akello, "L3", kDay);
     // changeStage to legal by an officer: refused, pointing to the request.
     auto direct = d.actions.changeStage(d.akello, "L3", CaseStage::Legal, "", kDay);
     REQUIRE_FALSE(direct.ok());
@@ -147,6 +148,8 @@ TEST_CASE("case actions: the requester may not decide their own request, a rejec
           "[case-actions][approval]") {
     Desk d;
     d.recompute(kDay);
+    d.assess(d.sarah, "L2", kDay);
+    d.assess(d.akello, "L1", kDay);
     auto own = d.actions.requestLegal(d.sarah, "L2", "three promises broken", kDay);
     REQUIRE(own.ok());
     CHECK_THAT(d.actions.decideApproval(d.sarah, *own, true, "fine", kDay).error().message,
@@ -209,6 +212,7 @@ TEST_CASE("case actions: notes and their corrections, append-only", "[case-actio
     CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'add_note' AND entity_key = "
                   "'L1'") == 3);
     // One row in each version-5 table, so the triggers have something to refuse.
+    d.assess(d.akello, "L1", kDay);
     auto request = d.actions.requestLegal(d.akello, "L1", "travelling for good", kDay);
     REQUIRE(request.ok());
     REQUIRE(d.actions.decideApproval(d.sarah, *request, false, "not yet", kDay).ok());
@@ -332,8 +336,9 @@ TEST_CASE("case actions: a version 4 file migrates to version 5 and keeps its da
         for (const char* sql :
              {"DROP TABLE receipt_prints", "DROP TABLE desk_day_reopenings",
               "DROP TABLE desk_day_sign_offs", "DROP TABLE desk_day_closes",
-              "DROP INDEX desk_receipts_by_officer_day", "DROP TABLE case_approval_decisions", "DROP TABLE case_approvals",
-              "DROP TABLE case_reviews", "DROP TABLE case_notes", "PRAGMA user_version = 4"})
+              "DROP INDEX desk_receipts_by_officer_day", "DROP TABLE case_approval_decisions",
+              "DROP TABLE case_approvals", "DROP TABLE case_reviews", "DROP TABLE case_notes",
+              "PRAGMA user_version = 4"})
             raw->exec(sql);
     }
     auto opened = Database::open(path, {});

@@ -93,6 +93,7 @@ TEST_CASE("case permissions: the matrix of case operations and reads", "[case-pe
     Desk d;
     d.recompute(kDay);
     REQUIRE(d.officerOf("L1") == "akello");
+    d.assess(d.akello, "L1", kDay);
     REQUIRE(d.users.disable(d.admin, "bosco").ok());
     const std::map<std::string, User> users = {
         {"boss", d.admin},    {"akello", d.akello}, {"bosco", d.bosco}, {"sarah", d.sarah},

@@ -101,8 +101,9 @@ TEST_CASE("desk settings: values are normalised, listed with defaults, audited, 
     CHECK_FALSE(d.settings.change(d.admin, "contact_hours", "7:30-21:00").ok());
     CHECK(*d.settings.change(d.admin, "contact_hours", " 07:30-21:00 ") == "07:30-21:00");
     CHECK(*d.settings.change(d.admin, "priority_weights", "new_case=900") ==
-          "broken_plan=1000,broken_promise=1000,promise_due=500,plan_due=500,follow_up_due=300,"
-          "action_due=300,new_case=900,early_warning=100,money_at_stake=400,bucket_roll=300");
+          "broken_plan=1000,broken_promise=1000,promise_due=500,hearing_due=500,plan_due=500,"
+          "letter_due=400,follow_up_due=300,action_due=300,new_case=900,early_warning=100,"
+          "money_at_stake=400,bucket_roll=300");
     CHECK(*d.settings.change(d.admin, "case_assignment", "credit_officer") == "credit_officer");
     CHECK(d.count("SELECT count(*) FROM audit_log WHERE entity = 'setting' AND actor = 'boss' "
                   "AND action = 'change_setting'") == 3);

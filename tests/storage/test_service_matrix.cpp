@@ -15,6 +15,7 @@
 #include "services/day_close_service.h"
 #include "services/desk_services.h"
 #include "services/import_service.h"
+#include "services/legal_service.h"
 #include "services/payment_service.h"
 #include "services/portfolio_service.h"
 #include "services/settings_service.h"
@@ -125,6 +126,9 @@ struct Template {
                                                 {"L1", 1000, PaymentMethod::Cash, "", kDay}, kDay);
         REQUIRE(receipt.ok());
         REQUIRE(receipt->receiptNo == 1);
+        FeasibilityRequest assessment;
+        assessment.chancePercent = 40;
+        REQUIRE(s.legal().assessFeasibility(users[Akello], "L1", assessment, kDay).ok());
         auto legal = s.actions().requestLegal(users[Akello], "L1", "no payment since March", kDay);
         REQUIRE(legal.ok());
         approvalId = *legal;
@@ -238,16 +242,18 @@ std::vector<Call> calls() {
          [](S& s, const User& u, const T&) { return outcome(s.days().branchDays(u, kDay)); }},
         {"days.signOff",
          {Sarah},
-         [](S& s, const User& u, const T&) {
-             return outcome(s.days().signOff(u, "akello", kDay));
-         },
-         [](S& s, const T& t) { REQUIRE(s.days().close(t.users.at(Akello), kDay, 1000, "").ok()); }},
+         [](S& s, const User& u, const T&) { return outcome(s.days().signOff(u, "akello", kDay)); },
+         [](S& s, const T& t) {
+             REQUIRE(s.days().close(t.users.at(Akello), kDay, 1000, "").ok());
+         }},
         {"days.reopen",
          {Sarah},
          [](S& s, const User& u, const T&) {
              return outcome(s.days().reopen(u, "akello", kDay, "a cheque was found"));
          },
-         [](S& s, const T& t) { REQUIRE(s.days().close(t.users.at(Akello), kDay, 1000, "").ok()); }},
+         [](S& s, const T& t) {
+             REQUIRE(s.days().close(t.users.at(Akello), kDay, 1000, "").ok());
+         }},
         {"actions.changeStage", kWorksL1,
          [](S& s, const User& u, const T&) {
              return outcome(s.actions().changeStage(u, "L1", CaseStage::PreLegal, "", kDay));
@@ -283,6 +289,23 @@ std::vector<Call> calls() {
         {"actions.auditTrail",
          {Admin, Akello, Sarah, Operator},
          [](S& s, const User& u, const T&) { return outcome(s.actions().auditTrail(u, "L1")); }},
+        {"legal.assessFeasibility", kWorksL1,
+         [](S& s, const User& u, const T&) {
+             FeasibilityRequest r;
+             r.chancePercent = 30;
+             return outcome(s.legal().assessFeasibility(u, "L1", r, kDay));
+         }},
+        {"legal.addCost", kWorksL1,
+         [](S& s, const User& u, const T&) {
+             return outcome(
+                 s.legal().addCost(u, "L1", {CostKind::Transport, kDay, 500, "", "", {}}, kDay));
+         }},
+        {"legal.legalOfLoan", kReadsKampala,
+         [](S& s, const User& u, const T&) { return outcome(s.legal().legalOfLoan(u, "L1")); }},
+        {"legal.calendar", kEveryone,
+         [](S& s, const User& u, const T&) {
+             return outcome(s.legal().calendar(u, kDay, kDay.addDays(30)));
+         }},
         {"queries.cases", kEveryone,
          [](S& s, const User& u, const T&) { return outcome(s.queries().cases(u, {}, kDay)); }},
         {"queries.searchLoans", kEveryone,

@@ -282,6 +282,7 @@ TEST_CASE("The case list, search, promises, team, approvals, audit, other-loans,
     const auto worked = workACase(desk);
     const auto officer = desk.signIn(worked.officer);
     const auto supervisor = desk.signIn(desk.supervisorOf(worked.officer));
+    assessForLegal(desk.all(), officer, worked.loan);
     REQUIRE(
         desk.actions().requestLegal(officer, worked.loan, "no payment since June", businessDate()));
     REQUIRE(desk.actions().addNote(officer, worked.loan, "visited the shop", std::nullopt,

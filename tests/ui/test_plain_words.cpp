@@ -86,6 +86,7 @@ Worked workACase(DemoDesk& desk) {
     REQUIRE(desk.payments().reverse(supervisor, 2, "counterfeit note", businessDate()));
     REQUIRE(
         desk.actions().addNote(officer, w.loan, "visited the shop", std::nullopt, businessDate()));
+    assessForLegal(desk.all(), officer, w.loan);
     const auto request =
         desk.actions().requestLegal(officer, w.loan, "no payment since June", businessDate());
     REQUIRE(request);

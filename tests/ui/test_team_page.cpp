@@ -62,6 +62,7 @@ TEST_CASE("Approve and Reject act on a selected waiting request, decided request
     const auto supervisorName = desk.supervisorOf(officerName);
     const auto supervisor = desk.signIn(supervisorName);
     const auto loan = firstCaseOf(desk, officerName);
+    assessForLegal(desk.all(), officer, loan);
     REQUIRE(desk.actions().requestLegal(officer, loan, "no payment since May", businessDate()));
 
     const auto session = desk.session(supervisor);

@@ -67,6 +67,7 @@ TEST_CASE("the timeline names who did what and why, newest first, at local times
     const auto from = file0->caseRecord->stage;
     const auto to = from == CaseStage::Collection ? CaseStage::Early : CaseStage::Collection;
     REQUIRE(desk.actions().changeStage(officer, loan, to, "client lost his job", businessDate()));
+    assessForLegal(desk.all(), officer, loan);
     const auto request =
         desk.actions().requestLegal(officer, loan, "no payment since June", businessDate());
     REQUIRE(request);

@@ -1,5 +1,6 @@
 #include "ui_fixture.h"
 
+#include "services/legal_service.h"
 #include "services/portfolio_service.h"
 
 #include <QApplication>
@@ -262,6 +263,15 @@ OfficerCase officerCase(DemoDesk& desk) {
     REQUIRE(file);
     c.file = std::move(*file);
     return c;
+}
+
+void assessForLegal(services::Services& desk, const User& who, const std::string& loan) {
+    services::FeasibilityRequest r;
+    r.chancePercent = 40;
+    r.costs.court = 15000000; // 150,000.00 in the demo's UGX
+    const auto a = desk.legal().assessFeasibility(who, loan, r, businessDate());
+    INFO("assess " << loan << ": " << (a ? "" : a.error().message));
+    REQUIRE(a.ok());
 }
 
 } // namespace rd::uitest

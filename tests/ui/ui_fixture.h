@@ -158,4 +158,8 @@ struct OfficerCase {
 };
 OfficerCase officerCase(DemoDesk& desk);
 
+// Records a feasibility assessment of the loan's open case by `who` (what a request to move
+// the case to legal carries); fails the test unless it is recorded.
+void assessForLegal(services::Services& desk, const User& who, const std::string& loan);
+
 } // namespace rd::uitest

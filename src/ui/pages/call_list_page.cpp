@@ -36,8 +36,9 @@ CallListPage::CallListPage(DeskServices services, const DeskSession& session, QW
     reasonBox_->setObjectName(QStringLiteral("callListReason"));
     reasonBox_->addItem(tr("All reasons"));
     for (auto r : {CallReason::BrokenPlan, CallReason::BrokenPromise, CallReason::PromiseDue,
-                   CallReason::PlanDue, CallReason::FollowUpDue, CallReason::ActionDue,
-                   CallReason::NewCase, CallReason::EarlyWarning})
+                   CallReason::HearingDue, CallReason::PlanDue, CallReason::LetterDue,
+                   CallReason::FollowUpDue, CallReason::ActionDue, CallReason::NewCase,
+                   CallReason::EarlyWarning})
         reasonBox_->addItem(reasonText(r), static_cast<int>(r));
 
     view_->setObjectName(QStringLiteral("callListView"));
