@@ -3,6 +3,7 @@
 #include "desk_session.h"
 #include "dialogs/budget_dialog.h"
 #include "dialogs/counselling_dialog.h"
+#include "dialogs/feasibility_dialog.h"
 #include "dialogs/log_contact_dialog.h"
 #include "dialogs/plan_workbench/plan_workbench_dialog.h"
 #include "dialogs/sign_in_dialog.h"
@@ -13,6 +14,7 @@
 #include "models/counselling_models.h"
 #include "pages/admin_page.h"
 #include "pages/call_list_page.h"
+#include "pages/case_file/legal_tab.h"
 #include "pages/case_file/plans_tab.h"
 #include "pages/case_file/security_tab.h"
 #include "pages/case_file_page.h"
@@ -25,6 +27,7 @@
 #include "services/case_service.h"
 #include "services/contact_service.h"
 #include "services/desk_services.h"
+#include "services/legal_service.h"
 #include "services/payment_service.h"
 #include "services/plan_service.h"
 #include "services/portfolio_service.h"
@@ -40,6 +43,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QSpinBox>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
@@ -315,6 +319,42 @@ bool counsellingScreens(const ui::DeskServices& s, const ui::DeskSession& sessio
     return save(&dialog, dir, QStringLiteral("20-counselling"));
 }
 
+// The feasibility of legal action on the case as the officer weighs it: the costs of a
+// magistrate's court case and a fair chance (not saved), and the Legal and costs tab of a
+// demo case that went to court, as its officer sees it.
+bool legalScreens(const ui::DeskServices& s, ui::DeskSession session,
+                  const services::CaseFile& file, QWidget* parent, const QString& dir) {
+    {
+        ui::FeasibilityDialog dialog(s, session, file, parent);
+        dialog.costEdit(0)->setText(QStringLiteral("85,000"));
+        dialog.costEdit(1)->setText(QStringLiteral("300,000"));
+        dialog.costEdit(3)->setText(QStringLiteral("40,000"));
+        dialog.chanceBox()->setValue(60);
+        dialog.show();
+        if (!save(&dialog, dir, QStringLiteral("22-feasibility")))
+            return false;
+    }
+    const auto sessions = s.legal->calendar(localOperator(), session.businessDate.addDays(-90),
+                                            session.businessDate.addDays(90));
+    if (!sessions || sessions->empty())
+        return true;
+    const auto& entry = sessions->front();
+    for (const auto& user : enabledUsers(s))
+        if (user.username == entry.officer)
+            session.user = user;
+    if (session.user.username != entry.officer)
+        return true;
+    ui::MainWindow window(s, session);
+    window.resize(1366, 768);
+    window.show();
+    window.openCase(QString::fromStdString(entry.loanId));
+    auto* page = window.caseFilePage();
+    page->tabs()->setCurrentWidget(page->legalTab());
+    const bool ok = save(&window, dir, QStringLiteral("23-case-file-legal"));
+    window.backgroundWork()->waitForIdle();
+    return ok;
+}
+
 } // namespace
 
 bool renderScreenshots(const QString& databasePath, Date businessDate, const QString& dir) {
@@ -423,6 +463,8 @@ bool renderScreenshots(const QString& databasePath, Date businessDate, const QSt
                 return false;
         }
         if (!counsellingScreens(s, session, *file->caseFile(), &window, dir))
+            return false;
+        if (!legalScreens(s, session, *file->caseFile(), &window, dir))
             return false;
         window.showPage(QStringLiteral("casesPage"));
         window.backgroundWork()->waitForIdle();

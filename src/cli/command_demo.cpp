@@ -173,11 +173,12 @@ void addDemoCommand(CLI::App& app, GlobalOptions& global) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         fmt::print("Desk history of the 6 weeks to {} ({:.1f} s): {} contacts, {} promises, {} "
                    "desk payments, {} plans ({} decisions), {} budgets, {} counselling sessions, "
-                   "{} referrals ({} updates), {} notes, {} stage changes, {} legal requests; "
+                   "{} referrals ({} updates), {} notes, {} stage changes, {} legal requests ({} "
+                   "taken to court); "
                    "cases recomputed as of {}\n",
                    options.asOf.toString(), seconds, h.contacts, h.promises, h.payments, h.plans,
                    h.decisions, h.budgets, h.sessions, h.referrals, h.referralUpdates, h.notes,
-                   h.stageChanges, h.legalRequests, options.asOf.toString());
+                   h.stageChanges, h.legalRequests, h.legalCases, options.asOf.toString());
         if (h.notApplied > 0)
             fmt::print("({} planned events were left out: their case had closed or the loan was "
                        "paid off by then)\n",

@@ -430,10 +430,11 @@ private:
             std::min(candidates.size() - next, std::max<std::size_t>(8, open_.size() / 100));
         for (std::size_t i = 0; i < referrals; ++i, ++next)
             scheduleReferral(candidates[next].second, static_cast<int>(i));
-        // Legal: two requests on the worst pre-legal cases, one approved, one waiting.
+        // Legal: four requests on the worst pre-legal cases, three approved and taken to
+        // court, one waiting.
         int legal = 0;
         for (const auto& [loanId, row] : open_)
-            if (legal < 2 && row.stage == CaseStage::PreLegal && row.dpd > 120 &&
+            if (legal < 4 && row.stage == CaseStage::PreLegal && row.dpd > 120 &&
                 !row.officer.empty() && !scripted_.contains(loanId) && supervisorOf(row.branch)) {
                 scripted_.insert(loanId);
                 scheduleLegal(loanId, legal++);
@@ -815,10 +816,10 @@ private:
             }
             r.guarantors.push_back(std::move(line));
         }
-        Amount unit = 1;
-        for (int i = 0; i < file->currency.exponent; ++i)
-            unit *= 10;
-        r.costs = {150000 * unit, 500000 * unit, 100000 * unit, 50000 * unit};
+        // Fees in proportion to the debt, as a magistrate's court scale and an advocate's
+        // charge for a small claim are.
+        const Amount base = file->position.outstandingPrincipal;
+        r.costs = {share(base, 4), share(base, 10), share(base, 5), share(base, 2)};
         r.chancePercent = r.collateral.empty() ? 35 : 60;
         r.note = "Client has stopped answering; the security is still in place";
         return desk_->legal().assessFeasibility(officer, loanId, r, d);
@@ -842,18 +843,114 @@ private:
             if (!applied(id))
                 return;
             ++summary_.legalRequests;
-            if (index != 0)
-                return;
+            if (index == 3)
+                return; // left waiting for the supervisor
             const Date a = businessDaysAfter(d, 2);
             const std::int64_t approvalId = *id;
-            at(a, 9 * 60 + 15, [this, approvalId, a, branch] {
+            at(a, 9 * 60 + 15, [this, approvalId, a, branch, loanId, index] {
                 const User* sup = supervisorOf(branch);
-                if (sup && applied(desk_->actions().decideApproval(
-                               *sup, approvalId, true,
-                               "Feasibility shows a net recovery; go ahead with the lawyer", a)))
-                    ++summary_.decisions;
+                if (!sup || !applied(desk_->actions().decideApproval(
+                                *sup, approvalId, true,
+                                "Feasibility shows a net recovery; go ahead with the lawyer", a)))
+                    return;
+                ++summary_.decisions;
+                scheduleCourt(loanId, index, a);
             });
         });
+    }
+
+    // After the approval: the case filed at the branch's magistrate's court with its fees, a
+    // first hearing adjourned to a second (one before the demo's date with its judgment and
+    // a repossession, the others still coming), the lawyer's fee and transport as costs.
+    void scheduleCourt(const std::string& loanId, int index, Date approved) {
+        const Date filed = businessDaysAfter(approved, 2);
+        const std::string branch = open_.at(loanId).branch;
+        at(filed, 11 * 60, [this, loanId, index, filed, branch] {
+            const User* officer = officerOf(loanId);
+            if (!officer)
+                return;
+            services::LegalCaseRequest r;
+            r.forum = fmt::format("Chief Magistrate's Court, {}", branch);
+            r.caseNumber = fmt::format("CS {}/2026", 140 + index * 17);
+            r.lawyer = index == 1 ? "Nakibuule & Co. Advocates" : "Kato, Mugisha & Co. Advocates";
+            r.filedOn = filed;
+            r.note = "Plaint and summons filed for the outstanding balance";
+            auto id = desk_->legal().openLegalCase(*officer, loanId, r, filed);
+            if (!applied(id))
+                return;
+            ++summary_.legalCases;
+            const auto onFile = desk_->cases().caseFile(*officer, loanId, filed);
+            const Amount base = onFile ? onFile->position.outstandingPrincipal : 0;
+            addCost(*officer, loanId, *id, CostKind::Court, share(base, 4),
+                    "URA PRN 2260" + std::to_string(index), "Filing fees", filed);
+            const Date first = businessDaysAfter(filed, index == 0 ? 5 : 8);
+            services::LegalSessionRequest s;
+            s.date = first;
+            s.time = "09:30";
+            s.purpose = "First hearing: mention";
+            auto session = desk_->legal().addSession(*officer, *id, s, filed);
+            if (!applied(session))
+                return;
+            const std::int64_t legalId = *id;
+            const std::int64_t sessionId = *session;
+            at(first, 15 * 60, [this, loanId, legalId, sessionId, first, index, base] {
+                const User* officer = officerOf(loanId);
+                if (!officer)
+                    return;
+                const Date next = businessDaysAfter(first, index == 0 ? 4 : 15);
+                if (!applied(desk_->legal().recordOutcome(*officer, sessionId,
+                                                          "Defendant absent; adjourned for "
+                                                          "hearing of the suit",
+                                                          next, first)))
+                    return;
+                addCost(*officer, loanId, legalId, CostKind::Legal, share(base, 10),
+                        "INV-0" + std::to_string(412 + index), "Advocate's fee, first appearance",
+                        first);
+                addCost(*officer, loanId, legalId, CostKind::Transport, share(base, 2), "",
+                        "Officer and witness to court", first);
+                if (index != 0)
+                    return;
+                at(next, 16 * 60, [this, loanId, legalId, next, base] {
+                    const User* officer = officerOf(loanId);
+                    if (!officer)
+                        return;
+                    const auto legal = desk_->legal().legalCase(*officer, legalId);
+                    if (!legal || legal->sessions.empty())
+                        return;
+                    applied(desk_->legal().recordOutcome(*officer, legal->sessions.back().id,
+                                                         "Judgment entered for the plaintiff",
+                                                         std::nullopt, next));
+                    const auto file = desk_->cases().caseFile(*officer, loanId, next);
+                    const Amount owed = file ? file->position.outstandingPrincipal : 0;
+                    applied(
+                        desk_->legal().recordJudgment(*officer, legalId, next, owed, share(base, 8),
+                                                      "Decree for the balance with costs", next));
+                    const Date seized = businessDaysAfter(next, 2);
+                    at(seized, 12 * 60, [this, loanId, legalId, seized, base] {
+                        if (const User* officer = officerOf(loanId)) {
+                            applied(desk_->legal().recordEnforcement(
+                                *officer, legalId, EnforcementKind::Repossession,
+                                "Motorcycle pledged as collateral", seized, 0,
+                                "Held by the court bailiff pending sale", seized));
+                            addCost(*officer, loanId, legalId, CostKind::Auctioneer, share(base, 5),
+                                    "Bailiff note 77", "Attachment and storage", seized);
+                        }
+                    });
+                });
+            });
+        });
+    }
+
+    // `percent` of `base`, rounded down to 1,000 (at least 5,000) major units.
+    Amount share(Amount base, int percent) const {
+        const Amount step = 1000 * unit_;
+        return std::max(5 * step, base * percent / 100 / step * step);
+    }
+
+    void addCost(const User& officer, const std::string& loanId, std::int64_t legalId,
+                 CostKind kind, Amount amount, std::string reference, std::string note, Date d) {
+        applied(desk_->legal().addCost(
+            officer, loanId, {kind, d, amount, std::move(reference), std::move(note), legalId}, d));
     }
 
     // A workshop in the busiest branch with several of its clients, and one-to-one sessions

@@ -23,6 +23,7 @@ struct DeskHistorySummary {
     int notes = 0;
     int stageChanges = 0;
     int legalRequests = 0;
+    int legalCases = 0;
     int notApplied = 0; // events the services refused (e.g. the case had closed by then)
 };
 
@@ -33,7 +34,8 @@ struct DeskHistorySummary {
 // each loan's branch, promises kept by desk payments or broken, repayment plans of every
 // kind and status with the clients' budgets and the branch supervisor's decisions,
 // counselling sessions, a workshop, referrals with their follow-ups, case notes, stage
-// changes and legal requests. Ends with the recompute as of `asOf`. Deterministic: the same
+// changes, legal requests and, once approved, their court cases with hearings, a judgment,
+// a repossession and the costs. Ends with the recompute as of `asOf`. Deterministic: the same
 // portfolio and seed give the same history. Needs the demo users (addDemoUsers); `admin` is
 // the demo administrator.
 DeskHistorySummary replayDeskHistory(const std::filesystem::path& path, const User& admin,

@@ -22,6 +22,7 @@ DeskServices deskServices(services::Services& s) {
     d.days = &s.days();
     d.plans = &s.plans();
     d.counselling = &s.counselling();
+    d.legal = &s.legal();
     d.factory = std::make_shared<const services::ServiceFactory>(s.factory());
     return d;
 }

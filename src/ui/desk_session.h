@@ -33,6 +33,7 @@ struct DeskServices {
     services::DayCloseService* days = nullptr;
     services::PlanService* plans = nullptr;
     services::CounsellingService* counselling = nullptr;
+    services::LegalService* legal = nullptr;
     std::shared_ptr<const services::ServiceFactory> factory;
 };
 

@@ -42,7 +42,7 @@ QString hintText(Hint hint, const Error& error) {
     case Hint::RequestLegal:
         return tr("Use Change stage... to file a request for a supervisor's approval.");
     case Hint::AssessFeasibility:
-        return tr("Record a feasibility assessment on the case file's Legal tab first.");
+        return tr("Record a feasibility assessment first: Assess feasibility on the Legal and costs tab of the case file (Ctrl+Shift+F).");
     case Hint::ListReceipts:
         return tr("The Desk receipts tab of the case file lists the loan's receipts.");
     case Hint::CreateDatabase:

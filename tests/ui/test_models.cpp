@@ -338,8 +338,17 @@ TEST_CASE("The case list, search, promises, team, approvals, audit, other-loans,
     const auto requests = desk.actions().approvals(supervisor, false);
     REQUIRE(requests);
     REQUIRE(requests->size() == 1);
-    approvals.setApprovals(*requests);
+    approvals.setApprovals(*requests, currency);
     CHECK(approvals.rowCount() == 1);
+    // The request carries the assessment made before it: the supervisor sees it.
+    CHECK(approvals.index(0, ui::ApprovalsModel::Feasibility)
+              .data()
+              .toString()
+              .startsWith(QStringLiteral("net ")));
+    CHECK(approvals.index(0, ui::ApprovalsModel::Feasibility)
+              .data(Qt::ToolTipRole)
+              .toString()
+              .contains(QStringLiteral("expected net recovery")));
 
     const auto trail = desk.actions().auditTrail(supervisor, worked.loan);
     REQUIRE(trail);
@@ -432,7 +441,9 @@ TEST_CASE("Every model of src/ui/models has a model-tester test here", "[ui][mod
         QStringLiteral("plan_approvals_model.h"), QStringLiteral("plan_history_model.h"),
         QStringLiteral("plan_installments_model.h"),
         // in test_security_tab.cpp:
-        QStringLiteral("guarantors_model.h"), QStringLiteral("collateral_model.h")};
+        QStringLiteral("guarantors_model.h"), QStringLiteral("collateral_model.h"),
+        // in test_legal_tab.cpp (legal cases, their sessions, recovery costs):
+        QStringLiteral("legal_models.h")};
     const QDir dir(QStringLiteral(RD_UI_MODELS_DIR));
     REQUIRE(dir.exists());
     const auto headers = dir.entryList({QStringLiteral("*.h")}, QDir::Files, QDir::Name);

@@ -1,6 +1,7 @@
 #include "approvals_model.h"
 
 #include "display_text.h"
+#include "money_display.h"
 
 #include <QDateTime>
 
@@ -22,9 +23,11 @@ QString decidedWhen(const ApprovalDecisionRecord& d) {
 
 ApprovalsModel::ApprovalsModel(QObject* parent) : RowTableModel(ColumnCount, parent) {}
 
-void ApprovalsModel::setApprovals(std::vector<services::ApprovalView> approvals) {
+void ApprovalsModel::setApprovals(std::vector<services::ApprovalView> approvals,
+                                  Currency currency) {
     beginResetModel();
     rows_ = std::move(approvals);
+    currency_ = std::move(currency);
     endResetModel();
 }
 
@@ -51,6 +54,29 @@ QVariant ApprovalsModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(a.requestedBy);
     case Note:
         return QString::fromStdString(a.note);
+    case Feasibility: {
+        if (!v.feasibility)
+            return tr("none recorded");
+        const auto& f = *v.feasibility;
+        if (role == Qt::DisplayRole)
+            return tr("net %1 (costs %2, chance %3 %)")
+                .arg(displayMoney(f.expectedNetRecovery, currency_),
+                     displayMoney(f.costs.total(), currency_))
+                .arg(f.chancePercent);
+        Amount security = 0;
+        for (const auto& c : f.collateral)
+            security += c.value.forcedSaleValue;
+        for (const auto& g : f.guarantors)
+            security += g.value.canPay;
+        return tr("Assessed on %1 by %2: balance %3, security %4 (forced-sale values and what "
+                  "the guarantors can pay), estimated costs %5, chance %6 %, expected net "
+                  "recovery %7.")
+            .arg(displayDate(f.businessDate), QString::fromStdString(f.assessedBy),
+                 displayMoney(f.balance, currency_), displayMoney(security, currency_),
+                 displayMoney(f.costs.total(), currency_))
+            .arg(f.chancePercent)
+            .arg(displayMoneyWithCode(f.expectedNetRecovery, currency_));
+    }
     case Decision:
         if (!a.decision)
             return tr("pending");
@@ -81,6 +107,8 @@ QVariant ApprovalsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Requested by");
     case Note:
         return tr("Why");
+    case Feasibility:
+        return tr("Feasibility");
     case Decision:
         return tr("Decision");
     default:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/currency.h"
 #include "row_table_model.h"
 #include "services/case_actions_service.h"
 
@@ -8,7 +9,8 @@
 namespace rd::ui {
 
 // Requests to move cases to legal, for a supervisor to approve or reject; a decided one
-// says approved or rejected, by whom and when, with the comment.
+// says approved or rejected, by whom and when, with the comment. Each shows the feasibility
+// assessment it carries (expected net recovery beside the costs; the whole of it on hover).
 class ApprovalsModel : public RowTableModel<services::ApprovalView> {
     Q_OBJECT
 public:
@@ -20,11 +22,13 @@ public:
         Stage,
         RequestedBy,
         Note,
+        Feasibility,
         Decision,
         ColumnCount
     };
     explicit ApprovalsModel(QObject* parent = nullptr);
-    void setApprovals(std::vector<services::ApprovalView> approvals);
+    // `currency` words the amounts of the feasibility assessments the requests carry.
+    void setApprovals(std::vector<services::ApprovalView> approvals, Currency currency = {});
     const services::ApprovalView& approval(int row) const {
         return rows_.at(static_cast<std::size_t>(row));
     }
@@ -34,6 +38,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    Currency currency_;
 };
 
 } // namespace rd::ui

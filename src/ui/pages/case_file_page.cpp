@@ -4,6 +4,7 @@
 #include "case_file/case_header.h"
 #include "case_file/change_stage_dialog.h"
 #include "case_file/counselling_tab.h"
+#include "case_file/legal_tab.h"
 #include "case_file/other_loans_tab.h"
 #include "case_file/payments_tab.h"
 #include "case_file/plans_tab.h"
@@ -44,6 +45,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
       otherLoans_(new OtherLoansTab(services_, session_, this)),
       audit_(new AuditTab(services_, session_, this)),
       counselling_(new CounsellingTab(services_, session_, this)), security_(new SecurityTab(this)),
+      legal_(new LegalTab(services_, session_, this)),
       noteButton_(new QPushButton(tr("Add &note (Ctrl+N)"), this)),
       stageButton_(new QPushButton(tr("Change sta&ge..."), this)),
       reviewButton_(new QPushButton(tr("Sign off revie&w..."), this)),
@@ -63,6 +65,7 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     tabs_->addTab(audit_, tr("&Audit trail"));
     tabs_->addTab(counselling_, tr("&Budget and counselling"));
     tabs_->addTab(security_, tr("G&uarantors and collateral"));
+    tabs_->addTab(legal_, tr("Legal an&d costs"));
     message_->setObjectName(QStringLiteral("caseMessage"));
     message_->setWordWrap(true);
     message_->hide();
@@ -78,6 +81,8 @@ CaseFilePage::CaseFilePage(DeskServices services, const DeskSession& session, QW
     connect(receipts_, &ReceiptsTab::message, this, &CaseFilePage::showMessage);
     connect(counselling_, &CounsellingTab::changed, this, &CaseFilePage::changed);
     counselling_->installShortcuts(this);
+    connect(legal_, &LegalTab::changed, this, &CaseFilePage::changed);
+    legal_->installShortcuts(this);
     connect(plans_, &PlansTab::message, this, &CaseFilePage::showMessage);
     connect(receipts_, &ReceiptsTab::reverseRequested, this, [this] {
         const auto* r = receipts_->selected();
@@ -204,8 +209,8 @@ bool CaseFilePage::showLoan(const QString& loanId) {
     payments_->setFile(*file_);
     security_->setFile(*file_);
     // The tabs that read more than the case file; one storage failure is shown once.
-    for (const auto& read : {receipts_->load(*file_), plans_->load(*file_), otherLoans_->load(*file_),
-                             counselling})
+    for (const auto& read : {receipts_->load(*file_), plans_->load(*file_),
+                             otherLoans_->load(*file_), counselling, legal_->load(*file_)})
         if (!read && read.error().kind == ErrorKind::Storage) {
             showError(read.error());
             break;
@@ -254,6 +259,7 @@ void CaseFilePage::updateActions() {
     reviewButton_->setEnabled(open);
     timeline_->setCorrectable(open && works);
     counselling_->setWorkable(mayWork, open && works);
+    legal_->setWorkable(mayWork, open && works);
     receipts_->setReversible(allows(user, Permission::WorkBranchCases, branch));
     emit actionsChanged();
 }

@@ -34,6 +34,7 @@ class ReceiptsTab;
 class ScheduleModel;
 class ScheduleTab;
 class SecurityTab;
+class LegalTab;
 class TimelineModel;
 class TimelineTab;
 
@@ -99,6 +100,7 @@ public:
     CounsellingTab* counsellingTab() const { return counselling_; }
     PlansTab* plansTab() const;
     SecurityTab* securityTab() const { return security_; }
+    LegalTab* legalTab() const { return legal_; }
 
 signals:
     void openOtherLoan(const QString& loanId);
@@ -134,6 +136,7 @@ private:
     AuditTab* audit_;
     CounsellingTab* counselling_;
     SecurityTab* security_;
+    LegalTab* legal_;
     QPushButton* noteButton_;
     QPushButton* stageButton_;
     QPushButton* reviewButton_;

@@ -1,5 +1,6 @@
 #include "team_page.h"
 
+#include "dialogs/text_entry_dialog.h"
 #include "display_text.h"
 #include "error_text.h"
 #include "models/approvals_model.h"
@@ -7,7 +8,6 @@
 #include "money_display.h"
 #include "services/case_actions_service.h"
 #include "services/case_query_service.h"
-#include "dialogs/text_entry_dialog.h"
 #include "widgets/table_view_setup.h"
 
 #include <QCheckBox>
@@ -41,7 +41,7 @@ TeamPage::TeamPage(DeskServices services, const DeskSession& session, QWidget* p
     approvalsView_->setModel(approvals_);
     setUpDataTable(approvalsView_);
     approvalsView_->setSortingEnabled(false);
-    const int awidths[] = {90, 100, 170, 140, 90, 140, 220, 200};
+    const int awidths[ApprovalsModel::ColumnCount] = {90, 100, 170, 140, 90, 140, 220, 230, 200};
     for (int c = 0; c < ApprovalsModel::ColumnCount; ++c)
         approvalsView_->setColumnWidth(c, awidths[c]);
 
@@ -75,9 +75,11 @@ TeamPage::TeamPage(DeskServices services, const DeskSession& session, QWidget* p
                                QString::fromStdString(a.note).toHtmlEscaped());
         }
         TextEntryDialog dialog({yes ? tr("Approve legal action") : tr("Reject legal action"),
-                                details, tr("&Comment (kept with the decision):"),
+                                details,
+                                tr("&Comment (kept with the decision):"),
                                 tr("Write a comment on your decision."),
-                                yes ? tr("Approve") : tr("Reject"), {}},
+                                yes ? tr("Approve") : tr("Reject"),
+                                {}},
                                this);
         dialog.setObjectName(QStringLiteral("decisionDialog"));
         if (dialog.exec() == QDialog::Accepted)
@@ -143,7 +145,7 @@ void TeamPage::reload() {
     }
     const auto waiting = static_cast<int>(std::count_if(approvals->begin(), approvals->end(),
                                                         [](const auto& a) { return a.pending(); }));
-    approvals_->setApprovals(std::move(*approvals));
+    approvals_->setApprovals(std::move(*approvals), session_.currency);
     approvalsSummary_->setText(waiting == 0
                                    ? tr("No request waits for a decision.")
                                    : tr("%n request(s) wait for a decision.", nullptr, waiting));
