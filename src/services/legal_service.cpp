@@ -31,6 +31,62 @@ Error negativeAmount(const char* what) {
     return invalid(fmt::format("{} cannot be negative: give 0 or more", what));
 }
 
+// The imported item of the case file with this id, or null.
+template <typename T>
+const T* imported(const std::vector<T>& items, std::string T::*id, const std::string& wanted) {
+    for (const auto& item : items)
+        if (item.*id == wanted)
+            return &item;
+    return nullptr;
+}
+
+Error notTheLoans(const CaseFile& file, const char* what, const char* listed,
+                  const std::string& id) {
+    return invalid(fmt::format("loan {} has no {} \"{}\" (the case file lists the loan's {} as "
+                               "imported)",
+                               file.loan.loanId, what, id, listed));
+}
+
+// A collateral line: an imported item brings its description and values unless typed in.
+Result<AssessedCollateral> collateralLine(AssessedCollateral line, const CaseFile& file) {
+    auto& v = line.value;
+    v.description = trimmed(v.description);
+    if (line.collateralId) {
+        const auto* item =
+            imported(file.collateral, &CollateralRecord::collateralId, *line.collateralId);
+        if (!item)
+            return notTheLoans(file, "collateral", "collateral", *line.collateralId);
+        if (v.description.empty())
+            v = {item->description, item->marketValue.value_or(0),
+                 item->forcedSaleValue.value_or(0)};
+    }
+    if (v.description.empty())
+        return invalid("a collateral line needs a description of the item");
+    if (v.marketValue < 0 || v.forcedSaleValue < 0)
+        return negativeAmount("a collateral value");
+    return line;
+}
+
+// A guarantor line: an imported guarantor brings the name and phone unless typed in.
+Result<AssessedGuarantor> guarantorLine(AssessedGuarantor line, const CaseFile& file) {
+    auto& v = line.value;
+    v.fullName = trimmed(v.fullName);
+    if (line.guarantorId) {
+        const auto* g = imported(file.guarantors, &GuarantorRecord::guarantorId, *line.guarantorId);
+        if (!g)
+            return notTheLoans(file, "guarantor", "guarantors", *line.guarantorId);
+        if (v.fullName.empty()) {
+            v.fullName = g->fullName;
+            v.phone = g->phone;
+        }
+    }
+    if (v.fullName.empty())
+        return invalid("a guarantor line needs the guarantor's name");
+    if (v.canPay < 0)
+        return negativeAmount("what a guarantor can pay");
+    return line;
+}
+
 // The case legal work is recorded on: the loan's open case if the actor may work it; once the
 // loan has no open case, its latest case for a supervisor of the branch.
 Result<CaseRecord> legalWorkCase(storage::Database& db, const User& actor,
@@ -158,49 +214,16 @@ Result<FeasibilityRecord> LegalService::assessFeasibility(const User& actor,
         a.balance =
             p.outstandingPrincipal + p.arrears.interest + p.arrears.fees + p.arrears.penalties;
         for (auto& line : request.collateral) {
-            line.value.description = trimmed(line.value.description);
-            if (line.collateralId) {
-                const CollateralRecord* imported = nullptr;
-                for (const auto& item : file->collateral)
-                    if (item.collateralId == *line.collateralId)
-                        imported = &item;
-                if (!imported)
-                    return invalid(fmt::format("loan {} has no collateral \"{}\" (the case file "
-                                               "lists the loan's collateral as imported)",
-                                               loanId, *line.collateralId));
-                if (line.value.description.empty()) {
-                    line.value.description = imported->description;
-                    line.value.marketValue = imported->marketValue.value_or(0);
-                    line.value.forcedSaleValue = imported->forcedSaleValue.value_or(0);
-                }
-            }
-            if (line.value.description.empty())
-                return invalid("a collateral line needs a description of the item");
-            if (line.value.marketValue < 0 || line.value.forcedSaleValue < 0)
-                return negativeAmount("a collateral value");
-            a.collateral.push_back(line);
+            auto checked = collateralLine(std::move(line), *file);
+            if (!checked)
+                return checked.error();
+            a.collateral.push_back(std::move(*checked));
         }
         for (auto& line : request.guarantors) {
-            line.value.fullName = trimmed(line.value.fullName);
-            if (line.guarantorId) {
-                const GuarantorRecord* imported = nullptr;
-                for (const auto& g : file->guarantors)
-                    if (g.guarantorId == *line.guarantorId)
-                        imported = &g;
-                if (!imported)
-                    return invalid(fmt::format("loan {} has no guarantor \"{}\" (the case file "
-                                               "lists the loan's guarantors as imported)",
-                                               loanId, *line.guarantorId));
-                if (line.value.fullName.empty()) {
-                    line.value.fullName = imported->fullName;
-                    line.value.phone = imported->phone;
-                }
-            }
-            if (line.value.fullName.empty())
-                return invalid("a guarantor line needs the guarantor's name");
-            if (line.value.canPay < 0)
-                return negativeAmount("what a guarantor can pay");
-            a.guarantors.push_back(line);
+            auto checked = guarantorLine(std::move(line), *file);
+            if (!checked)
+                return checked.error();
+            a.guarantors.push_back(std::move(*checked));
         }
         a.costs = request.costs;
         a.chancePercent = request.chancePercent;

@@ -349,7 +349,10 @@ const SettingWords* settingWords(const std::string& key) {
 } // namespace
 
 QString plainWords(const std::string& code) {
-    QString text = QString::fromStdString(code).replace(u'_', u' ').trimmed();
+    return capitalised(QString::fromStdString(code).replace(u'_', u' ').trimmed());
+}
+
+QString capitalised(QString text) {
     if (!text.isEmpty())
         text[0] = text[0].toUpper();
     return text;

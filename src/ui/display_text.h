@@ -73,6 +73,8 @@ QString letterKindText(const std::string& kind);
 
 // Any code in plain words, for what has no words of its own: "some_code" -> "Some code".
 QString plainWords(const std::string& code);
+// The text with its first letter in capitals: "social welfare" -> "Social welfare".
+QString capitalised(QString text);
 
 // Who did something, as the case file names people: "Amina Okello (rec.kampala-central)",
 // the username alone when its full name is unknown; the recompute and the command line's

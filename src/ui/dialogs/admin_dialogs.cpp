@@ -2,7 +2,6 @@
 
 #include "error_text.h"
 #include "models/user_model.h"
-
 #include "widgets/dialog_keys.h"
 
 #include <QApplication>

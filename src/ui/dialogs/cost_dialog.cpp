@@ -38,9 +38,7 @@ CostDialog::CostDialog(DeskServices services, const DeskSession& session, std::s
     problem_->setStyleSheet(QStringLiteral("color: #b71c1c;"));
     for (const auto k : {CostKind::Legal, CostKind::Court, CostKind::Auctioneer,
                          CostKind::Transport, CostKind::Agency, CostKind::Other}) {
-        QString words = plainWords(std::string(toString(k))).toLower();
-        words[0] = words[0].toUpper();
-        kind_->addItem(words, static_cast<int>(k));
+        kind_->addItem(plainWords(std::string(toString(k))), static_cast<int>(k));
     }
     legalCase_->addItem(tr("None (the case's own cost)"), QVariant());
     for (const auto& c : legalCases)

@@ -32,12 +32,6 @@ constexpr int kMaxDaysBack = 30;
 // Clients shown for one search.
 constexpr int kMaxHits = 50;
 
-QString capitalised(QString text) {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
-
 } // namespace
 
 CounsellingDialog::CounsellingDialog(DeskServices services, const DeskSession& session,

@@ -4,7 +4,6 @@
 #include "services/case_query_service.h"
 #include "services/case_service.h"
 #include "services/user_service.h"
-
 #include "widgets/dialog_keys.h"
 
 #include <QComboBox>

@@ -19,12 +19,6 @@
 namespace rd::ui {
 namespace {
 
-QString capitalised(QString text) {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
-
 // A referral is followed up within two weeks unless the officer says otherwise.
 constexpr int kFollowUpDays = 14;
 

@@ -2,7 +2,6 @@
 
 #include "error_text.h"
 #include "services/user_service.h"
-
 #include "widgets/dialog_keys.h"
 
 #include <QDialogButtonBox>

@@ -12,12 +12,6 @@ namespace {
 
 // Words of display_text.h start lower case (they sit inside sentences); a cell starts with
 // a capital.
-QString capitalised(QString text) {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
-
 QVariant rightAligned(int column, std::initializer_list<int> numeric) {
     const bool right = std::find(numeric.begin(), numeric.end(), column) != numeric.end();
     return QVariant::fromValue(right ? Qt::AlignRight | Qt::AlignVCenter

@@ -9,14 +9,8 @@
 namespace rd::ui {
 namespace {
 
-QString capitalised(QString text) {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
-
 QString codeWords(std::string_view code) {
-    return capitalised(plainWords(std::string(code)).toLower());
+    return plainWords(std::string(code));
 }
 
 const QColor kGrey(0x61, 0x61, 0x61);
