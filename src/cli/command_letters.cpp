@@ -351,9 +351,12 @@ void addBatchCommand(CLI::App* letters, GlobalOptions& global) {
             fmt::print("{}\n", Json{{"batch_id", batch.batchId}, {"letters", rows}}.dump(2));
             return;
         }
-        fmt::print("Batch {}: {} {} letter{} recorded, numbers {} to {}; PDF {}.\n", batch.batchId,
-                   batch.letters.size(), o->kind, batch.letters.size() == 1 ? "" : "s",
-                   batch.letters.front().letterNo, batch.letters.back().letterNo, o->output);
+        const auto first = batch.letters.front().letterNo, last = batch.letters.back().letterNo;
+        const std::string numbers = first == last ? fmt::format("number {}", first)
+                                                  : fmt::format("numbers {} to {}", first, last);
+        fmt::print("Batch {}: {} {} letter{} recorded, {}; PDF {}.\n", batch.batchId,
+                   batch.letters.size(), o->kind, batch.letters.size() == 1 ? "" : "s", numbers,
+                   o->output);
     });
 }
 

@@ -172,10 +172,16 @@ TEST_CASE("cli letters batch: one PDF, every letter recorded with consecutive nu
     auto text2 =
         d.asOk("sarah", {"letters", "batch", "--template", "first_demand", "--stage", "collection",
                          "--date", "2026-03-20", "--output", d.pdf("second.pdf")});
-    CHECK_THAT(text2.out, Catch::Contains("Batch 2: 1 first_demand letter recorded, numbers 5 "
-                                          "to 5; PDF ") &&
-                              Catch::Contains("second.pdf"));
+    CHECK_THAT(text2.out,
+               Catch::Contains("Batch 2: 1 first_demand letter recorded, number 5; PDF ") &&
+                   Catch::Contains("second.pdf"));
+    auto text3 =
+        d.asOk("sarah", {"letters", "batch", "--template", "final_demand", "--officer", "akello",
+                         "--date", "2026-03-20", "--output", d.pdf("third.pdf")});
+    CHECK_THAT(text3.out,
+               Catch::Contains("Batch 3: 2 final_demand letters recorded, numbers 6 to 7; PDF "));
     CHECK(d.count("SELECT count(*) FROM letters WHERE batch_id = 2 AND letter_no = 5") == 1);
+    CHECK(d.count("SELECT count(*) FROM letters WHERE batch_id = 3 AND letter_no IN (6, 7)") == 2);
 }
 
 TEST_CASE("cli letters batch: --due, --officer, --branch and --stage select the cases",
