@@ -52,19 +52,16 @@ struct BatchDesk : WorkedDesk {
                   "K2,C2,Business Loan,Kampala Central,,KES,300.00,2025-12-01,active,\n"
                   "K3,C3,Business Loan,Kampala Central,,KES,300.00,2025-12-01,active,\n"
                   "E1,C4,Business Loan,Entebbe,,KES,300.00,2025-12-01,active,\n");
-        std::string schedule = "loan_id,installment_no,due_date,principal_due,interest_due\n";
-        for (auto [loan, first] : {std::pair{"K1", "2026-03-01"},
-                                   {"K2", "2026-02-01"},
-                                   {"K3", "2026-03-10"},
-                                   {"E1", "2026-03-01"}}) {
-            const std::string day = std::string(first).substr(7);
-            const int month = std::stoi(std::string(first).substr(5, 2));
-            for (int i = 0; i < 3; ++i)
-                schedule += std::string(loan) + "," + std::to_string(i + 1) + ",2026-" +
-                            (month + i < 10 ? "0" : "") + std::to_string(month + i) + day +
-                            ",100.00,0\n";
-        }
-        writeFile(more / "schedule.csv", schedule);
+        writeFile(more / "schedule.csv",
+                  "loan_id,installment_no,due_date,principal_due,interest_due\n"
+                  "K1,1,2026-03-01,100.00,0\nK1,2,2026-04-01,100.00,0\n"
+                  "K1,3,2026-05-01,100.00,0\n"
+                  "K2,1,2026-02-01,100.00,0\nK2,2,2026-03-01,100.00,0\n"
+                  "K2,3,2026-04-01,100.00,0\n"
+                  "K3,1,2026-03-10,100.00,0\nK3,2,2026-04-10,100.00,0\n"
+                  "K3,3,2026-05-10,100.00,0\n"
+                  "E1,1,2026-03-01,100.00,0\nE1,2,2026-04-01,100.00,0\n"
+                  "E1,3,2026-05-01,100.00,0\n");
         ok({"import", more.string()});
         ok({"recompute", "--as-of", "2026-03-20"});
         ok({"users", "add", "maria", "--role", "supervisor", "--branch", "Kampala Central",
