@@ -1,5 +1,5 @@
-// `letter templates`, `letter template save`, `letter preview`, `letter send`, `letter show`
-// and `letters due`: letter templates, the letters sent and those due
+// `letter templates`, `letter template save`, `letter preview`, `letter send`, `letter show`,
+// `letters due` and `letters batch`: letter templates, the letters sent and those due
 // (services/letter_service.h).
 #include "command_letters.h"
 
@@ -289,6 +289,77 @@ void addDueCommand(CLI::App* letters, GlobalOptions& global) {
     });
 }
 
+void addBatchCommand(CLI::App* letters, GlobalOptions& global) {
+    auto* cmd = letters->add_subcommand("batch", "one PDF with a letter to each selected client, "
+                                                 "every letter recorded");
+    struct Options {
+        ActorOptions actor;
+        std::string kind, language = "en", output, officer, branch, stage, date, format = "text";
+        bool due = false;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("--template", o->kind, "letter kind, e.g. first_demand")->required();
+    cmd->add_option("--output", o->output, "the PDF file to write")->required();
+    cmd->add_option("--officer", o->officer, "only this officer's cases (username)");
+    cmd->add_option("--branch", o->branch, "only this branch's cases");
+    cmd->add_option("--stage", o->stage,
+                    "only cases at this stage: early, collection, pre-legal, legal or "
+                    "post-write-off");
+    cmd->add_flag("--due", o->due, "only cases for which the ladder says this letter is due");
+    cmd->add_option("--date", o->date, "the letters' date YYYY-MM-DD (default: today)");
+    cmd->add_option("--language", o->language, "language code (default en)");
+    cmd->add_option("--format", o->format, "text or json");
+    addActor(cmd, o->actor);
+    cmd->callback([&global, o] {
+        checkFormat(o->format);
+        services::LetterBatchRequest request;
+        request.kind = o->kind;
+        request.language = o->language;
+        request.officer = o->officer;
+        request.branch = o->branch;
+        request.dueOnly = o->due;
+        if (!o->stage.empty())
+            request.stage = parsed(parseCaseStage(o->stage), "--stage");
+        // The letters' date with the time now: the time their contacts are recorded at.
+        DateTime at = localNow();
+        if (!o->date.empty())
+            at.date = parseDateOption(o->date, "--date");
+        auto desk = global.open();
+        const User user = signInActor(*desk, o->actor);
+        const auto batch = valueOr(
+            desk->letters().sendBatch(
+                user, request, at,
+                [&](const services::LetterBatch& b) -> Result<void> {
+                    std::vector<pdf::LetterPage> pages;
+                    pages.reserve(b.letters.size());
+                    for (const auto& l : b.letters)
+                        pages.push_back(pageOf(l));
+                    auto written = pdf::writeLettersPdf(o->output, pages);
+                    if (!written)
+                        return Error{fmt::format("the batch's PDF could not be written ({}): "
+                                                 "nothing was recorded; give a path in a folder "
+                                                 "you may write to",
+                                                 written.error().message),
+                                     written.error().kind};
+                    return {};
+                }),
+            "letters batch");
+        if (o->format == "json") {
+            Json rows = Json::array();
+            for (const auto& l : batch.letters)
+                rows.push_back(letterJson(l));
+            fmt::print("{}\n", Json{{"batch_id", batch.batchId}, {"letters", rows}}.dump(2));
+            return;
+        }
+        const auto first = batch.letters.front().letterNo, last = batch.letters.back().letterNo;
+        const std::string numbers = first == last ? fmt::format("number {}", first)
+                                                  : fmt::format("numbers {} to {}", first, last);
+        fmt::print("Batch {}: {} {} letter{} recorded, {}; PDF {}.\n", batch.batchId,
+                   batch.letters.size(), o->kind, batch.letters.size() == 1 ? "" : "s", numbers,
+                   o->output);
+    });
+}
+
 } // namespace
 
 void addLetterCommands(CLI::App& app, GlobalOptions& global) {
@@ -298,9 +369,11 @@ void addLetterCommands(CLI::App& app, GlobalOptions& global) {
     addPreviewCommand(letter, global);
     addSendCommand(letter, global);
     addShowCommand(letter, global);
-    auto* letters = app.add_subcommand("letters", "the letters the ladder says are due");
+    auto* letters =
+        app.add_subcommand("letters", "the letters the ladder says are due, and batches of them");
     letters->require_subcommand(1);
     addDueCommand(letters, global);
+    addBatchCommand(letters, global);
 }
 
 } // namespace rd::cli

@@ -4,7 +4,8 @@
 
 namespace rd::cli {
 
-// `letter templates|template save|preview|send|show` (interchange.md section 5).
+// `letter templates|template save|preview|send|show` and `letters due|batch` (interchange.md
+// section 5).
 void addLetterCommands(CLI::App& app, GlobalOptions& global);
 
 } // namespace rd::cli

@@ -18,6 +18,8 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
 
 namespace rd::services {
 namespace {
@@ -59,7 +61,7 @@ std::string userPhone(const storage::Database& db, const std::string& username) 
     return st.step() ? st.string(0) : std::string();
 }
 
-Json letterJson(const LetterRecord& l) {
+Json letterJson(const LetterRecord& l, std::optional<std::int64_t> batchId) {
     Json j;
     j["letter_no"] = l.letterNo;
     j["loan_id"] = l.loanId;
@@ -69,7 +71,46 @@ Json letterJson(const LetterRecord& l) {
     j["sent_by"] = l.sentBy;
     j["delivery"] = toString(l.delivery);
     j["sha256"] = l.sha256;
+    if (batchId)
+        j["batch_id"] = *batchId;
     return j;
+}
+
+// Why a batch selected nothing, and what to change.
+Error nothingMatched(const LetterBatchRequest& r, Date date) {
+    std::vector<std::string> filters;
+    if (!r.officer.empty())
+        filters.push_back(fmt::format("officer {}", r.officer));
+    if (!r.branch.empty())
+        filters.push_back(fmt::format("branch {}", r.branch));
+    if (r.stage)
+        filters.push_back(fmt::format("stage {}", toString(*r.stage)));
+    if (r.dueOnly)
+        filters.push_back(fmt::format("{} due on {} by the ladder", r.kind, date.toString()));
+    if (filters.empty())
+        return Error{"nothing matched: there is no open case you may work, so no letter was "
+                     "recorded",
+                     ErrorKind::NotFound};
+    return Error{fmt::format("nothing matched: no open case you may work has {}, so no letter "
+                             "was recorded; widen the selection",
+                             fmt::join(filters, ", ")),
+                 ErrorKind::NotFound};
+}
+
+// A letter of a batch refused: the whole batch is, naming the loan (the error names the field).
+Error batchRefused(Error e, const std::string& loanId) {
+    constexpr std::string_view single = "nothing was printed or recorded";
+    const std::string whole = "no letter of the batch was printed or recorded";
+    if (const auto at = e.message.find(single); at != std::string::npos)
+        e.message.replace(at, single.size(), whole);
+    else
+        e.message += fmt::format(" ({})", whole);
+    e.message = fmt::format("loan {}: {}", loanId, e.message);
+    return e;
+}
+
+Error batchCancelled() {
+    return Error{"cancelled: no letter of the batch was recorded", ErrorKind::Cancelled};
 }
 
 } // namespace
@@ -205,6 +246,53 @@ Result<LetterDraft> LetterService::preview(const User& actor, std::string_view l
     });
 }
 
+Result<LetterRecord> LetterService::recordLetter(const User& actor, const CaseRecord& c,
+                                                 std::string_view kind, std::string_view language,
+                                                 LetterDelivery delivery, DateTime at,
+                                                 std::optional<std::int64_t> batchId,
+                                                 const Deliver& deliver) {
+    LetterRepository repo(db_);
+    const std::int64_t number = repo.nextLetterNo();
+    auto d = draft(actor, c.loanId, kind, language, at.date, number);
+    if (!d)
+        return d.error();
+    LetterRecord l;
+    l.letterNo = number;
+    l.loanId = c.loanId;
+    l.caseId = c.id;
+    l.kind = d->templ.kind;
+    l.language = d->templ.language;
+    l.templateVersion = d->templ.version;
+    l.businessDate = at.date;
+    l.deadline = d->deadline;
+    l.delivery = delivery;
+    l.sentAt = clock_.isoNow();
+    l.sentBy = actor.username;
+    l.title = d->title;
+    l.text = d->text;
+    l.sha256 = sha256Hex(l.title + "\n\n" + l.text);
+    l.letterhead = d->letterhead;
+    if (deliver) {
+        auto delivered = deliver(l);
+        if (!delivered)
+            return delivered.error();
+    }
+    ContactRecord contact;
+    contact.at = at;
+    contact.channel = ContactChannel::Letter;
+    contact.direction = ContactDirection::Outbound;
+    contact.person = PersonReached::Client;
+    contact.outcome = ContactOutcome::Sent;
+    contact.note = fmt::format("Letter {}: {}", number, l.title);
+    contact.officer = actor.username;
+    storage::CaseRepository cases(db_);
+    l.contactId = cases.insertContact(c.id, c.loanKey, contact, l.sentAt);
+    repo.insertLetter(l, c.loanKey, d->templ.id, batchId);
+    cases.audit(l.sentAt, actor.username, "send_letter", "case", l.loanId, std::nullopt,
+                letterJson(l, batchId).dump());
+    return l;
+}
+
 Result<LetterRecord> LetterService::send(const User& actor, std::string_view loanId,
                                          std::string_view kind, std::string_view language,
                                          LetterDelivery delivery, DateTime at,
@@ -214,47 +302,119 @@ Result<LetterRecord> LetterService::send(const User& actor, std::string_view loa
         if (!c)
             return c.error();
         storage::Transaction tx(db_);
+        auto l = recordLetter(actor, *c, kind, language, delivery, at, std::nullopt, deliver);
+        if (!l)
+            return l.error();
+        tx.commit();
+        return l;
+    });
+}
+
+Result<LetterBatch> LetterService::sendBatch(const User& actor, const LetterBatchRequest& r,
+                                             DateTime at, const BatchDeliver& deliver,
+                                             const BatchProgress& progress) {
+    return atEdge([&]() -> Result<LetterBatch> {
+        auto scope = readScope(db_, actor);
+        if (!scope)
+            return scope.error();
         LetterRepository repo(db_);
-        const std::int64_t number = repo.nextLetterNo();
-        auto d = draft(actor, loanId, kind, language, at.date, number);
-        if (!d)
-            return d.error();
-        LetterRecord l;
-        l.letterNo = number;
-        l.loanId = std::string(loanId);
-        l.caseId = c->id;
-        l.kind = d->templ.kind;
-        l.language = d->templ.language;
-        l.templateVersion = d->templ.version;
-        l.businessDate = at.date;
-        l.deadline = d->deadline;
-        l.delivery = delivery;
-        l.sentAt = clock_.isoNow();
-        l.sentBy = actor.username;
-        l.title = d->title;
-        l.text = d->text;
-        l.sha256 = sha256Hex(l.title + "\n\n" + l.text);
-        l.letterhead = d->letterhead;
+        if (!repo.latestTemplate(r.kind, r.language))
+            return noTemplate(r.kind, r.language);
+        storage::CaseQuery query;
+        query.branch = r.branch;
+        query.stage = r.stage;
+        if (!r.officer.empty()) {
+            const auto user = storage::UserRepository(db_).find(r.officer);
+            if (!user)
+                return Error{fmt::format("there is no user named \"{}\"", r.officer),
+                             ErrorKind::NotFound, Hint::ListUsers};
+            query.assignedTo = {user->user.id};
+        }
+        // Selected, numbered and recorded in one transaction, so the selection is what is
+        // recorded and the numbers are gap-free.
+        storage::Transaction tx(db_);
+        const auto records = storage::CaseQueryRepository(db_).cases(query, *scope);
+
+        struct Selected {
+            CaseRecord c;
+            std::int64_t client = 0;
+            int daysPastDue = 0;
+        };
+        std::vector<Selected> selected;
+        std::optional<Error> refusal;
+        for (const auto& rec : records) {
+            auto c = workableCase(db_, actor, rec.loanId);
+            if (!c) {
+                if (!refusal)
+                    refusal = c.error();
+                continue;
+            }
+            selected.push_back({std::move(*c), 0, 0});
+        }
+        // Cases matched but none of them the actor's to work: a refusal, not an empty batch.
+        if (selected.empty() && refusal)
+            return *refusal;
+
+        if (r.dueOnly && !selected.empty()) {
+            auto due = lettersDue(actor, {r.officer, r.branch, at.date});
+            if (!due)
+                return due.error();
+            std::set<std::string> dueLoans;
+            for (const auto& item : *due)
+                if (item.due.kind == r.kind)
+                    dueLoans.insert(item.loanId);
+            std::erase_if(selected,
+                          [&](const Selected& s) { return !dueLoans.contains(s.c.loanId); });
+        }
+
+        std::vector<std::int64_t> keys;
+        for (const auto& s : selected)
+            keys.push_back(s.c.loanKey);
+        const auto clients = repo.clientsOf(keys);
+        PositionCalculator calc(storage::loadDelinquencyPolicy(db_));
+        std::unordered_map<std::int64_t, const LoanLedger*> ledgers;
+        for (const auto& rec : records)
+            ledgers[rec.loanKey] = &rec.ledger;
+        for (auto& s : selected) {
+            s.client = clients.at(s.c.loanKey);
+            s.daysPastDue = calc.compute(*ledgers.at(s.c.loanKey), at.date).daysPastDue;
+        }
+        // One letter per client: the loan with the most days past due, then the lowest id.
+        const auto before = [](const Selected& a, const Selected& b) {
+            if (a.daysPastDue != b.daysPastDue)
+                return a.daysPastDue > b.daysPastDue;
+            return a.c.loanId < b.c.loanId;
+        };
+        std::sort(selected.begin(), selected.end(), before);
+        std::vector<Selected> chosen;
+        for (auto& s : selected)
+            if (std::none_of(chosen.begin(), chosen.end(),
+                             [&](const Selected& o) { return o.client == s.client; }))
+                chosen.push_back(std::move(s));
+        if (chosen.empty())
+            return nothingMatched(r, at.date);
+
+        LetterBatch batch;
+        batch.batchId = repo.nextBatchId();
+        const std::size_t total = chosen.size();
+        for (std::size_t i = 0; i < total; ++i) {
+            if (progress && !progress(i, total))
+                return batchCancelled();
+            auto l = recordLetter(actor, chosen[i].c, r.kind, r.language, LetterDelivery::Print, at,
+                                  batch.batchId, {});
+            if (!l)
+                return batchRefused(l.error(), chosen[i].c.loanId);
+            batch.letters.push_back(std::move(*l));
+        }
+        if (progress && !progress(total, total))
+            return batchCancelled();
         if (deliver) {
-            auto delivered = deliver(l);
+            auto delivered = deliver(batch);
             if (!delivered)
                 return delivered.error();
         }
-        ContactRecord contact;
-        contact.at = at;
-        contact.channel = ContactChannel::Letter;
-        contact.direction = ContactDirection::Outbound;
-        contact.person = PersonReached::Client;
-        contact.outcome = ContactOutcome::Sent;
-        contact.note = fmt::format("Letter {}: {}", number, l.title);
-        contact.officer = actor.username;
-        storage::CaseRepository cases(db_);
-        l.contactId = cases.insertContact(c->id, c->loanKey, contact, l.sentAt);
-        repo.insertLetter(l, c->loanKey, d->templ.id, std::nullopt);
-        cases.audit(l.sentAt, actor.username, "send_letter", "case", l.loanId, std::nullopt,
-                    letterJson(l).dump());
         tx.commit();
-        return l;
+        return batch;
     });
 }
 

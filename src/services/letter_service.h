@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/case_records.h"
 #include "core/case_stage.h"
 #include "core/clock.h"
 #include "core/contact.h"
@@ -11,6 +12,7 @@
 #include "core/user.h"
 #include "storage_fwd.h"
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -41,6 +43,24 @@ struct LetterDueItem {
     int daysPastDue = 0;
     Amount arrears = 0;
     LetterDue due;
+};
+
+// Which open cases a batch of letters goes to (LetterService::sendBatch): those the actor may
+// work, narrowed by officer, branch and stage, and with `dueOnly` to those for which the
+// ladder says this kind is due on the batch's date.
+struct LetterBatchRequest {
+    std::string kind;
+    std::string language = "en";
+    std::string officer; // username; empty: every officer
+    std::string branch;  // empty: every branch
+    std::optional<CaseStage> stage;
+    bool dueOnly = false;
+};
+
+// A batch as recorded: its number and its letters in letter-number order.
+struct LetterBatch {
+    std::int64_t batchId = 0;
+    std::vector<LetterRecord> letters;
 };
 
 // What a Letters due list covers: one officer's cases, or a branch's.
@@ -85,6 +105,20 @@ public:
                               std::string_view language, LetterDelivery delivery, DateTime at,
                               const Deliver& deliver = {});
 
+    // Called with the whole batch before it is recorded, inside the transaction (to write its
+    // one PDF): an error from it records nothing.
+    using BatchDeliver = std::function<Result<void>(const LetterBatch&)>;
+    // `progress(done, total)` before each letter is rendered and once all are; returning false
+    // cancels.
+    using BatchProgress = std::function<bool(std::size_t done, std::size_t total)>;
+    // Sends one letter of the kind to each client of the selected cases (docs/letters.md,
+    // "Batches"), delivery print, in one transaction: consecutive letter numbers and one new
+    // batch number. A client with several selected loans gets one letter, on the loan with the
+    // most days past due (then the lowest loan id). A letter that cannot be rendered, a failed
+    // delivery or a cancel records nothing. An empty selection is an error saying so.
+    Result<LetterBatch> sendBatch(const User& actor, const LetterBatchRequest& request, DateTime at,
+                                  const BatchDeliver& deliver, const BatchProgress& progress = {});
+
     // A letter as sent, for a reprint (ReadBranch in its loan's branch); `recordCopy` records
     // the reprint (a copy number, who, when) as the receipts' duplicates are.
     Result<LetterRecord> letter(const User& actor, std::int64_t letterNo) const;
@@ -103,6 +137,13 @@ private:
     Result<LetterDraft> draft(const User& actor, std::string_view loanId, std::string_view kind,
                               std::string_view language, Date businessDate,
                               std::int64_t letterNo) const;
+    // Renders the letter on the case with the next number, delivers it (when `deliver` is
+    // given) and records its contact, the letter and an audit record; the caller holds the
+    // transaction.
+    Result<LetterRecord> recordLetter(const User& actor, const CaseRecord& c, std::string_view kind,
+                                      std::string_view language, LetterDelivery delivery,
+                                      DateTime at, std::optional<std::int64_t> batchId,
+                                      const Deliver& deliver);
     storage::Database& db_;
     Clock clock_;
 };

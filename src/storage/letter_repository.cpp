@@ -3,6 +3,8 @@
 #include "date_columns.h"
 #include "sqlite_statement.h"
 
+#include <algorithm>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace rd::storage {
@@ -130,6 +132,29 @@ std::int64_t LetterRepository::nextLetterNo() const {
     Statement st(db_.handle(), "SELECT ifnull(max(letter_no), 0) + 1 FROM letters");
     st.step();
     return st.int64(0);
+}
+
+std::int64_t LetterRepository::nextBatchId() const {
+    Statement st(db_.handle(), "SELECT ifnull(max(batch_id), 0) + 1 FROM letters");
+    st.step();
+    return st.int64(0);
+}
+
+std::unordered_map<std::int64_t, std::int64_t>
+LetterRepository::clientsOf(const std::vector<std::int64_t>& loanKeys) const {
+    std::unordered_map<std::int64_t, std::int64_t> out;
+    // Keys are integers, written into the SQL 500 at a time.
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t first = 0; first < loanKeys.size(); first += kChunk) {
+        std::string in;
+        for (std::size_t i = first; i < std::min(loanKeys.size(), first + kChunk); ++i)
+            in += fmt::format("{}{}", in.empty() ? "" : ", ", loanKeys[i]);
+        Statement st(db_.handle(),
+                     fmt::format("SELECT id, client_pk FROM loans WHERE id IN ({})", in));
+        while (st.step())
+            out[st.int64(0)] = st.int64(1);
+    }
+    return out;
 }
 
 void LetterRepository::insertLetter(const LetterRecord& l, std::int64_t loanKey,

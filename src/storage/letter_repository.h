@@ -33,6 +33,12 @@ public:
     // The number the next letter gets: one more than the highest, so numbers are gap-free
     // as long as they are taken inside the write transaction that records the letter.
     std::int64_t nextLetterNo() const;
+    // The number the next batch of letters gets: one more than the highest (inside the write
+    // transaction that records the batch).
+    std::int64_t nextBatchId() const;
+    // The client key of each of these loans, by loan key.
+    std::unordered_map<std::int64_t, std::int64_t>
+    clientsOf(const std::vector<std::int64_t>& loanKeys) const;
     // Records the letter (its contact is recorded by the caller first).
     void insertLetter(const LetterRecord& letter, std::int64_t loanKey, std::int64_t templateId,
                       std::optional<std::int64_t> batchId);

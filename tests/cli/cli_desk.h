@@ -6,6 +6,10 @@
 #include "cli_runner.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -58,5 +62,21 @@ struct WorkedDesk {
         addUser("sarah", "supervisor");
     }
 };
+
+// The text of a PDF as poppler's pdftotext reads it, with the typographic ligatures the
+// layout uses spelled out.
+inline std::string pdfText(const std::filesystem::path& pdf) {
+    const auto txt = pdf.string() + ".txt";
+    REQUIRE(std::system(("pdftotext -layout '" + pdf.string() + "' '" + txt + "'").c_str()) == 0);
+    std::ifstream in(txt);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (auto [lig, plain] : {std::pair{"\xef\xac\x81", "fi"},
+                              {"\xef\xac\x82", "fl"},
+                              {"\xef\xac\x83", "ffi"},
+                              {"\xef\xac\x80", "ff"}})
+        for (auto at = text.find(lig); at != std::string::npos; at = text.find(lig))
+            text.replace(at, std::string(lig).size(), plain);
+    return text;
+}
 
 } // namespace rd::test

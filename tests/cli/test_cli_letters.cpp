@@ -103,24 +103,6 @@ TEST_CASE("cli letters: bad input is refused with what to do", "[cli][letters]")
     CHECK_THAT(saved.out, Catch::Contains("version 2"));
 }
 
-namespace {
-// The text of a PDF as poppler's pdftotext reads it, with the typographic ligatures the
-// layout uses spelled out.
-std::string pdfText(const std::filesystem::path& pdf) {
-    const auto txt = pdf.string() + ".txt";
-    REQUIRE(std::system(("pdftotext -layout '" + pdf.string() + "' '" + txt + "'").c_str()) == 0);
-    std::ifstream in(txt);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    for (auto [lig, plain] : {std::pair{"\xef\xac\x81", "fi"},
-                              {"\xef\xac\x82", "fl"},
-                              {"\xef\xac\x83", "ffi"},
-                              {"\xef\xac\x80", "ff"}})
-        for (auto at = text.find(lig); at != std::string::npos; at = text.find(lig))
-            text.replace(at, std::string(lig).size(), plain);
-    return text;
-}
-} // namespace
-
 TEST_CASE("cli letters: the PDF of a letter reads back, and its reprint reads the same",
           "[cli][letters][pdf]") {
     Desk d;

@@ -184,3 +184,161 @@ TEST_CASE("letters: who may send and read", "[letters]") {
               .kind == ErrorKind::NotFound);
     CHECK(d.letterCount() == 1);
 }
+
+namespace {
+// A supervisor of both branches: a batch of hers covers C1 (L1, L2, L3) and C2 (N1).
+User bothBranches(LetterDesk& d) {
+    auto added =
+        d.users.addUser(d.admin, {"maria", "", Role::Supervisor, {"Kampala Central", "Nairobi"}},
+                        std::string("pass-word-1"), false);
+    REQUIRE(added.ok());
+    return added->user;
+}
+
+services::LetterBatchRequest reminders() {
+    services::LetterBatchRequest r;
+    r.kind = "reminder";
+    return r;
+}
+} // namespace
+
+TEST_CASE("letters: a batch sends one letter per client with consecutive numbers and one batch "
+          "number",
+          "[letters][batch]") {
+    LetterDesk d;
+    const User maria = bothBranches(d);
+    REQUIRE(
+        d.letters
+            .send(d.sarah, "L1", "reminder", "en", LetterDelivery::Hand, d.at("2026-03-20T09:00"))
+            .ok());
+    std::vector<std::pair<std::size_t, std::size_t>> steps;
+    std::vector<std::int64_t> delivered;
+    auto batch = d.letters.sendBatch(
+        maria, reminders(), d.at("2026-03-20T10:00"),
+        [&](const services::LetterBatch& b) {
+            for (const auto& l : b.letters)
+                delivered.push_back(l.letterNo);
+            return Result<void>();
+        },
+        [&](std::size_t done, std::size_t total) {
+            steps.emplace_back(done, total);
+            return true;
+        });
+    INFO((batch ? "" : batch.error().message));
+    REQUIRE(batch.ok());
+    CHECK(batch->batchId == 1);
+    REQUIRE(batch->letters.size() == 2);
+    // C1's letter goes on L3, its loan with the most days past due (L1 and L2 have fewer).
+    CHECK(batch->letters[0].loanId == "L3");
+    CHECK(batch->letters[1].loanId == "N1");
+    CHECK(batch->letters[0].letterNo == 2);
+    CHECK(batch->letters[1].letterNo == 3);
+    CHECK(delivered == std::vector<std::int64_t>{2, 3});
+    CHECK(steps == std::vector<std::pair<std::size_t, std::size_t>>{{0, 2}, {1, 2}, {2, 2}});
+    for (const auto& l : batch->letters) {
+        CHECK(l.delivery == LetterDelivery::Print);
+        CHECK(l.sentBy == "maria");
+        CHECK(l.sha256 == sha256Hex(l.title + "\n\n" + l.text));
+        CHECK(d.letters.letter(maria, l.letterNo)->text == l.text);
+    }
+    CHECK(d.count("SELECT count(*) FROM letters WHERE batch_id = 1") == 2);
+    CHECK(d.count("SELECT count(*) FROM letters WHERE batch_id IS NULL") == 1);
+    CHECK(d.count("SELECT count(*) FROM contacts WHERE channel = 'letter' AND outcome = 'sent'") ==
+          3);
+    CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'send_letter' AND "
+                  "json_extract(after, '$.batch_id') = 1") == 2);
+
+    auto second = d.letters.sendBatch(maria, reminders(), d.at("2026-03-20T11:00"), {});
+    REQUIRE(second.ok());
+    CHECK(second->batchId == 2);
+    CHECK(second->letters.front().letterNo == 4);
+    CHECK(d.count("SELECT max(letter_no) - min(letter_no) + 1 - count(*) FROM letters") == 0);
+}
+
+TEST_CASE("letters: a cancelled, undelivered or unrenderable batch records nothing",
+          "[letters][batch]") {
+    LetterDesk d;
+    const User maria = bothBranches(d);
+    const auto nothingRecorded = [&] {
+        CHECK(d.letterCount() == 0);
+        CHECK(d.count("SELECT count(*) FROM contacts") == 0);
+        CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'send_letter'") == 0);
+    };
+    bool deliverCalled = false;
+    const auto deliver = [&](const services::LetterBatch&) {
+        deliverCalled = true;
+        return Result<void>();
+    };
+    // Cancelled after the first letter was rendered and recorded in the transaction.
+    auto cancelled = d.letters.sendBatch(maria, reminders(), d.at("2026-03-20T10:00"), deliver,
+                                         [](std::size_t done, std::size_t) { return done < 1; });
+    REQUIRE_FALSE(cancelled.ok());
+    CHECK(cancelled.error().kind == ErrorKind::Cancelled);
+    CHECK_FALSE(deliverCalled);
+    nothingRecorded();
+
+    auto undelivered = d.letters.sendBatch(
+        maria, reminders(), d.at("2026-03-20T10:00"),
+        [](const services::LetterBatch&) { return Result<void>(Error{"the printer is off"}); });
+    REQUIRE_FALSE(undelivered.ok());
+    CHECK(undelivered.error().message == "the printer is off");
+    nothingRecorded();
+
+    // C1 gets an address and C2 has none: the batch fails at N1, after L3's letter.
+    rdst::Folder address(d.tmp / "address");
+    address.write("clients.csv", "client_id,full_name,branch,address\n"
+                                 "C1,Amina Nakato,Kampala Central,Plot 1 Kampala Road\n");
+    rdst::importOk(*d.db, address.path());
+    REQUIRE(d.letters
+                .saveTemplate(d.admin, "reminder", "en", "Reminder {{loan.id}}",
+                              "Dear {{client.full_name}} of {{client.address}}.")
+                .ok());
+    auto unrendered = d.letters.sendBatch(maria, reminders(), d.at("2026-03-20T10:00"), deliver);
+    REQUIRE_FALSE(unrendered.ok());
+    CHECK(unrendered.error().fact("field") == "client.address");
+    CHECK(unrendered.error().fact("loan") == "N1");
+    CHECK_THAT(unrendered.error().message,
+               Catch::StartsWith("loan N1: ") &&
+                   Catch::Contains("no letter of the batch was printed or recorded"));
+    CHECK_FALSE(deliverCalled);
+    nothingRecorded();
+
+    auto sent = d.letters.send(d.sarah, "L1", "first_demand", "en", LetterDelivery::Print,
+                               d.at("2026-03-20T10:00"));
+    REQUIRE(sent.ok());
+    CHECK(sent->letterNo == 1); // no number was used by the refused batches
+}
+
+TEST_CASE("letters: a batch's selection, its refusals and an empty one", "[letters][batch]") {
+    LetterDesk d;
+    const DateTime at = d.at("2026-03-20T10:00");
+    auto r = reminders();
+    r.stage = CaseStage::Legal;
+    auto none = d.letters.sendBatch(d.sarah, r, at, {});
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().kind == ErrorKind::NotFound);
+    CHECK_THAT(none.error().message,
+               Catch::Contains("nothing matched") && Catch::Contains("stage legal"));
+
+    // Someone who may work none of the cases matched is refused, not told nothing matched.
+    CHECK(d.letters.sendBatch(d.admin, reminders(), at, {}).error().kind == ErrorKind::Denied);
+    auto others = reminders();
+    others.officer = d.officerOf("L3");
+    REQUIRE((others.officer == "akello" || others.officer == "bosco"));
+    const User& notTheirs = others.officer == "akello" ? d.bosco : d.akello;
+    CHECK(d.letters.sendBatch(notTheirs, others, at, {}).error().kind == ErrorKind::Denied);
+    CHECK(d.letterCount() == 0);
+
+    auto unknown = reminders();
+    unknown.kind = "no_such_kind";
+    CHECK(d.letters.sendBatch(d.sarah, unknown, at, {}).error().kind == ErrorKind::NotFound);
+    auto nobody = reminders();
+    nobody.officer = "nobody";
+    CHECK(d.letters.sendBatch(d.sarah, nobody, at, {}).error().kind == ErrorKind::NotFound);
+
+    // The Nairobi supervisor's batch holds Nairobi's case only.
+    auto nairobi = d.letters.sendBatch(d.nadia, reminders(), at, {});
+    REQUIRE(nairobi.ok());
+    REQUIRE(nairobi->letters.size() == 1);
+    CHECK(nairobi->letters[0].loanId == "N1");
+}
