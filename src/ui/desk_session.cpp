@@ -23,6 +23,7 @@ DeskServices deskServices(services::Services& s) {
     d.plans = &s.plans();
     d.counselling = &s.counselling();
     d.legal = &s.legal();
+    d.letters = &s.letters();
     d.factory = std::make_shared<const services::ServiceFactory>(s.factory());
     return d;
 }

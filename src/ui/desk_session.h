@@ -34,6 +34,7 @@ struct DeskServices {
     services::PlanService* plans = nullptr;
     services::CounsellingService* counselling = nullptr;
     services::LegalService* legal = nullptr;
+    services::LetterService* letters = nullptr;
     std::shared_ptr<const services::ServiceFactory> factory;
 };
 
